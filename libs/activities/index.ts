@@ -1,0 +1,29 @@
+import type { ActivityDeps } from './activity-deps.js';
+import { makeArchiveHistories } from './archive.activities.js';
+import { makeMarkCycleCompleted, makeMarkCycleRunning, makeRecordCycleCancelled } from './cycle.activities.js';
+import { makePlanUnit } from './plan-unit.activity.js';
+import { makeProjectReview } from './project-review.activity.js';
+import { makePrepareReport, makeRecordReportSubmitted } from './report.activities.js';
+import { makeCancelWorkflows, makeStartSubjectReviews } from './start-workflows.activity.js';
+
+/** Every activity the workflows call, built from their dependencies (the worker's or a test's). */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    planUnitReviews: makePlanUnit(deps.db),
+    startSubjectReviews: makeStartSubjectReviews(deps),
+    cancelWorkflows: makeCancelWorkflows(deps),
+    projectReview: makeProjectReview(deps.db),
+    prepareReport: makePrepareReport(deps.db),
+    recordReportSubmitted: makeRecordReportSubmitted(deps.db),
+    markCycleRunning: makeMarkCycleRunning(deps.db),
+    markCycleCompleted: makeMarkCycleCompleted(deps.db),
+    recordCycleCancelled: makeRecordCycleCancelled(deps.db),
+    archiveHistories: makeArchiveHistories(deps),
+  };
+}
+
+/** The activities' types, which is all workflow code may import from here. */
+export type ReviewActivities = ReturnType<typeof createActivities>;
+export type { ActivityDeps } from './activity-deps.js';
+export type { UnitLaunchPlan, PlannedReview } from './plan-unit.activity.js';
+export type { ReportTotals } from './report.activities.js';

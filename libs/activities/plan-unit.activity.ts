@@ -1,0 +1,70 @@
+import { log } from '@temporalio/activity';
+import type { DataSource } from 'typeorm';
+import { emptyCounts } from '../domain/report-counts.js';
+import { planUnit, type UnstaffedSubject } from '../domain/org/subject-plan.js';
+import { launchReview } from '../domain/review/review-machine.js';
+import { CycleEntity } from '../persistence/entities/index.js';
+import { reviewWorkflowId } from '../temporal/workflow-ids.js';
+import { loadTreeAround } from './registry-reader.js';
+import { reviewIdFor } from './review-id.js';
+import { insertNewReviews, insertReviewEvents, syncReviewTasks } from './review-rows.js';
+
+export interface PlannedReview {
+  reviewId: string;
+  workflowId: string;
+}
+
+export interface UnitLaunchPlan {
+  reviews: PlannedReview[];
+  childUnitIds: string[];
+  headId: string | null;
+  unstaffed: UnstaffedSubject[];
+}
+
+/**
+ * Reads the registry around a unit, decides which reviews the unit runs and writes them (with
+ * their first task and history entry) to the read model. Safe to retry: existing rows are kept.
+ */
+export function makePlanUnit(db: DataSource) {
+  return async function planUnitReviews(input: { cycleId: string; unitId: string; parentUnitId: string | null }): Promise<UnitLaunchPlan> {
+    const cycle = await db.getRepository(CycleEntity).findOneByOrFail({ id: input.cycleId });
+    const tree = await loadTreeAround(db, input.unitId);
+    const plan = planUnit(tree, input.unitId, { rootUnitId: cycle.rootUnitId, superiorReviewerId: cycle.superiorReviewerId });
+    if (plan.unstaffed.length > 0) log.warn('Some subjects cannot be staffed and are not reviewed', { unitId: input.unitId, unstaffed: plan.unstaffed });
+
+    const at = new Date().toISOString();
+    const launches = plan.subjects.map((subject) =>
+      launchReview(
+        {
+          reviewId: reviewIdFor(cycle.id, subject.subjectType, subject.subjectId),
+          cycleId: cycle.id,
+          workflowId: reviewWorkflowId(cycle.id, subject.subjectType, subject.subjectId),
+          plan: subject,
+          ruleSetId: cycle.policy.ruleSet,
+          calendar: cycle.calendar,
+          launchedBy: cycle.createdBy,
+        },
+        at,
+      ),
+    );
+
+    await db.transaction(async (tx) => {
+      const inserted = await insertNewReviews(tx, launches.map((l) => l.state));
+      const fresh = launches.filter((l) => inserted.has(l.state.reviewId));
+      await insertReviewEvents(tx, fresh.map((l) => ({ reviewId: l.state.reviewId, event: l.event })));
+      await syncReviewTasks(tx, fresh.map((l) => l.state), at);
+      await tx.query(
+        `INSERT INTO reports (cycle_id, unit_id, parent_unit_id, status, head_id, people, units, updated_at)
+         VALUES ($1, $2, $3, 'collecting', $4, $5, $5, $6) ON CONFLICT DO NOTHING`,
+        [cycle.id, input.unitId, input.parentUnitId, plan.headId, JSON.stringify(emptyCounts()), at],
+      );
+    });
+
+    return {
+      reviews: launches.map((l) => ({ reviewId: l.state.reviewId, workflowId: l.state.workflowId })),
+      childUnitIds: plan.childUnitIds,
+      headId: plan.headId,
+      unstaffed: plan.unstaffed,
+    };
+  };
+}

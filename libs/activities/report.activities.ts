@@ -1,0 +1,102 @@
+import type { DataSource } from 'typeorm';
+import type { Classification } from '../domain/classification.js';
+import { addCounts, emptyCounts, type ClassificationCounts } from '../domain/report-counts.js';
+import { CycleEntity } from '../persistence/entities/index.js';
+import { loadTreeAround } from './registry-reader.js';
+
+export interface ReportTotals {
+  people: ClassificationCounts;
+  units: ClassificationCounts;
+  remediationPlans: number;
+}
+
+/** The unit's own decided reviews plus what its children reported: the report rolls up level by level. */
+async function totalsOf(db: DataSource, cycleId: string, unitId: string): Promise<ReportTotals> {
+  const own: Array<{ subject_type: 'person' | 'unit'; classification: Classification; n: string; plans: string }> = await db.query(
+    `SELECT subject_type, classification, count(*) AS n,
+            count(*) FILTER (WHERE state->'remediationPlan' <> 'null'::jsonb) AS plans
+       FROM reviews WHERE cycle_id = $1 AND owner_unit_id = $2 AND status = 'done'
+      GROUP BY subject_type, classification`,
+    [cycleId, unitId],
+  );
+  const children: Array<{ people: ClassificationCounts; units: ClassificationCounts; remediation_plans: number }> = await db.query(
+    `SELECT people, units, remediation_plans FROM reports WHERE cycle_id = $1 AND parent_unit_id = $2 AND status = 'submitted'`,
+    [cycleId, unitId],
+  );
+  let people = emptyCounts();
+  let units = emptyCounts();
+  let remediationPlans = 0;
+  for (const row of own) {
+    const counts = row.subject_type === 'person' ? people : units;
+    counts[row.classification] += Number(row.n);
+    counts.total += Number(row.n);
+    remediationPlans += Number(row.plans);
+  }
+  for (const child of children) {
+    people = addCounts(people, child.people);
+    units = addCounts(units, child.units);
+    remediationPlans += child.remediation_plans;
+  }
+  return { people, units, remediationPlans };
+}
+
+/**
+ * Every review of the unit is done and every child has reported: compute the figures, mark the
+ * report ready and give the unit's head (as the registry names it now) the submit task.
+ */
+export function makePrepareReport(db: DataSource) {
+  return async function prepareReport(input: { cycleId: string; unitId: string }): Promise<{ headId: string | null }> {
+    const cycle = await db.getRepository(CycleEntity).findOneByOrFail({ id: input.cycleId });
+    const tree = await loadTreeAround(db, input.unitId);
+    const headId = tree.headOf(input.unitId) ?? cycle.superiorReviewerId;
+    const totals = await totalsOf(db, input.cycleId, input.unitId);
+    const at = new Date().toISOString();
+    await db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE reports SET status = 'ready', head_id = $3, people = $4, units = $5, remediation_plans = $6, updated_at = $7
+          WHERE cycle_id = $1 AND unit_id = $2 AND status IN ('collecting', 'calibration_needed')`,
+        [input.cycleId, input.unitId, headId, JSON.stringify(totals.people), JSON.stringify(totals.units), totals.remediationPlans, at],
+      );
+      if (headId !== null) {
+        await tx.query(
+          `INSERT INTO tasks (id, assignee_id, kind, cycle_id, unit_id, status, due_at, created_at)
+           VALUES ($1, $2, 'submit_report', $3, $4, 'open', $5, $6) ON CONFLICT (id) DO NOTHING`,
+          [reportTaskId(input.cycleId, input.unitId), headId, input.cycleId, input.unitId, cycle.calendar.reportDueAt, at],
+        );
+      }
+    });
+    return { headId };
+  };
+}
+
+/** Records the submitted report with its final figures, and closes the head's task. */
+export function makeRecordReportSubmitted(db: DataSource) {
+  return async function recordReportSubmitted(input: {
+    cycleId: string;
+    unitId: string;
+    actorId: string;
+    summary: string;
+    at: string;
+  }): Promise<ReportTotals> {
+    const totals = await totalsOf(db, input.cycleId, input.unitId);
+    await db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE reports SET status = 'submitted', summary = $3, submitted_at = $4, submitted_by = $5,
+                people = $6, units = $7, remediation_plans = $8, updated_at = $4
+          WHERE cycle_id = $1 AND unit_id = $2 AND status <> 'submitted'`,
+        [input.cycleId, input.unitId, input.summary, input.at, input.actorId, JSON.stringify(totals.people), JSON.stringify(totals.units), totals.remediationPlans],
+      );
+      await tx.query(`UPDATE tasks SET status = 'done', completed_at = $3 WHERE cycle_id = $1 AND unit_id = $2 AND kind = 'submit_report' AND status = 'open'`, [
+        input.cycleId,
+        input.unitId,
+        input.at,
+      ]);
+    });
+    return totals;
+  };
+}
+
+export function reportTaskId(cycleId: string, unitId: string): string {
+  return `report:${cycleId}:${unitId}:submit_report`;
+}
+

@@ -1,0 +1,53 @@
+import type { TaskKind } from './enums.js';
+
+/** When each step of a cycle is due (ISO-8601 UTC). */
+export interface CycleCalendar {
+  targetsDueAt: string;
+  selfAssessmentOpensAt: string;
+  selfAssessmentDueAt: string;
+  reviewDueAt: string;
+  remediationDueAt: string;
+  reportDueAt: string;
+}
+
+export const CALENDAR_FIELDS = [
+  'targetsDueAt',
+  'selfAssessmentOpensAt',
+  'selfAssessmentDueAt',
+  'reviewDueAt',
+  'remediationDueAt',
+  'reportDueAt',
+] as const satisfies ReadonlyArray<keyof CycleCalendar>;
+
+/**
+ * Defaults after Guidance 43-HD/BTCTW: targets early in the year, reviews finished before
+ * 31 Dec, remediation plans and reports before 15 Jan (files reach the centre before 1 Feb).
+ */
+export function defaultCalendar(year: number): CycleCalendar {
+  const at = (y: number, month: number, day: number) => new Date(Date.UTC(y, month - 1, day, 23, 59, 59)).toISOString();
+  return {
+    targetsDueAt: at(year, 3, 31),
+    selfAssessmentOpensAt: new Date(Date.UTC(year, 11, 1)).toISOString(),
+    selfAssessmentDueAt: at(year, 12, 15),
+    reviewDueAt: at(year, 12, 31),
+    remediationDueAt: at(year + 1, 1, 15),
+    reportDueAt: at(year + 1, 1, 15),
+  };
+}
+
+export function dueAtFor(calendar: CycleCalendar, kind: TaskKind): string {
+  switch (kind) {
+    case 'assign_targets':
+      return calendar.targetsDueAt;
+    case 'self_assess':
+      return calendar.selfAssessmentDueAt;
+    case 'review':
+      return calendar.reviewDueAt;
+    case 'submit_remediation':
+    case 'decide_remediation':
+      return calendar.remediationDueAt;
+    case 'calibrate':
+    case 'submit_report':
+      return calendar.reportDueAt;
+  }
+}

@@ -1,0 +1,228 @@
+import { dueAtFor, type CycleCalendar } from '../calendar.js';
+import type { TaskKind } from '../enums.js';
+import { RuleViolationError, ValidationError, type FieldError } from '../errors.js';
+import type { SubjectPlan } from '../org/subject-plan.js';
+import { ruleSetFor } from '../rules/rule-sets.js';
+import type { RuleSetId } from '../rules/rule-set.js';
+import { computeScore } from '../score.js';
+import type {
+  AssignTargetsCommand,
+  DecideRemediationCommand,
+  ReviewCommand,
+  SubmitRemediationPlanCommand,
+  SubmitReviewCommand,
+  SubmitSelfAssessmentCommand,
+} from './review-commands.js';
+import { checkResultsCoverTargets, checkTargetWeights } from './review-content-checks.js';
+import { requireOpen, requireReviewer, requireStep, requireSubjectSide } from './review-guards.js';
+import type { ReviewEvent, ReviewEventType, ReviewState } from './review-state.js';
+
+/** The review after an action, and the history entry that records the action. */
+export interface Transition {
+  state: ReviewState;
+  event: ReviewEvent;
+}
+
+export interface LaunchInput {
+  reviewId: string;
+  cycleId: string;
+  workflowId: string;
+  plan: SubjectPlan;
+  ruleSetId: RuleSetId;
+  calendar: CycleCalendar;
+  launchedBy: string;
+}
+
+/** A new review, waiting for its reviewer to assign targets. */
+export function launchReview(input: LaunchInput, at: string): Transition {
+  const { plan } = input;
+  const base: ReviewState = {
+    reviewId: input.reviewId,
+    cycleId: input.cycleId,
+    workflowId: input.workflowId,
+    subject: { type: plan.subjectType, id: plan.subjectId, name: plan.subjectName },
+    unitId: plan.unitId,
+    ownerUnitId: plan.ownerUnitId,
+    decidingUnitId: plan.decidingUnitId,
+    reviewerId: plan.reviewerId,
+    selfActorId: plan.selfActorId,
+    ruleSetId: input.ruleSetId,
+    calendar: input.calendar,
+    status: 'open',
+    step: 'target_assignment',
+    targets: null,
+    selfAssessment: null,
+    review: null,
+    remediationPlan: null,
+    classification: null,
+    score: null,
+    task: null,
+    seq: 0,
+    launchedAt: at,
+    updatedAt: at,
+  };
+  return record(base, withTask(base, 'assign_targets', base.reviewerId, 1, at), input.launchedBy, 'review.launched', at, {
+    reviewerId: plan.reviewerId,
+    selfActorId: plan.selfActorId,
+    ruleSetId: input.ruleSetId,
+  });
+}
+
+/** Applies a person's action to a review, or throws the domain error that refuses it. */
+export function decide(state: ReviewState, command: ReviewCommand, at: string): Transition {
+  requireOpen(state);
+  switch (command.kind) {
+    case 'assign_targets':
+      return assignTargets(state, command, at);
+    case 'submit_self_assessment':
+      return submitSelfAssessment(state, command, at);
+    case 'submit_review':
+      return submitReview(state, command, at);
+    case 'submit_remediation_plan':
+      return submitRemediationPlan(state, command, at);
+    case 'decide_remediation':
+      return decideRemediation(state, command, at);
+  }
+}
+
+/** Ends an open review because its cycle was cancelled. */
+export function cancelReview(state: ReviewState, actorId: string, reason: string, at: string): Transition {
+  requireOpen(state);
+  return record(state, { ...state, status: 'cancelled', task: null }, actorId, 'review.cancelled', at, { reason });
+}
+
+function assignTargets(state: ReviewState, command: AssignTargetsCommand, at: string): Transition {
+  requireReviewer(state, command.actorId, 'assign targets');
+  requireStep(state, 'target_assignment', 'assign targets');
+  throwIfAny(checkTargetWeights(command.targets));
+  const targets = command.targets.map((t) => ({ title: t.title, description: t.description ?? null, weight: t.weight ?? null }));
+  const next = { ...state, step: 'self_assessment' as const, targets };
+  return record(state, withTask(next, 'self_assess', state.selfActorId, state.seq + 1, at), command.actorId, 'targets.assigned', at, { targets });
+}
+
+function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentCommand, at: string): Transition {
+  requireSubjectSide(state, command.actorId, 'submit the self-assessment');
+  requireStep(state, 'self_assessment', 'submit the self-assessment');
+  const targets = state.targets ?? [];
+  const scored = ruleSetFor(state.ruleSetId).scored;
+  const errors = checkResultsCoverTargets(command.results, targets);
+  const generalScore = command.generalScore ?? null;
+  if (scored && generalScore === null) errors.push({ path: 'generalScore', message: `required under ${state.ruleSetId}` });
+  if (!scored && generalScore !== null) errors.push({ path: 'generalScore', message: `${state.ruleSetId} has no score; leave it out` });
+  throwIfAny(errors);
+  const results = command.results.map((r) => ({ targetIndex: r.targetIndex, achievement: r.achievement, comment: r.comment ?? null }));
+  const score = scored ? computeScore(generalScore!, targets, results) : null;
+  const selfAssessment = {
+    results,
+    generalScore,
+    proposedClassification: command.proposedClassification,
+    summary: command.summary,
+    submittedAt: at,
+    submittedBy: command.actorId,
+  };
+  const next = { ...state, step: 'superior_review' as const, selfAssessment, score };
+  return record(state, withTask(next, 'review', state.reviewerId, state.seq + 1, at), command.actorId, 'self_assessment.submitted', at, {
+    ...selfAssessment,
+    score,
+  });
+}
+
+function submitReview(state: ReviewState, command: SubmitReviewCommand, at: string): Transition {
+  requireReviewer(state, command.actorId, 'review');
+  requireStep(state, 'superior_review', 'review');
+  const ruleSet = ruleSetFor(state.ruleSetId);
+  const generalScore = command.generalScore ?? null;
+  const errors: FieldError[] = [];
+  if (command.decision === 'approve' && !command.classification) {
+    errors.push({ path: 'classification', message: 'required when the decision is approve' });
+  }
+  if (command.decision === 'return' && command.classification) {
+    errors.push({ path: 'classification', message: 'only given when the decision is approve' });
+  }
+  if (!ruleSet.scored && generalScore !== null) errors.push({ path: 'generalScore', message: `${state.ruleSetId} has no score; leave it out` });
+  throwIfAny(errors);
+
+  const decision = {
+    decision: command.decision,
+    classification: command.classification ?? null,
+    generalScore,
+    comment: command.comment,
+    shortcomings: command.shortcomings ?? [],
+    reviewerId: command.actorId,
+    decidedAt: at,
+  };
+  if (command.decision === 'return') {
+    const next = { ...state, step: 'self_assessment' as const, review: decision };
+    return record(state, withTask(next, 'self_assess', state.selfActorId, state.seq + 1, at), command.actorId, 'review.returned', at, decision);
+  }
+
+  const self = state.selfAssessment!;
+  const score = ruleSet.scored ? computeScore(generalScore ?? self.generalScore!, state.targets ?? [], self.results) : null;
+  const classification = command.classification!;
+  const needsPlan = ruleSet.remediationFor.includes(classification) || decision.shortcomings.length > 0;
+  const approved = { ...state, review: decision, classification, score };
+  const next = needsPlan
+    ? withTask({ ...approved, step: 'remediation_plan' as const }, 'submit_remediation', state.selfActorId, state.seq + 1, at)
+    : { ...approved, step: 'done' as const, status: 'done' as const, task: null };
+  return record(state, next, command.actorId, 'review.approved', at, { ...decision, score, remediationRequired: needsPlan });
+}
+
+function submitRemediationPlan(state: ReviewState, command: SubmitRemediationPlanCommand, at: string): Transition {
+  requireSubjectSide(state, command.actorId, 'submit the remediation plan');
+  requireStep(state, 'remediation_plan', 'submit the remediation plan');
+  if (state.remediationPlan?.status === 'submitted') {
+    throw new RuleViolationError('A remediation plan is already waiting for the reviewer’s decision.');
+  }
+  const remediationPlan = {
+    items: command.items.map((i) => ({ action: i.action, dueDate: i.dueDate })),
+    status: 'submitted' as const,
+    submittedAt: at,
+    submittedBy: command.actorId,
+    decisionComment: null,
+    decidedAt: null,
+    decidedBy: null,
+  };
+  const next = withTask({ ...state, remediationPlan }, 'decide_remediation', state.reviewerId, state.seq + 1, at);
+  return record(state, next, command.actorId, 'remediation.submitted', at, { items: remediationPlan.items });
+}
+
+function decideRemediation(state: ReviewState, command: DecideRemediationCommand, at: string): Transition {
+  requireReviewer(state, command.actorId, 'decide on the remediation plan');
+  requireStep(state, 'remediation_plan', 'decide on the remediation plan');
+  if (state.remediationPlan?.status !== 'submitted') {
+    throw new RuleViolationError('There is no submitted remediation plan to decide on.');
+  }
+  const comment = command.comment ?? null;
+  const decided = { ...state.remediationPlan, decisionComment: comment, decidedAt: at, decidedBy: command.actorId };
+  if (command.decision === 'return') {
+    const next = withTask({ ...state, remediationPlan: { ...decided, status: 'returned' as const } }, 'submit_remediation', state.selfActorId, state.seq + 1, at);
+    return record(state, next, command.actorId, 'remediation.returned', at, { comment });
+  }
+  const next = { ...state, remediationPlan: { ...decided, status: 'approved' as const }, step: 'done' as const, status: 'done' as const, task: null };
+  return record(state, next, command.actorId, 'remediation.approved', at, { comment });
+}
+
+/** Opens the task for whoever acts next; its id names the event that opened it. */
+function withTask(state: ReviewState, kind: TaskKind, assigneeId: string, seq: number, at: string): ReviewState {
+  const task = { id: `${state.reviewId}:${seq}:${kind}`, kind, assigneeId, dueAt: dueAtFor(state.calendar, kind), createdAt: at };
+  return { ...state, task };
+}
+
+function record(
+  before: ReviewState,
+  after: ReviewState,
+  actorId: string,
+  type: ReviewEventType,
+  at: string,
+  data: Record<string, unknown>,
+): Transition {
+  const seq = before.seq + 1;
+  return {
+    state: { ...after, seq, updatedAt: at },
+    event: { seq, at, actorId, type, data: { ...data, step: after.step, status: after.status } },
+  };
+}
+
+function throwIfAny(errors: FieldError[]): void {
+  if (errors.length > 0) throw new ValidationError(errors);
+}

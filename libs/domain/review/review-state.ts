@@ -1,0 +1,115 @@
+import type { CycleCalendar } from '../calendar.js';
+import type { Classification } from '../classification.js';
+import type { ReviewStatus, Step, SubjectType, TaskKind } from '../enums.js';
+import type { RuleSetId } from '../rules/rule-set.js';
+
+export interface SubjectRef {
+  type: SubjectType;
+  id: string;
+  name: string;
+}
+
+export interface Target {
+  title: string;
+  description: string | null;
+  weight: number | null;
+}
+
+export interface TargetResultEntry {
+  targetIndex: number;
+  achievement: number;
+  comment: string | null;
+}
+
+export interface SelfAssessment {
+  results: TargetResultEntry[];
+  generalScore: number | null;
+  proposedClassification: Classification;
+  summary: string;
+  submittedAt: string;
+  submittedBy: string;
+}
+
+export interface ReviewDecision {
+  decision: 'approve' | 'return';
+  classification: Classification | null;
+  generalScore: number | null;
+  comment: string;
+  shortcomings: string[];
+  reviewerId: string;
+  decidedAt: string;
+}
+
+export interface RemediationItem {
+  action: string;
+  dueDate: string;
+}
+
+export interface RemediationPlan {
+  items: RemediationItem[];
+  status: 'submitted' | 'approved' | 'returned';
+  submittedAt: string;
+  submittedBy: string;
+  decisionComment: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+}
+
+/** The one task a review has open at a time, in the inbox of whoever must act next. */
+export interface OpenTask {
+  id: string;
+  kind: TaskKind;
+  assigneeId: string;
+  dueAt: string;
+  createdAt: string;
+}
+
+/** Everything a subject's review knows. Held by its workflow; projected to PostgreSQL. */
+export interface ReviewState {
+  reviewId: string;
+  cycleId: string;
+  workflowId: string;
+  subject: SubjectRef;
+  unitId: string;
+  ownerUnitId: string;
+  decidingUnitId: string | null;
+  reviewerId: string;
+  selfActorId: string;
+  ruleSetId: RuleSetId;
+  calendar: CycleCalendar;
+  status: ReviewStatus;
+  step: Step;
+  targets: Target[] | null;
+  selfAssessment: SelfAssessment | null;
+  review: ReviewDecision | null;
+  remediationPlan: RemediationPlan | null;
+  classification: Classification | null;
+  score: number | null;
+  task: OpenTask | null;
+  /** Sequence number of the last event; the projection applies a state only if it is newer. */
+  seq: number;
+  launchedAt: string;
+  updatedAt: string;
+}
+
+export const REVIEW_EVENT_TYPES = [
+  'review.launched',
+  'targets.assigned',
+  'self_assessment.submitted',
+  'review.approved',
+  'review.returned',
+  'remediation.submitted',
+  'remediation.approved',
+  'remediation.returned',
+  'review.cancelled',
+] as const;
+export type ReviewEventType = (typeof REVIEW_EVENT_TYPES)[number];
+
+/** One entry of a review's history: who did what, when, with what. */
+export interface ReviewEvent {
+  seq: number;
+  at: string;
+  actorId: string;
+  type: ReviewEventType;
+  data: Record<string, unknown>;
+}

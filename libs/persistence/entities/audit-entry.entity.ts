@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One state-changing request, accepted or refused: who, what, on what, with which outcome. */
+@Entity('audit_log')
+export class AuditEntryEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) seq!: string;
+  @Column('timestamptz') at!: Date;
+  @Column('text', { name: 'actor_id', nullable: true }) actorId!: string | null;
+  @Column('text') action!: string;
+  @Column('text') target!: string;
+  @Column('text', { name: 'request_id' }) requestId!: string;
+  @Column('text') outcome!: string;
+  @Column('int') status!: number;
+  @Column('text', { name: 'cycle_id', nullable: true }) cycleId!: string | null;
+  /** The unit the target belongs to, for scoping what an admin or auditor may read. */
+  @Column('text', { name: 'unit_id', nullable: true }) unitId!: string | null;
+  @Column('text', { nullable: true }) detail!: string | null;
+}

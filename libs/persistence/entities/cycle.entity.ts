@@ -1,0 +1,28 @@
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import type { CycleCalendar } from '../../domain/calendar.js';
+import type { CycleStatus } from '../../domain/enums.js';
+import type { RuleSetId } from '../../domain/rules/rule-set.js';
+
+export interface CyclePolicy {
+  ruleSet: RuleSetId;
+}
+
+@Entity('cycles')
+@Unique('cycles_year_root_unique', ['year', 'rootUnitId'])
+export class CycleEntity {
+  @PrimaryColumn('text') id!: string;
+  @Column('int') year!: number;
+  @Column('text', { name: 'root_unit_id' }) rootUnitId!: string;
+  @Column('text') title!: string;
+  @Column('text') status!: CycleStatus;
+  @Column('jsonb') policy!: CyclePolicy;
+  @Column('jsonb') calendar!: CycleCalendar;
+  @Column('text', { name: 'superior_reviewer_id', nullable: true }) superiorReviewerId!: string | null;
+  @Column('int', { name: 'subjects_total' }) subjectsTotal!: number;
+  @Column('text', { name: 'workflow_id' }) workflowId!: string;
+  @Column('text', { name: 'created_by' }) createdBy!: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt!: Date | null;
+  @Column('timestamptz', { name: 'cancelled_at', nullable: true }) cancelledAt!: Date | null;
+  @Column('text', { name: 'cancel_reason', nullable: true }) cancelReason!: string | null;
+}

@@ -1,0 +1,13 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** The first response to an Idempotency-Key, replayed for the same key and body. */
+@Entity('idempotency_records')
+export class IdempotencyRecordEntity {
+  @PrimaryColumn('text', { name: 'actor_id' }) actorId!: string;
+  @PrimaryColumn('text') key!: string;
+  @Column('text', { name: 'request_hash' }) requestHash!: string;
+  @Column('text') state!: 'pending' | 'done';
+  @Column('int', { name: 'response_status', nullable: true }) responseStatus!: number | null;
+  @Column('jsonb', { name: 'response_body', nullable: true }) responseBody!: unknown;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+}

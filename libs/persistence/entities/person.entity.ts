@@ -1,0 +1,20 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { DisciplineLevel, Position } from '../../domain/enums.js';
+
+export interface DisciplineRecord {
+  year: number;
+  level: DisciplineLevel;
+  selfDetected: boolean;
+}
+
+@Entity('people')
+export class PersonEntity {
+  @PrimaryColumn('text') id!: string;
+  @Column('text') name!: string;
+  @Column('text', { name: 'unit_id' }) unitId!: string;
+  @Column('text') position!: Position;
+  @Column('text', { nullable: true }) email!: string | null;
+  @Column('jsonb', { default: () => `'[]'` }) discipline!: DisciplineRecord[];
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+}

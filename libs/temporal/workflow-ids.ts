@@ -1,0 +1,16 @@
+import type { SubjectType } from '../domain/enums.js';
+
+// Workflow ids are the join key between Temporal and PostgreSQL: deterministic, so a retried
+// start finds the workflow it already started instead of starting a second one.
+
+export function cycleWorkflowId(cycleId: string): string {
+  return `cycle:${cycleId}`;
+}
+
+export function unitWorkflowId(cycleId: string, unitId: string): string {
+  return `unit:${cycleId}:${unitId}`;
+}
+
+export function reviewWorkflowId(cycleId: string, subjectType: SubjectType, subjectId: string): string {
+  return `review:${cycleId}:${subjectType}:${subjectId}`;
+}

@@ -1,0 +1,82 @@
+import type { ClassificationCounts } from '../domain/report-counts.js';
+import type { Classification } from '../domain/classification.js';
+import type { ReviewStatus } from '../domain/enums.js';
+import type { ReviewState } from '../domain/review/review-state.js';
+
+export interface ReviewCycleInput {
+  cycleId: string;
+  rootUnitId: string;
+}
+
+export interface UnitReviewInput {
+  cycleId: string;
+  unitId: string;
+  parentUnitId: string | null;
+  /** Who is told when this unit's subtree is launched and when its report is in. */
+  parentWorkflowId: string;
+  /** Progress carried over when the workflow continues as new. */
+  carry?: UnitCarry;
+}
+
+export type UnitPhase = 'launching' | 'collecting' | 'ready' | 'submitted';
+
+export interface UnitCarry {
+  phase: UnitPhase;
+  headId: string | null;
+  /** reviewId → workflowId of reviews not closed yet. */
+  pendingReviews: Array<[string, string]>;
+  /** Child units whose report is not in yet. */
+  pendingChildren: string[];
+  /** Child units whose own subtree has not finished launching. */
+  unlaunchedChildren: string[];
+  launchNoticeSent: boolean;
+  toArchive: string[];
+}
+
+export interface SubjectReviewInput {
+  /** The review as launched (already projected); the workflow carries it from here. */
+  state: ReviewState;
+  /** The unit workflow told when the review closes. */
+  ownerWorkflowId: string;
+}
+
+export interface ReviewClosed {
+  reviewId: string;
+  workflowId: string;
+  status: ReviewStatus;
+  classification: Classification | null;
+}
+
+export interface SubtreeLaunched {
+  unitId: string;
+}
+
+export interface ReportSubmitted {
+  unitId: string;
+  submittedAt: string;
+  submittedBy: string;
+  people: ClassificationCounts;
+  units: ClassificationCounts;
+}
+
+export interface SubmitReportCommand {
+  actorId: string;
+  summary: string;
+}
+
+export interface CancelCycleCommand {
+  actorId: string;
+  reason: string;
+}
+
+export interface CycleProgress {
+  status: 'launching' | 'running' | 'completed' | 'cancelled';
+}
+
+export interface UnitProgress {
+  unitId: string;
+  phase: UnitPhase;
+  pendingReviews: number;
+  pendingChildren: number;
+  headId: string | null;
+}

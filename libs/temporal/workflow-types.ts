@@ -1,0 +1,6 @@
+// Workflow type names, for code that starts workflows without importing workflow code.
+export const WORKFLOW_TYPES = {
+  reviewCycle: 'reviewCycleWorkflow',
+  unitReview: 'unitReviewWorkflow',
+  subjectReview: 'subjectReviewWorkflow',
+} as const;

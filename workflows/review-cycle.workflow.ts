@@ -1,0 +1,82 @@
+import {
+  allHandlersFinished,
+  condition,
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { ReviewActivities } from '../libs/activities/index.js';
+import { ConflictError, ErrorCode } from '../libs/domain/errors.js';
+import type { CycleStatus } from '../libs/domain/enums.js';
+import { cancelCycleUpdate, cycleProgressQuery, reportSubmittedSignal, subtreeLaunchedSignal } from '../libs/temporal/definitions.js';
+import { toApplicationFailure } from '../libs/temporal/failure-codec.js';
+import { unitWorkflowId } from '../libs/temporal/workflow-ids.js';
+import type { ReportSubmitted, ReviewCycleInput } from '../libs/temporal/workflow-inputs.js';
+import { reviewSearchAttributes } from './search-attributes.js';
+import { unitReviewWorkflow } from './unit-review.workflow.js';
+
+const { markCycleRunning, markCycleCompleted, recordCycleCancelled, cancelWorkflows } = proxyActivities<ReviewActivities>({
+  startToCloseTimeout: '15 minutes',
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+export interface CycleOutcome {
+  status: CycleStatus;
+  rootReport: ReportSubmitted | null;
+}
+
+/**
+ * One annual cycle: starts the root unit's workflow (which starts everything below it), marks
+ * the cycle running once every unit has launched and completed once the root has reported;
+ * handles cancellation.
+ */
+export async function reviewCycleWorkflow(input: ReviewCycleInput): Promise<CycleOutcome> {
+  let status: CycleStatus = 'launching';
+  let launched = false;
+  let rootReport: ReportSubmitted | null = null;
+  const rootWorkflowId = unitWorkflowId(input.cycleId, input.rootUnitId);
+
+  setHandler(subtreeLaunchedSignal, () => void (launched = true));
+  setHandler(reportSubmittedSignal, (report) => void (rootReport = report));
+  setHandler(cycleProgressQuery, () => ({ status }));
+  setHandler(
+    cancelCycleUpdate,
+    async ({ actorId, reason }) => {
+      status = 'cancelled';
+      await recordCycleCancelled({ cycleId: input.cycleId, actorId, reason, at: new Date().toISOString() });
+      await cancelWorkflows({ workflowIds: [rootWorkflowId] });
+    },
+    {
+      validator: (_command) => {
+        if (status === 'completed' || status === 'cancelled') {
+          throw toApplicationFailure(new ConflictError(ErrorCode.Closed, `The cycle is already ${status}.`));
+        }
+      },
+    },
+  );
+
+  await startChild(unitReviewWorkflow, {
+    workflowId: rootWorkflowId,
+    args: [{ cycleId: input.cycleId, unitId: input.rootUnitId, parentUnitId: null, parentWorkflowId: workflowInfo().workflowId }],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+    typedSearchAttributes: reviewSearchAttributes(input.cycleId, input.rootUnitId),
+  });
+
+  // `status` also changes in the cancel handler while this code awaits; read it through a function.
+  const cancelled = () => status === 'cancelled';
+  await condition(() => launched || cancelled());
+  if (!cancelled()) {
+    await markCycleRunning({ cycleId: input.cycleId });
+    if (!cancelled()) status = 'running';
+  }
+  await condition(() => rootReport !== null || cancelled());
+  if (!cancelled()) {
+    await markCycleCompleted({ cycleId: input.cycleId, at: new Date().toISOString() });
+    if (!cancelled()) status = 'completed';
+  }
+  await condition(allHandlersFinished);
+  return { status, rootReport };
+}

@@ -1,0 +1,184 @@
+import {
+  ActivityCancellationType,
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  isCancellation,
+  ParentClosePolicy,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { ReviewActivities } from '../libs/activities/index.js';
+import { ConflictError, ErrorCode, ForbiddenError } from '../libs/domain/errors.js';
+import {
+  reportSubmittedSignal,
+  reviewClosedSignal,
+  submitReportUpdate,
+  subtreeLaunchedSignal,
+  unitProgressQuery,
+} from '../libs/temporal/definitions.js';
+import { toApplicationFailure } from '../libs/temporal/failure-codec.js';
+import { unitWorkflowId } from '../libs/temporal/workflow-ids.js';
+import type { ReportSubmitted, UnitCarry, UnitReviewInput } from '../libs/temporal/workflow-inputs.js';
+import { reviewSearchAttributes } from './search-attributes.js';
+
+const { planUnitReviews, prepareReport, archiveHistories } = proxyActivities<ReviewActivities>({
+  startToCloseTimeout: '15 minutes',
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+const { startSubjectReviews, cancelWorkflows } = proxyActivities<ReviewActivities>({
+  startToCloseTimeout: '15 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  // A cancelled launch must stop starting reviews before the unit cancels the ones it started.
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+});
+const { recordReportSubmitted } = proxyLocalActivities<ReviewActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
+});
+
+const START_BATCH = 200;
+const CHILD_START_BATCH = 50;
+const ARCHIVE_BATCH = 100;
+
+/**
+ * One unit in one cycle: starts the reviews it decides and the workflows of its child units,
+ * waits until every review is closed and every child has reported, prepares the report, waits
+ * for its head to submit it, and reports to its parent. Reviews and children tell it they are
+ * done by signal, so the workflow can continue as new whenever its history grows large.
+ */
+export async function unitReviewWorkflow(input: UnitReviewInput): Promise<ReportSubmitted> {
+  const self = workflowInfo().workflowId;
+  const carry: UnitCarry = input.carry ?? {
+    phase: 'launching',
+    headId: null,
+    pendingReviews: [],
+    pendingChildren: [],
+    unlaunchedChildren: [],
+    launchNoticeSent: false,
+    toArchive: [],
+  };
+  let phase = carry.phase;
+  let headId = carry.headId;
+  const pendingReviews = new Map(carry.pendingReviews);
+  const pendingChildren = new Set(carry.pendingChildren);
+  const unlaunchedChildren = new Set(carry.unlaunchedChildren);
+  const toArchive = [...carry.toArchive];
+  let launchNoticeSent = carry.launchNoticeSent;
+  let submitted: ReportSubmitted | null = null;
+
+  setHandler(reviewClosedSignal, ({ reviewId, workflowId }) => {
+    if (pendingReviews.delete(reviewId)) toArchive.push(workflowId);
+  });
+  setHandler(subtreeLaunchedSignal, ({ unitId }) => void unlaunchedChildren.delete(unitId));
+  setHandler(reportSubmittedSignal, ({ unitId }) => void pendingChildren.delete(unitId));
+  setHandler(unitProgressQuery, () => ({
+    unitId: input.unitId,
+    phase,
+    pendingReviews: pendingReviews.size,
+    pendingChildren: pendingChildren.size,
+    headId,
+  }));
+  setHandler(
+    submitReportUpdate,
+    async ({ actorId, summary }) => {
+      phase = 'submitted';
+      const submittedAt = new Date().toISOString();
+      const totals = await recordReportSubmitted({ cycleId: input.cycleId, unitId: input.unitId, actorId, summary, at: submittedAt });
+      submitted = { unitId: input.unitId, submittedAt, submittedBy: actorId, people: totals.people, units: totals.units };
+    },
+    {
+      validator: ({ actorId }) => {
+        try {
+          if (phase === 'submitted') throw new ConflictError(ErrorCode.AlreadyDone, 'This report was already submitted.');
+          if (phase !== 'ready') throw new ConflictError(ErrorCode.WrongStep, `The report is not ready: the unit is still ${phase}.`);
+          if (actorId !== headId) throw new ForbiddenError(`Only the unit's head (${headId ?? 'none'}) may submit its report.`);
+        } catch (error) {
+          throw toApplicationFailure(error);
+        }
+      },
+    },
+  );
+
+  try {
+    if (phase === 'launching') {
+      const plan = await planUnitReviews({ cycleId: input.cycleId, unitId: input.unitId, parentUnitId: input.parentUnitId });
+      headId = plan.headId;
+      for (const review of plan.reviews) pendingReviews.set(review.reviewId, review.workflowId);
+      for (const childId of plan.childUnitIds) {
+        pendingChildren.add(childId);
+        unlaunchedChildren.add(childId);
+      }
+      for (let i = 0; i < plan.reviews.length; i += START_BATCH) {
+        const batch = plan.reviews.slice(i, i + START_BATCH).map((r) => r.reviewId);
+        await startSubjectReviews({ reviewIds: batch, ownerWorkflowId: self });
+      }
+      for (let i = 0; i < plan.childUnitIds.length; i += CHILD_START_BATCH) {
+        await Promise.all(plan.childUnitIds.slice(i, i + CHILD_START_BATCH).map((childId) => startChildUnit(input.cycleId, input.unitId, childId, self)));
+      }
+      phase = 'collecting';
+    }
+
+    if (phase === 'collecting') {
+      // One loop does everything that can come up while reviews run, in order, so the state is
+      // always consistent when the history asks to continue as new.
+      for (;;) {
+        const launchNoticeDue = () => !launchNoticeSent && unlaunchedChildren.size === 0;
+        const collected = () => pendingReviews.size === 0 && pendingChildren.size === 0 && toArchive.length === 0;
+        await condition(() => toArchive.length > 0 || launchNoticeDue() || collected() || workflowInfo().continueAsNewSuggested);
+        if (launchNoticeDue()) {
+          await getExternalWorkflowHandle(input.parentWorkflowId).signal(subtreeLaunchedSignal, { unitId: input.unitId });
+          launchNoticeSent = true;
+        } else if (toArchive.length > 0) {
+          await archiveHistories({ workflowIds: toArchive.slice(0, ARCHIVE_BATCH) });
+          toArchive.splice(0, ARCHIVE_BATCH);
+        } else if (collected()) {
+          break;
+        } else {
+          await condition(allHandlersFinished);
+          const next: UnitCarry = {
+            phase,
+            headId,
+            pendingReviews: [...pendingReviews],
+            pendingChildren: [...pendingChildren],
+            unlaunchedChildren: [...unlaunchedChildren],
+            launchNoticeSent,
+            toArchive,
+          };
+          return await continueAsNew<typeof unitReviewWorkflow>({ ...input, carry: next });
+        }
+      }
+      ({ headId } = await prepareReport({ cycleId: input.cycleId, unitId: input.unitId }));
+      phase = 'ready';
+    }
+
+    await condition(() => submitted !== null && allHandlersFinished());
+    const report = submitted!;
+    await getExternalWorkflowHandle(input.parentWorkflowId).signal(reportSubmittedSignal, report);
+    return report;
+  } catch (error) {
+    if (isCancellation(error)) {
+      // The cycle was cancelled: stop what this unit started, then end as cancelled.
+      const open = [...pendingReviews.values(), ...[...pendingChildren].map((childId) => unitWorkflowId(input.cycleId, childId))];
+      await CancellationScope.nonCancellable(() => cancelWorkflows({ workflowIds: open }));
+    }
+    throw error;
+  }
+}
+
+function startChildUnit(cycleId: string, parentUnitId: string, unitId: string, parentWorkflowId: string) {
+  return startChild(unitReviewWorkflow, {
+    workflowId: unitWorkflowId(cycleId, unitId),
+    args: [{ cycleId, unitId, parentUnitId, parentWorkflowId }],
+    // Children report back by signal; abandoning them lets this workflow continue as new.
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+    typedSearchAttributes: reviewSearchAttributes(cycleId, unitId),
+  });
+}
