@@ -31,12 +31,12 @@ export function makeRecordCycleCancelled(db: DataSource) {
       ]);
       await tx.query(
         `WITH cancelled AS (
-           UPDATE reviews SET status = 'cancelled', version = version + 1, due_at = NULL, updated_at = $2,
+           UPDATE reviews SET status = 'cancelled', version = version + 1, due_at = NULL, updated_at = $2::timestamptz,
                   state = state || jsonb_build_object('status', 'cancelled', 'task', null, 'seq', version + 1, 'updatedAt', $2::text)
             WHERE cycle_id = $1 AND status = 'open'
            RETURNING id, version, step)
          INSERT INTO review_events (review_id, seq, at, actor_id, type, data)
-         SELECT id, version, $2, $3, 'review.cancelled', jsonb_build_object('reason', $4::text, 'step', step, 'status', 'cancelled')
+         SELECT id, version, $2::timestamptz, $3, 'review.cancelled', jsonb_build_object('reason', $4::text, 'step', step, 'status', 'cancelled')
            FROM cancelled ON CONFLICT DO NOTHING`,
         [input.cycleId, input.at, input.actorId, input.reason],
       );

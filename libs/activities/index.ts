@@ -4,11 +4,12 @@ import { makeMarkCycleCompleted, makeMarkCycleRunning, makeRecordCycleCancelled 
 import { makePlanUnit } from './plan-unit.activity.js';
 import { makeProjectReview } from './project-review.activity.js';
 import { makePrepareReport, makeRecordReportSubmitted } from './report.activities.js';
+import { failFastOnPermanentErrors } from './permanent-failures.js';
 import { makeCancelWorkflows, makeStartSubjectReviews } from './start-workflows.activity.js';
 
 /** Every activity the workflows call, built from their dependencies (the worker's or a test's). */
 export function createActivities(deps: ActivityDeps) {
-  return {
+  return failFastOnPermanentErrors({
     planUnitReviews: makePlanUnit(deps.db),
     startSubjectReviews: makeStartSubjectReviews(deps),
     cancelWorkflows: makeCancelWorkflows(deps),
@@ -19,11 +20,11 @@ export function createActivities(deps: ActivityDeps) {
     markCycleCompleted: makeMarkCycleCompleted(deps.db),
     recordCycleCancelled: makeRecordCycleCancelled(deps.db),
     archiveHistories: makeArchiveHistories(deps),
-  };
+  });
 }
 
 /** The activities' types, which is all workflow code may import from here. */
 export type ReviewActivities = ReturnType<typeof createActivities>;
 export type { ActivityDeps } from './activity-deps.js';
 export type { UnitLaunchPlan, PlannedReview } from './plan-unit.activity.js';
-export type { ReportTotals } from './report.activities.js';
+export type { ReportTotals } from '../persistence/report-totals.js';

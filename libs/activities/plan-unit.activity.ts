@@ -5,7 +5,7 @@ import { planUnit, type UnstaffedSubject } from '../domain/org/subject-plan.js';
 import { launchReview } from '../domain/review/review-machine.js';
 import { CycleEntity } from '../persistence/entities/index.js';
 import { reviewWorkflowId } from '../temporal/workflow-ids.js';
-import { loadTreeAround } from './registry-reader.js';
+import { loadTreeAround } from '../persistence/registry-reader.js';
 import { reviewIdFor } from './review-id.js';
 import { insertNewReviews, insertReviewEvents, syncReviewTasks } from './review-rows.js';
 

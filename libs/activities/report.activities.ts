@@ -1,44 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { Classification } from '../domain/classification.js';
-import { addCounts, emptyCounts, type ClassificationCounts } from '../domain/report-counts.js';
 import { CycleEntity } from '../persistence/entities/index.js';
-import { loadTreeAround } from './registry-reader.js';
-
-export interface ReportTotals {
-  people: ClassificationCounts;
-  units: ClassificationCounts;
-  remediationPlans: number;
-}
-
-/** The unit's own decided reviews plus what its children reported: the report rolls up level by level. */
-async function totalsOf(db: DataSource, cycleId: string, unitId: string): Promise<ReportTotals> {
-  const own: Array<{ subject_type: 'person' | 'unit'; classification: Classification; n: string; plans: string }> = await db.query(
-    `SELECT subject_type, classification, count(*) AS n,
-            count(*) FILTER (WHERE state->'remediationPlan' <> 'null'::jsonb) AS plans
-       FROM reviews WHERE cycle_id = $1 AND owner_unit_id = $2 AND status = 'done'
-      GROUP BY subject_type, classification`,
-    [cycleId, unitId],
-  );
-  const children: Array<{ people: ClassificationCounts; units: ClassificationCounts; remediation_plans: number }> = await db.query(
-    `SELECT people, units, remediation_plans FROM reports WHERE cycle_id = $1 AND parent_unit_id = $2 AND status = 'submitted'`,
-    [cycleId, unitId],
-  );
-  let people = emptyCounts();
-  let units = emptyCounts();
-  let remediationPlans = 0;
-  for (const row of own) {
-    const counts = row.subject_type === 'person' ? people : units;
-    counts[row.classification] += Number(row.n);
-    counts.total += Number(row.n);
-    remediationPlans += Number(row.plans);
-  }
-  for (const child of children) {
-    people = addCounts(people, child.people);
-    units = addCounts(units, child.units);
-    remediationPlans += child.remediation_plans;
-  }
-  return { people, units, remediationPlans };
-}
+import { reportTotals, type ReportTotals } from '../persistence/report-totals.js';
+import { loadTreeAround } from '../persistence/registry-reader.js';
 
 /**
  * Every review of the unit is done and every child has reported: compute the figures, mark the
@@ -49,7 +12,7 @@ export function makePrepareReport(db: DataSource) {
     const cycle = await db.getRepository(CycleEntity).findOneByOrFail({ id: input.cycleId });
     const tree = await loadTreeAround(db, input.unitId);
     const headId = tree.headOf(input.unitId) ?? cycle.superiorReviewerId;
-    const totals = await totalsOf(db, input.cycleId, input.unitId);
+    const totals = await reportTotals(db, input.cycleId, input.unitId);
     const at = new Date().toISOString();
     await db.transaction(async (tx) => {
       await tx.query(
@@ -78,7 +41,7 @@ export function makeRecordReportSubmitted(db: DataSource) {
     summary: string;
     at: string;
   }): Promise<ReportTotals> {
-    const totals = await totalsOf(db, input.cycleId, input.unitId);
+    const totals = await reportTotals(db, input.cycleId, input.unitId);
     await db.transaction(async (tx) => {
       await tx.query(
         `UPDATE reports SET status = 'submitted', summary = $3, submitted_at = $4, submitted_by = $5,

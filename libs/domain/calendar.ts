@@ -1,3 +1,4 @@
+import type { FieldError } from './errors.js';
 import type { TaskKind } from './enums.js';
 
 /** When each step of a cycle is due (ISO-8601 UTC). */
@@ -50,4 +51,18 @@ export function dueAtFor(calendar: CycleCalendar, kind: TaskKind): string {
     case 'submit_report':
       return calendar.reportDueAt;
   }
+}
+
+/** Dates must follow the year's order; every misplaced one is named. */
+export function checkCalendar(calendar: CycleCalendar, path = 'calendar'): FieldError[] {
+  const errors: FieldError[] = [];
+  const before = (a: keyof CycleCalendar, b: keyof CycleCalendar) => {
+    if (Date.parse(calendar[a]) > Date.parse(calendar[b])) errors.push({ path: `${path}.${b}`, message: `must not be before ${a} (${calendar[a]})` });
+  };
+  before('selfAssessmentOpensAt', 'selfAssessmentDueAt');
+  before('targetsDueAt', 'selfAssessmentDueAt');
+  before('selfAssessmentDueAt', 'reviewDueAt');
+  before('reviewDueAt', 'remediationDueAt');
+  before('reviewDueAt', 'reportDueAt');
+  return errors;
 }

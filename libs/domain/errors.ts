@@ -13,6 +13,7 @@ export enum ErrorCode {
   AlreadyDone = 'already_done',
   Closed = 'closed',
   RequestInProgress = 'request_in_progress',
+  RegistryIncomplete = 'registry_incomplete',
   IdempotencyKeyReused = 'idempotency_key_reused',
 }
 
@@ -65,6 +66,7 @@ export class NotFoundError extends DomainError {
 }
 
 type ConflictCode =
+  | ErrorCode.RegistryIncomplete
   | ErrorCode.WrongStep
   | ErrorCode.AlreadyExists
   | ErrorCode.AlreadyDone
@@ -72,8 +74,8 @@ type ConflictCode =
   | ErrorCode.RequestInProgress;
 
 export class ConflictError extends DomainError {
-  constructor(code: ConflictCode, message: string) {
-    super(code, message);
+  constructor(code: ConflictCode, message: string, errors: FieldError[] = []) {
+    super(code, message, errors);
   }
 }
 

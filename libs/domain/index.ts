@@ -15,3 +15,4 @@ export * from './review/review-state.js';
 export * from './review/review-commands.js';
 export * from './review/review-machine.js';
 export * from './review/review-view.js';
+export * from './org/import-rules.js';

@@ -22,3 +22,16 @@ export async function loadTreeAround(db: DataSource, unitId: string): Promise<Or
   );
   return new OrgTree(units, people);
 }
+
+/** A unit's whole subtree with its ancestors and all their people: what planning a cycle reads. */
+export async function loadSubtree(db: DataSource, rootUnitId: string): Promise<OrgTree> {
+  const units: UnitRecord[] = await db.query(
+    `SELECT id, parent_id AS "parentId", name, kind FROM units
+      WHERE ancestor_ids @> ARRAY[$1]::text[] OR id = ANY(COALESCE((SELECT ancestor_ids FROM units WHERE id = $1), ARRAY[]::text[]))`,
+    [rootUnitId],
+  );
+  const people: PersonRecord[] = await db.query(`SELECT id, name, unit_id AS "unitId", position FROM people WHERE unit_id = ANY($1)`, [
+    units.map((u) => u.id),
+  ]);
+  return new OrgTree(units, people);
+}

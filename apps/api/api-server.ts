@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module.js';
+import { AuthService } from './auth/auth.service.js';
+import type { ApiDeps } from './core.module.js';
+import { requestIdMiddleware } from './http/request-id.middleware.js';
+import { NestPinoLogger } from './nest-logger.js';
+import { setupOpenApi } from './openapi/openapi.js';
+
+export interface RunningApi {
+  app: INestApplication;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Builds and starts the HTTP API on the given connections; `port: 0` picks a free port. */
+export async function startApi(deps: ApiDeps, listen: { host: string; port: number } = deps.config.http): Promise<RunningApi> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(deps), {
+    bodyParser: false,
+    logger: new NestPinoLogger(deps.logger.child({ component: 'nest' })),
+    abortOnError: false,
+  });
+  app.use(requestIdMiddleware(deps.logger.child({ component: 'http' })));
+  app.useBodyParser('json', { limit: deps.config.http.bodyLimit });
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready'] });
+  app.disable('x-powered-by');
+  setupOpenApi(app);
+  await app.get(AuthService).ensureBootstrapAdmin();
+  await app.listen(listen.port, listen.host);
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://${listen.host === '0.0.0.0' ? '127.0.0.1' : listen.host}:${address.port}`;
+  return { app, url, close: () => app.close() };
+}

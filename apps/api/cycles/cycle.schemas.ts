@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { CYCLE_STATUSES } from '../../../libs/domain/enums.js';
+import { RULE_SET_IDS } from '../../../libs/domain/rules/rule-set.js';
+import { cursorField, limitField } from '../http/pagination.js';
+
+const id = z.string().trim().min(1).max(200);
+const instant = z.iso.datetime({ offset: true });
+
+export const CalendarSchema = z.strictObject({
+  targetsDueAt: instant.optional(),
+  selfAssessmentOpensAt: instant.optional(),
+  selfAssessmentDueAt: instant.optional(),
+  reviewDueAt: instant.optional(),
+  remediationDueAt: instant.optional(),
+  reportDueAt: instant.optional(),
+});
+
+export const PolicySchema = z.strictObject({
+  ruleSet: z.enum(RULE_SET_IDS).optional(),
+});
+
+export const CreateCycleSchema = z.strictObject({
+  year: z.number().int().min(2000).max(2200),
+  rootUnitId: id,
+  title: z.string().trim().min(1).max(300).optional(),
+  superiorReviewerId: id.nullish(),
+  calendar: CalendarSchema.optional(),
+  policy: PolicySchema.optional(),
+});
+export type CreateCycleBody = z.infer<typeof CreateCycleSchema>;
+
+export const CancelCycleSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
+
+export const ListCyclesQuery = z.object({
+  limit: limitField,
+  cursor: cursorField,
+  status: z.enum(CYCLE_STATUSES).optional(),
+  year: z.coerce.number().int().optional(),
+});
+export type ListCyclesQueryType = z.infer<typeof ListCyclesQuery>;

@@ -1,0 +1,170 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowIdConflictPolicy } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../../../libs/auth/principal.js';
+import type { ResolvedConfig } from '../../../libs/config/app-config.js';
+import { checkCalendar, defaultCalendar, type CycleCalendar } from '../../../libs/domain/calendar.js';
+import { ConflictError, ErrorCode, NotFoundError, ValidationError } from '../../../libs/domain/errors.js';
+import { planCycle } from '../../../libs/domain/org/subject-plan.js';
+import { DEFAULT_RULE_SET } from '../../../libs/domain/rules/rule-set.js';
+import { CycleEntity } from '../../../libs/persistence/entities/index.js';
+import { loadSubtree } from '../../../libs/persistence/registry-reader.js';
+import { cancelCycleUpdate } from '../../../libs/temporal/definitions.js';
+import { cycleWorkflowId } from '../../../libs/temporal/workflow-ids.js';
+import { WORKFLOW_TYPES } from '../../../libs/temporal/workflow-types.js';
+import type { ReviewCycleInput } from '../../../libs/temporal/workflow-inputs.js';
+import { AccessService } from '../access/access.service.js';
+import { SqlParams } from '../access/sql-params.js';
+import { decodeCursor, pageOf } from '../http/pagination.js';
+import { throughTemporal } from '../http/temporal-errors.js';
+import { CONFIG } from '../http/tokens.js';
+import type { CreateCycleBody, ListCyclesQueryType } from './cycle.schemas.js';
+import { cycleView, progressOf, type ProgressRow } from './cycle-view.js';
+
+@Injectable()
+export class CyclesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly temporal: Client,
+    private readonly access: AccessService,
+    @Inject(CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  /** Plans the cycle over the registry as it stands, records it and starts its workflow. */
+  async create(principal: Principal, body: CreateCycleBody) {
+    const ancestry = await this.access.ancestryOf(body.rootUnitId);
+    if (!ancestry) throw new ValidationError([{ path: 'rootUnitId', message: `unknown unit '${body.rootUnitId}'` }]);
+    this.access.requireAdminOf(principal, ancestry, 'launch a cycle for it');
+
+    const superiorReviewerId = body.superiorReviewerId ?? null;
+    if (superiorReviewerId !== null) {
+      const [person] = await this.db.query('SELECT 1 FROM people WHERE id = $1', [superiorReviewerId]);
+      if (!person) throw new ValidationError([{ path: 'superiorReviewerId', message: `unknown person '${superiorReviewerId}'` }]);
+    }
+    const calendar: CycleCalendar = { ...defaultCalendar(body.year), ...body.calendar };
+    const calendarErrors = checkCalendar(calendar);
+    if (calendarErrors.length > 0) throw new ValidationError(calendarErrors);
+
+    const existing = await this.db.getRepository(CycleEntity).findOneBy({ year: body.year, rootUnitId: body.rootUnitId });
+    if (existing) throw new ConflictError(ErrorCode.AlreadyExists, `A cycle for ${body.year} already exists for unit '${body.rootUnitId}' (${existing.id}).`);
+
+    const plan = planCycle(await loadSubtree(this.db, body.rootUnitId), { rootUnitId: body.rootUnitId, superiorReviewerId });
+    if (plan.unstaffed.length > 0) {
+      throw new ConflictError(
+        ErrorCode.RegistryIncomplete,
+        `${plan.unstaffed.length} subject(s) have nobody to review them or to write their self-assessment; import their units' secretaries or name a superiorReviewerId.`,
+        plan.unstaffed.slice(0, 100).map((u) => ({ path: `subjects.${u.subjectType}:${u.subjectId}`, message: u.reason })),
+      );
+    }
+
+    const id = randomUUID();
+    const cycle = this.db.getRepository(CycleEntity).create({
+      id,
+      year: body.year,
+      rootUnitId: body.rootUnitId,
+      title: body.title ?? `Annual review ${body.year}`,
+      status: 'launching',
+      policy: { ruleSet: body.policy?.ruleSet ?? DEFAULT_RULE_SET },
+      calendar,
+      superiorReviewerId,
+      subjectsTotal: plan.subjects,
+      workflowId: cycleWorkflowId(id),
+      createdBy: principal.actorId,
+      createdAt: new Date(),
+      completedAt: null,
+      cancelledAt: null,
+      cancelReason: null,
+    });
+    try {
+      await this.db.getRepository(CycleEntity).insert(cycle);
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw new ConflictError(ErrorCode.AlreadyExists, `A cycle for ${body.year} already exists for unit '${body.rootUnitId}'.`);
+      throw error;
+    }
+    try {
+      const args: [ReviewCycleInput] = [{ cycleId: id, rootUnitId: body.rootUnitId }];
+      await this.temporal.workflow.start(WORKFLOW_TYPES.reviewCycle, {
+        taskQueue: this.config.temporal.taskQueue,
+        workflowId: cycle.workflowId,
+        args,
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+      });
+    } catch (error) {
+      await this.db.getRepository(CycleEntity).delete({ id }); // nothing runs: forget the cycle
+      throw error;
+    }
+    return { id, workflowId: cycle.workflowId, status: cycle.status };
+  }
+
+  async get(principal: Principal, cycleId: string) {
+    const cycle = await this.findVisible(principal, cycleId);
+    const progress = await this.progress([cycle.id]);
+    return cycleView(cycle, progressOf(cycle, progress.get(cycle.id) ?? []));
+  }
+
+  async list(principal: Principal, query: ListCyclesQueryType) {
+    const p = new SqlParams();
+    const after = decodeCursor(query.cursor);
+    const filters = [this.visibility(principal, p)];
+    if (query.status) filters.push(`c.status = ${p.add(query.status)}`);
+    if (query.year) filters.push(`c.year = ${p.add(query.year)}`);
+    if (after) filters.push(`(c.created_at, c.id) < (${p.add(after[0])}::timestamptz, ${p.add(after[1])})`);
+    const ids: Array<{ id: string }> = await this.db.query(
+      `SELECT c.id FROM cycles c WHERE ${filters.join(' AND ')} ORDER BY c.created_at DESC, c.id DESC LIMIT ${p.add(query.limit + 1)}`,
+      p.values,
+    );
+    const cycles = await this.db.getRepository(CycleEntity).findBy(ids.map((r) => ({ id: r.id })));
+    cycles.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+    const progress = await this.progress(cycles.slice(0, query.limit).map((c) => c.id));
+    return pageOf(
+      cycles,
+      query.limit,
+      (c) => [c.createdAt.toISOString(), c.id],
+      (c) => cycleView(c, progressOf(c, progress.get(c.id) ?? [])),
+    );
+  }
+
+  async cancel(principal: Principal, cycleId: string, reason: string, updateId: string | undefined) {
+    const cycle = await this.findVisible(principal, cycleId);
+    this.access.requireAdminOf(principal, (await this.access.ancestryOf(cycle.rootUnitId)) ?? [cycle.rootUnitId], 'cancel its cycle');
+    await throughTemporal(
+      () => this.temporal.workflow.getHandle(cycle.workflowId).executeUpdate(cancelCycleUpdate, { args: [{ actorId: principal.actorId, reason }], updateId }),
+      `The cycle is already ${cycle.status}.`,
+    );
+    return this.get(principal, cycleId);
+  }
+
+  /** The cycle, if the caller may see it: 404 otherwise. */
+  async findVisible(principal: Principal, cycleId: string): Promise<CycleEntity> {
+    const p = new SqlParams();
+    const [row] = await this.db.query(`SELECT c.id FROM cycles c WHERE c.id = ${p.add(cycleId)} AND ${this.visibility(principal, p)}`, p.values);
+    const cycle = row ? await this.db.getRepository(CycleEntity).findOneBy({ id: cycleId }) : null;
+    if (!cycle) throw new NotFoundError('Cycle', cycleId);
+    return cycle;
+  }
+
+  /** Admins and auditors see cycles over or under their scope; others the cycles they take part in. */
+  private visibility(principal: Principal, p: SqlParams): string {
+    const scope = this.access.readScope(principal);
+    if (scope === 'all') return 'TRUE';
+    const actor = p.add(principal.actorId);
+    const participates = `EXISTS (SELECT 1 FROM reviews r WHERE r.cycle_id = c.id AND (r.subject_id = ${actor} OR r.reviewer_id = ${actor} OR r.self_actor_id = ${actor}))
+      OR EXISTS (SELECT 1 FROM tasks t WHERE t.cycle_id = c.id AND t.assignee_id = ${actor})`;
+    if (scope.length === 0) return `(${participates})`;
+    const roots = p.add(scope);
+    return `(EXISTS (SELECT 1 FROM units u WHERE u.id = c.root_unit_id AND u.ancestor_ids && ${roots}::text[])
+      OR EXISTS (SELECT 1 FROM units s WHERE s.id = ANY(${roots}::text[]) AND s.ancestor_ids @> ARRAY[c.root_unit_id])
+      OR ${participates})`;
+  }
+
+  private async progress(cycleIds: string[]): Promise<Map<string, ProgressRow[]>> {
+    const rows: ProgressRow[] = await this.db.query(
+      `SELECT cycle_id, step, status, count(*) AS n FROM reviews WHERE cycle_id = ANY($1) GROUP BY cycle_id, step, status`,
+      [cycleIds],
+    );
+    const byCycle = new Map<string, ProgressRow[]>();
+    for (const row of rows) byCycle.set(row.cycle_id, [...(byCycle.get(row.cycle_id) ?? []), row]);
+    return byCycle;
+  }
+}

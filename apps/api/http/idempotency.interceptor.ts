@@ -1,0 +1,109 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { createHash } from 'node:crypto';
+import { catchError, concatMap, from, map, mergeMap, of, type Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { ConflictError, ErrorCode, IdempotencyKeyReusedError, ValidationError } from '../../../libs/domain/errors.js';
+import { PROBLEM_CONTENT_TYPE, problemFor } from './problem.js';
+import { contextOf } from './request-context.js';
+
+/** A request whose key is this old and still pending is taken to have died with its process. */
+const ABANDONED_AFTER_SECONDS = 120;
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * Idempotency-Key on state-changing requests: the first response (success or refusal) is stored
+ * per caller and key; the same key with the same body replays it with no second effect, with
+ * another body it is a 422. Downstream, the key also becomes the Temporal update id, so a request
+ * interrupted mid-way and retried is applied once.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly db: DataSource) {}
+
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = ctx.switchToHttp().getRequest<Request>();
+    const res = ctx.switchToHttp().getResponse<Response>();
+    const key = req.header('idempotency-key');
+    const principal = contextOf(req).principal;
+    if (req.method !== 'POST' || key === undefined || principal === null) return next.handle();
+    if (!KEY_PATTERN.test(key)) throw new ValidationError([{ path: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
+
+    const actorId = principal.actorId;
+    const hash = requestHash(req);
+    return from(this.claim(actorId, key, hash)).pipe(
+      mergeMap((stored) => {
+        if (stored) {
+          contextOf(req).replayed = true;
+          res.status(stored.status);
+          if (stored.status >= 400) res.type(PROBLEM_CONTENT_TYPE);
+          return of(stored.body);
+        }
+        return next.handle().pipe(
+          concatMap((body) => from(this.finish(actorId, key, res.statusCode, body)).pipe(map(() => body))),
+          catchError((error: unknown) => {
+            const problem = problemFor(error, contextOf(req).requestId);
+            // Refusals are part of the record; a server failure frees the key for a retry.
+            const settle = problem.status < 500 ? this.finish(actorId, key, problem.status, problem) : this.release(actorId, key);
+            return from(settle).pipe(mergeMap(() => Promise.reject(error)));
+          }),
+        );
+      }),
+    );
+  }
+
+  /** Claims the key for this request, or returns the response it already has. */
+  private async claim(actorId: string, key: string, hash: string): Promise<{ status: number; body: unknown } | null> {
+    const claimed: unknown[] = await this.db.query(
+      `INSERT INTO idempotency_records (actor_id, key, request_hash, state, created_at) VALUES ($1, $2, $3, 'pending', now())
+       ON CONFLICT (actor_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now()
+         WHERE idempotency_records.state = 'pending' AND idempotency_records.request_hash = EXCLUDED.request_hash
+           AND idempotency_records.created_at < now() - make_interval(secs => $4::int)
+       RETURNING key`,
+      [actorId, key, hash, ABANDONED_AFTER_SECONDS],
+    );
+    if (claimed.length > 0) return null;
+    const [row]: Array<{ request_hash: string; state: string; response_status: number; response_body: unknown }> = await this.db.query(
+      'SELECT request_hash, state, response_status, response_body FROM idempotency_records WHERE actor_id = $1 AND key = $2',
+      [actorId, key],
+    );
+    if (!row) return this.claim(actorId, key, hash); // released meanwhile: try again
+    if (row.request_hash !== hash) throw new IdempotencyKeyReusedError();
+    if (row.state === 'pending') throw new ConflictError(ErrorCode.RequestInProgress, 'A request with this Idempotency-Key is still being processed.');
+    return { status: row.response_status, body: row.response_body };
+  }
+
+  private async finish(actorId: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.db.query(
+      `UPDATE idempotency_records SET state = 'done', response_status = $3, response_body = $4 WHERE actor_id = $1 AND key = $2`,
+      [actorId, key, status, JSON.stringify(body ?? null)],
+    );
+  }
+
+  private async release(actorId: string, key: string): Promise<void> {
+    await this.db.query(`DELETE FROM idempotency_records WHERE actor_id = $1 AND key = $2 AND state = 'pending'`, [actorId, key]);
+  }
+}
+
+/** Method, path and body with keys sorted: the same request hashes the same however it was serialised. */
+function requestHash(req: Request): string {
+  return createHash('sha256').update(`${req.method} ${req.path}\n${canonicalJson(req.body ?? null)}`).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The Temporal update id for an action: the caller's idempotency key, scoped to the caller. */
+export function updateIdFor(req: Request): string | undefined {
+  const key = req.header('idempotency-key');
+  const principal = contextOf(req).principal;
+  return key && principal ? `${principal.actorId}/${key}` : undefined;
+}

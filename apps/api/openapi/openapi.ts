@@ -1,0 +1,24 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+const DESCRIPTION = `Annual review cycles: target assignment → self-assessment → superior review → remediation plan → report upward.
+
+Errors are application/problem+json (RFC 9457) with \`errors: [{ path, message }]\` naming every offending field.
+400 invalid input · 401 no/expired token · 403 not allowed · 404 unknown (or outside your scope) · 409 wrong state · 422 Idempotency-Key reused with another body.
+
+Every state-changing POST accepts an \`Idempotency-Key\` header: the same key and body replay the first response with no second effect.
+Lists take \`limit\` (default 50, max 500) and \`cursor\` and return \`{ items, nextCursor }\`.
+
+Beyond the contract, reviews carry \`status\` (open | done | cancelled | withdrawn; \`step\` keeps the last step reached), \`score\`, \`selfActorId\` and \`dueAt\`; cycle progress also counts \`cancelled\`.`;
+
+/** OpenAPI at /docs (UI) and /docs-json. */
+export function setupOpenApi(app: INestApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Review cycles API')
+    .setDescription(DESCRIPTION)
+    .setVersion('v1')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

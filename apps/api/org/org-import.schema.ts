@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { DISCIPLINE_LEVELS, POSITIONS, ROLES, UNIT_KINDS } from '../../../libs/domain/enums.js';
+
+const id = z.string().trim().min(1).max(200);
+const text = z.string().trim().min(1).max(500);
+
+export const UnitImportSchema = z.strictObject({
+  id,
+  parentId: id.nullable(),
+  name: text,
+  kind: z.enum(UNIT_KINDS),
+});
+
+export const PersonImportSchema = z.strictObject({
+  id,
+  name: text,
+  unitId: id,
+  position: z.enum(POSITIONS),
+  email: z.email().max(320).nullish(),
+  username: z.string().trim().min(1).max(200).nullish(),
+  password: z.string().max(1000).nullish(),
+  roles: z.array(z.strictObject({ role: z.enum(ROLES), unitId: id })).max(50).nullish(),
+  discipline: z
+    .array(z.strictObject({ year: z.number().int().min(1900).max(2200), level: z.enum(DISCIPLINE_LEVELS), selfDetected: z.boolean().nullish() }))
+    .max(100)
+    .nullish(),
+});
+
+export const OrgImportSchema = z.strictObject({
+  units: z.array(UnitImportSchema).max(200_000).default([]),
+  people: z.array(PersonImportSchema).max(1_000_000).default([]),
+});
+
+export type OrgImportBody = z.infer<typeof OrgImportSchema>;

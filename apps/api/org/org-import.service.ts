@@ -1,0 +1,133 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { hashPassword } from '../../../libs/auth/password-hash.js';
+import type { Principal } from '../../../libs/auth/principal.js';
+import type { ResolvedConfig } from '../../../libs/config/app-config.js';
+import { ForbiddenError, ValidationError } from '../../../libs/domain/errors.js';
+import { checkImport, type RegistrySnapshot } from '../../../libs/domain/org/import-rules.js';
+import { forEachBounded } from '../../../libs/activities/bounded-pool.js';
+import { AccessService } from '../access/access.service.js';
+import { CONFIG } from '../http/tokens.js';
+import type { OrgImportBody } from './org-import.schema.js';
+import { refreshHierarchy } from './registry-hierarchy.js';
+
+const MIN_PASSWORD_LENGTH = 8;
+const IMPORT_LOCK = 7_331_002;
+
+export interface ImportResult {
+  units: { created: number; updated: number };
+  people: { created: number; updated: number };
+}
+
+/** Upserts units and people by id, all or nothing, after checking every rule against the registry. */
+@Injectable()
+export class OrgImportService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly access: AccessService,
+    @Inject(CONFIG) private readonly config: ResolvedConfig,
+  ) {}
+
+  async import(principal: Principal, body: OrgImportBody): Promise<ImportResult> {
+    const callerScope = this.access.adminScope(principal);
+    if (callerScope !== 'all' && callerScope.length === 0) throw new ForbiddenError('Only administrators may import the registry.');
+    const hashes = await this.hashPasswords(body);
+
+    return this.db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]); // imports see each other's results
+      const snapshot = await this.snapshot(tx, body);
+      const errors = checkImport(snapshot, body, {
+        callerScope,
+        reservedUsernames: [this.config.auth.adminUsername],
+        reservedIds: [this.config.auth.adminUsername],
+        minPasswordLength: MIN_PASSWORD_LENGTH,
+      });
+      if (errors.length > 0) throw new ValidationError(errors);
+
+      await this.upsertUnits(tx, body);
+      await this.upsertPeople(tx, body);
+      await this.upsertAccounts(tx, body, hashes);
+      await refreshHierarchy(tx);
+
+      const storedUnits = new Set(snapshot.units.map((u) => u.id));
+      const storedPeople = new Set(snapshot.people.map((p) => p.id));
+      const unitsCreated = body.units.filter((u) => !storedUnits.has(u.id)).length;
+      const peopleCreated = body.people.filter((p) => !storedPeople.has(p.id)).length;
+      return {
+        units: { created: unitsCreated, updated: body.units.length - unitsCreated },
+        people: { created: peopleCreated, updated: body.people.length - peopleCreated },
+      };
+    });
+  }
+
+  private async hashPasswords(body: OrgImportBody): Promise<Map<string, string>> {
+    const hashes = new Map<string, string>();
+    const withPassword = body.people.filter((p) => p.password && p.password.length >= MIN_PASSWORD_LENGTH);
+    await forEachBounded(withPassword, 4, async (person) => {
+      hashes.set(person.id, await hashPassword(person.password!, this.config.auth.passwordHashCost));
+    });
+    return hashes;
+  }
+
+  private async snapshot(tx: EntityManager, body: OrgImportBody): Promise<RegistrySnapshot> {
+    const personIds = body.people.map((p) => p.id);
+    const usernames = body.people.flatMap((p) => (p.username ? [p.username.trim().toLowerCase()] : []));
+    // One transaction is one connection: its queries run one after the other.
+    const units = await tx.query(`SELECT id, parent_id AS "parentId", name, kind FROM units`);
+    const people = await tx.query(`SELECT id, name, unit_id AS "unitId", position FROM people WHERE id = ANY($1) OR position = 'secretary'`, [personIds]);
+    const accounts = await tx.query(`SELECT id, username FROM accounts WHERE id = ANY($1) OR lower(username) = ANY($2)`, [personIds, usernames]);
+    return { units, people, accounts };
+  }
+
+  private async upsertUnits(tx: EntityManager, body: OrgImportBody): Promise<void> {
+    if (body.units.length === 0) return;
+    await tx.query(
+      `INSERT INTO units (id, parent_id, name, kind, ancestor_ids, created_at, updated_at)
+       SELECT id, parent_id, name, kind, ARRAY[]::text[], now(), now()
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, parent_id text, name text, kind text)
+       ON CONFLICT (id) DO UPDATE SET parent_id = EXCLUDED.parent_id, name = EXCLUDED.name, kind = EXCLUDED.kind, updated_at = now()`,
+      [JSON.stringify(body.units.map((u) => ({ id: u.id, parent_id: u.parentId, name: u.name, kind: u.kind })))],
+    );
+  }
+
+  /** Omitted optional fields keep their stored values: resolved in the SELECT, so the upsert takes EXCLUDED as is. */
+  private async upsertPeople(tx: EntityManager, body: OrgImportBody): Promise<void> {
+    if (body.people.length === 0) return;
+    const rows = body.people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      unit_id: p.unitId,
+      position: p.position,
+      email: p.email ?? null,
+      discipline: p.discipline?.map((d) => ({ year: d.year, level: d.level, selfDetected: d.selfDetected ?? false })) ?? null,
+    }));
+    await tx.query(
+      `INSERT INTO people (id, name, unit_id, position, email, discipline, created_at, updated_at)
+       SELECT x.id, x.name, x.unit_id, x.position, COALESCE(x.email, p.email), COALESCE(x.discipline, p.discipline, '[]'::jsonb), now(), now()
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, name text, unit_id text, position text, email text, discipline jsonb)
+         LEFT JOIN people p ON p.id = x.id
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, unit_id = EXCLUDED.unit_id, position = EXCLUDED.position,
+         email = EXCLUDED.email, discipline = EXCLUDED.discipline, updated_at = now()`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  /** Accounts for people given a username, a password or roles; omitted fields keep their stored values. */
+  private async upsertAccounts(tx: EntityManager, body: OrgImportBody, hashes: Map<string, string>): Promise<void> {
+    const rows = body.people
+      .filter((p) => p.username || p.password || p.roles)
+      .map((p) => ({ id: p.id, username: p.username?.trim() ?? null, password_hash: hashes.get(p.id) ?? null, roles: p.roles ?? null }));
+    if (rows.length === 0) return;
+    await tx.query(
+      `INSERT INTO accounts (id, username, password_hash, person_id, roles, created_at, updated_at)
+       SELECT x.id, COALESCE(x.username, a.username), COALESCE(x.password_hash, a.password_hash), x.id,
+              COALESCE(x.roles, a.roles, '[]'::jsonb), now(), now()
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, username text, password_hash text, roles jsonb)
+         LEFT JOIN accounts a ON a.id = x.id
+        WHERE COALESCE(x.username, a.username) IS NOT NULL
+       ON CONFLICT (id) DO UPDATE SET username = EXCLUDED.username, password_hash = EXCLUDED.password_hash,
+         roles = EXCLUDED.roles, updated_at = now()`,
+      [JSON.stringify(rows)],
+    );
+  }
+}

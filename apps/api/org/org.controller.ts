@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { Principal } from '../../../libs/auth/principal.js';
+import { cursorField, limitField } from '../http/pagination.js';
+import { Caller } from '../http/principal.decorator.js';
+import { ZodPipe } from '../http/zod-pipe.js';
+import { jsonSchemaOf } from '../openapi/json-schema.js';
+import { OrgImportSchema, type OrgImportBody } from './org-import.schema.js';
+import { OrgImportService } from './org-import.service.js';
+import { OrgQueriesService } from './org-queries.service.js';
+
+const ListQuery = z.object({ limit: limitField, cursor: cursorField });
+
+@ApiTags('organisation registry')
+@ApiBearerAuth()
+@Controller('org')
+export class OrgController {
+  constructor(
+    private readonly importer: OrgImportService,
+    private readonly queries: OrgQueriesService,
+  ) {}
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Upsert units and people by id, all or nothing (admin)', description: 'Every rejected field is listed with its path.' })
+  @ApiBody({ schema: jsonSchemaOf(OrgImportSchema) })
+  import(@Caller() caller: Principal, @Body(new ZodPipe(OrgImportSchema)) body: OrgImportBody) {
+    return this.importer.import(caller, body);
+  }
+
+  @Get('units/:id')
+  @ApiOperation({ summary: 'A unit: parent, head, children, member count' })
+  unit(@Caller() caller: Principal, @Param('id') id: string) {
+    return this.queries.unit(caller, id);
+  }
+
+  @Get('units/:id/people')
+  @ApiOperation({ summary: "The unit's people (never their credentials)" })
+  people(@Caller() caller: Principal, @Param('id') id: string, @Query(new ZodPipe(ListQuery)) query: z.infer<typeof ListQuery>) {
+    return this.queries.people(caller, id, query.limit, query.cursor);
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { z } from 'zod';
+import type { Principal } from '../../../libs/auth/principal.js';
+import { updateIdFor } from '../http/idempotency.interceptor.js';
+import { Caller } from '../http/principal.decorator.js';
+import { contextOf } from '../http/request-context.js';
+import { ZodPipe } from '../http/zod-pipe.js';
+import { jsonSchemaOf } from '../openapi/json-schema.js';
+import { ReportsService } from './reports.service.js';
+
+const SubmitReportSchema = z.strictObject({ summary: z.string().trim().min(1).max(20_000) });
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('cycles/:cycleId/units/:unitId/report')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get()
+  @ApiOperation({ summary: "A unit's report upward: counts and percentages per classification, children, submission" })
+  get(@Caller() caller: Principal, @Param('cycleId') cycleId: string, @Param('unitId') unitId: string) {
+    return this.reports.get(caller, cycleId, unitId);
+  }
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: "Submit the report (the unit's head, status ready); the root's submission completes the cycle" })
+  @ApiBody({ schema: jsonSchemaOf(SubmitReportSchema) })
+  submit(
+    @Caller() caller: Principal,
+    @Param('cycleId') cycleId: string,
+    @Param('unitId') unitId: string,
+    @Body(new ZodPipe(SubmitReportSchema)) body: z.infer<typeof SubmitReportSchema>,
+    @Req() req: Request,
+  ) {
+    Object.assign(contextOf(req).audit, { cycleId, unitId, target: `report:${cycleId}:${unitId}` });
+    return this.reports.submit(caller, cycleId, unitId, body.summary, updateIdFor(req));
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../../../libs/auth/principal.js';
+import { NotFoundError } from '../../../libs/domain/errors.js';
+import { percentagesOf } from '../../../libs/domain/report-counts.js';
+import type { ReportEntity } from '../../../libs/persistence/entities/index.js';
+import { reportTotals } from '../../../libs/persistence/report-totals.js';
+import { submitReportUpdate } from '../../../libs/temporal/definitions.js';
+import { unitWorkflowId } from '../../../libs/temporal/workflow-ids.js';
+import { AccessService } from '../access/access.service.js';
+import { SqlParams } from '../access/sql-params.js';
+import { throughTemporal } from '../http/temporal-errors.js';
+
+type ReportRow = Omit<ReportEntity, 'submittedAt' | 'updatedAt'> & { submittedAt: Date | null };
+
+/** A unit's report upward: figures per classification, children's statuses, submission. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly temporal: Client,
+    private readonly access: AccessService,
+  ) {}
+
+  async get(principal: Principal, cycleId: string, unitId: string) {
+    const report = await this.visibleReport(principal, cycleId, unitId);
+    // While collecting, show the figures so far; once ready they are frozen with the report.
+    const totals = report.status === 'collecting' ? await reportTotals(this.db, cycleId, unitId) : report;
+    const children: Array<{ unitId: string; status: string }> = await this.db.query(
+      `SELECT unit_id AS "unitId", status FROM reports WHERE cycle_id = $1 AND parent_unit_id = $2 ORDER BY unit_id`,
+      [cycleId, unitId],
+    );
+    return {
+      cycleId,
+      unitId,
+      status: report.status,
+      headId: report.headId,
+      people: totals.people,
+      units: totals.units,
+      percentages: { people: percentagesOf(totals.people), units: percentagesOf(totals.units) },
+      remediationPlans: totals.remediationPlans,
+      children,
+      summary: report.summary,
+      submittedAt: report.submittedAt?.toISOString() ?? null,
+      submittedBy: report.submittedBy,
+    };
+  }
+
+  async submit(principal: Principal, cycleId: string, unitId: string, summary: string, updateId: string | undefined) {
+    await this.visibleReport(principal, cycleId, unitId);
+    await throughTemporal(
+      () =>
+        this.temporal.workflow.getHandle(unitWorkflowId(cycleId, unitId)).executeUpdate(submitReportUpdate, {
+          args: [{ actorId: principal.actorId, summary }],
+          updateId,
+        }),
+      'This report was already submitted.',
+    );
+    return this.get(principal, cycleId, unitId);
+  }
+
+  /** Admins and auditors of the scope; the unit's head and the heads above it. */
+  private async visibleReport(principal: Principal, cycleId: string, unitId: string): Promise<ReportRow> {
+    const p = new SqlParams();
+    const actor = p.add(principal.actorId);
+    const [row]: ReportRow[] = await this.db.query(
+      `SELECT rp.unit_id AS "unitId", rp.status, rp.head_id AS "headId", rp.people, rp.units, rp.remediation_plans AS "remediationPlans",
+              rp.summary, rp.submitted_at AS "submittedAt", rp.submitted_by AS "submittedBy"
+         FROM reports rp LEFT JOIN units u ON u.id = rp.unit_id
+        WHERE rp.cycle_id = ${p.add(cycleId)} AND rp.unit_id = ${p.add(unitId)}
+          AND (${this.access.unitInReadScope(principal, 'u', p)} OR rp.head_id = ${actor}
+               OR EXISTS (SELECT 1 FROM units a WHERE a.id = ANY(u.ancestor_ids) AND a.head_id = ${actor}))`,
+      p.values,
+    );
+    if (!row) throw new NotFoundError('Report', `${cycleId}/${unitId}`);
+    return row;
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../../../libs/auth/principal.js';
+import { NotFoundError } from '../../../libs/domain/errors.js';
+import type { ReviewState } from '../../../libs/domain/review/review-state.js';
+import { reviewView } from '../../../libs/domain/review/review-view.js';
+import { AccessService } from '../access/access.service.js';
+import { SqlParams } from '../access/sql-params.js';
+import { decodeCursor, pageOf } from '../http/pagination.js';
+import type { ListReviewsQueryType } from './review.schemas.js';
+
+export interface ReviewListRow {
+  id: string;
+  subject_type: 'person' | 'unit';
+  subject_id: string;
+  subject_name: string;
+  unit_id: string;
+  step: string;
+  status: string;
+  reviewer_id: string;
+  classification: string | null;
+  score: number | null;
+  due_at: Date | null;
+}
+
+/** Reads of the review read model, filtered to what the caller may see. */
+@Injectable()
+export class ReviewReader {
+  constructor(
+    private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  /** The review's state if the caller may see it; 404 otherwise. */
+  async visibleState(principal: Principal, reviewId: string, forHistory = false): Promise<ReviewState> {
+    const p = new SqlParams();
+    const id = p.add(reviewId);
+    const visible = forHistory ? this.access.reviewHistoryVisible(principal, p) : this.access.reviewVisible(principal, p);
+    const [row]: Array<{ state: ReviewState }> = await this.db.query(
+      `SELECT r.state FROM reviews r LEFT JOIN units u ON u.id = r.unit_id WHERE r.id = ${id} AND ${visible}`,
+      p.values,
+    );
+    if (!row) throw new NotFoundError('Review', reviewId);
+    return row.state;
+  }
+
+  async get(principal: Principal, reviewId: string) {
+    return reviewView(await this.visibleState(principal, reviewId));
+  }
+
+  async listForCycle(principal: Principal, cycleId: string, query: ListReviewsQueryType) {
+    const p = new SqlParams();
+    const after = decodeCursor(query.cursor);
+    const filters = [`r.cycle_id = ${p.add(cycleId)}`, this.access.reviewVisible(principal, p)];
+    if (query.unitId) filters.push(`r.unit_id = ${p.add(query.unitId)}`);
+    if (query.step) filters.push(`r.step = ${p.add(query.step)}`);
+    if (query.status) filters.push(`r.status = ${p.add(query.status)}`);
+    if (query.subjectType) filters.push(`r.subject_type = ${p.add(query.subjectType)}`);
+    if (after) filters.push(`r.id > ${p.add(after[0])}`);
+    const rows: ReviewListRow[] = await this.db.query(
+      `SELECT r.id, r.subject_type, r.subject_id, r.subject_name, r.unit_id, r.step, r.status, r.reviewer_id,
+              r.classification, r.score, r.due_at
+         FROM reviews r LEFT JOIN units u ON u.id = r.unit_id
+        WHERE ${filters.join(' AND ')} ORDER BY r.id LIMIT ${p.add(query.limit + 1)}`,
+      p.values,
+    );
+    return pageOf(rows, query.limit, (r) => [r.id], listItem);
+  }
+}
+
+function listItem(r: ReviewListRow) {
+  return {
+    id: r.id,
+    subject: { type: r.subject_type, id: r.subject_id, name: r.subject_name },
+    unitId: r.unit_id,
+    step: r.step,
+    status: r.status,
+    reviewerId: r.reviewer_id,
+    classification: r.classification,
+    score: r.score,
+    dueAt: r.due_at?.toISOString() ?? null,
+  };
+}

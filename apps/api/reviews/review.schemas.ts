@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { CLASSIFICATIONS } from '../../../libs/domain/classification.js';
+import { REVIEW_STATUSES, STEPS, SUBJECT_TYPES } from '../../../libs/domain/enums.js';
+import { REVIEW_LIMITS } from '../../../libs/domain/review/review-commands.js';
+import { cursorField, limitField } from '../http/pagination.js';
+
+// Request bodies of the review actions: shape and per-field ranges. Rules that need the
+// review's state (one result per target, weights summing to 100, …) are the workflow's.
+
+const longText = z.string().trim().min(1).max(10_000);
+const optionalText = z.string().trim().max(10_000).nullish();
+
+export const AssignTargetsSchema = z.strictObject({
+  targets: z
+    .array(
+      z.strictObject({
+        title: z.string().trim().min(1).max(500),
+        description: optionalText,
+        weight: z.number().int().min(0).max(REVIEW_LIMITS.weightTotal).nullish(),
+      }),
+    )
+    .min(REVIEW_LIMITS.targetsMin)
+    .max(REVIEW_LIMITS.targetsMax),
+});
+
+export const SelfAssessmentSchema = z.strictObject({
+  results: z
+    .array(
+      z.strictObject({
+        targetIndex: z.number().int().min(0),
+        achievement: z.number().min(0).max(REVIEW_LIMITS.achievementMax),
+        comment: optionalText,
+      }),
+    )
+    .min(1)
+    .max(REVIEW_LIMITS.targetsMax),
+  generalScore: z.number().min(0).max(REVIEW_LIMITS.generalScoreMax).nullish(),
+  proposedClassification: z.enum(CLASSIFICATIONS),
+  summary: longText,
+});
+
+export const ReviewDecisionSchema = z.strictObject({
+  decision: z.enum(['approve', 'return']),
+  classification: z.enum(CLASSIFICATIONS).nullish(),
+  generalScore: z.number().min(0).max(REVIEW_LIMITS.generalScoreMax).nullish(),
+  comment: longText,
+  shortcomings: z.array(z.string().trim().min(1).max(2000)).max(50).nullish(),
+});
+
+export const RemediationPlanSchema = z.strictObject({
+  items: z
+    .array(z.strictObject({ action: z.string().trim().min(1).max(2000), dueDate: z.iso.date().or(z.iso.datetime({ offset: true })) }))
+    .min(REVIEW_LIMITS.remediationItemsMin)
+    .max(REVIEW_LIMITS.remediationItemsMax),
+});
+
+export const RemediationDecisionSchema = z.strictObject({
+  decision: z.enum(['approve', 'return']),
+  comment: optionalText,
+});
+
+export const ListReviewsQuery = z.object({
+  limit: limitField,
+  cursor: cursorField,
+  unitId: z.string().max(200).optional(),
+  step: z.enum(STEPS).optional(),
+  status: z.enum(REVIEW_STATUSES).optional(),
+  subjectType: z.enum(SUBJECT_TYPES).optional(),
+});
+export type ListReviewsQueryType = z.infer<typeof ListReviewsQuery>;
+
+export const HistoryQuery = z.object({ format: z.enum(['events', 'temporal']).default('events') });

@@ -1,0 +1,105 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { z } from 'zod';
+import type { Principal } from '../../../libs/auth/principal.js';
+import {
+  assignTargetsUpdate,
+  decideRemediationUpdate,
+  submitRemediationPlanUpdate,
+  submitReviewUpdate,
+  submitSelfAssessmentUpdate,
+} from '../../../libs/temporal/definitions.js';
+import { updateIdFor } from '../http/idempotency.interceptor.js';
+import { Caller } from '../http/principal.decorator.js';
+import { contextOf } from '../http/request-context.js';
+import { ZodPipe } from '../http/zod-pipe.js';
+import { jsonSchemaOf } from '../openapi/json-schema.js';
+import { ReviewActions } from './review-actions.service.js';
+import { ReviewHistoryService } from './review-history.service.js';
+import { ReviewReader } from './review-reader.service.js';
+import {
+  AssignTargetsSchema,
+  HistoryQuery,
+  ListReviewsQuery,
+  RemediationDecisionSchema,
+  RemediationPlanSchema,
+  ReviewDecisionSchema,
+  SelfAssessmentSchema,
+  type ListReviewsQueryType,
+} from './review.schemas.js';
+
+@ApiTags('reviews')
+@ApiBearerAuth()
+@Controller()
+export class ReviewsController {
+  constructor(
+    private readonly reader: ReviewReader,
+    private readonly actions: ReviewActions,
+    private readonly history: ReviewHistoryService,
+  ) {}
+
+  @Get('cycles/:id/reviews')
+  @ApiOperation({ summary: "A cycle's reviews the caller may see" })
+  list(@Caller() caller: Principal, @Param('id') cycleId: string, @Query(new ZodPipe(ListReviewsQuery)) query: ListReviewsQueryType) {
+    return this.reader.listForCycle(caller, cycleId, query);
+  }
+
+  @Get('reviews/:id')
+  @ApiOperation({ summary: 'One review: targets, self-assessment, review, remediation plan, classification' })
+  get(@Caller() caller: Principal, @Param('id') id: string) {
+    return this.reader.get(caller, id);
+  }
+
+  @Post('reviews/:id/targets')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Assign targets (the reviewer, step target_assignment)' })
+  @ApiBody({ schema: jsonSchemaOf(AssignTargetsSchema) })
+  assignTargets(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(AssignTargetsSchema)) body: z.infer<typeof AssignTargetsSchema>, @Req() req: Request) {
+    return this.act(req, id, () => this.actions.perform(caller, id, assignTargetsUpdate, body, updateIdFor(req)));
+  }
+
+  @Post('reviews/:id/self-assessment')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Submit the self-assessment (the subject, or a unit's head; step self_assessment)" })
+  @ApiBody({ schema: jsonSchemaOf(SelfAssessmentSchema) })
+  selfAssess(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(SelfAssessmentSchema)) body: z.infer<typeof SelfAssessmentSchema>, @Req() req: Request) {
+    return this.act(req, id, () => this.actions.perform(caller, id, submitSelfAssessmentUpdate, body, updateIdFor(req)));
+  }
+
+  @Post('reviews/:id/review')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve with a classification, or return for revision (the reviewer, step superior_review)' })
+  @ApiBody({ schema: jsonSchemaOf(ReviewDecisionSchema) })
+  review(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(ReviewDecisionSchema)) body: z.infer<typeof ReviewDecisionSchema>, @Req() req: Request) {
+    return this.act(req, id, () => this.actions.perform(caller, id, submitReviewUpdate, body, updateIdFor(req)));
+  }
+
+  @Post('reviews/:id/remediation-plan')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit the remediation plan (the subject side, step remediation_plan)' })
+  @ApiBody({ schema: jsonSchemaOf(RemediationPlanSchema) })
+  remediationPlan(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(RemediationPlanSchema)) body: z.infer<typeof RemediationPlanSchema>, @Req() req: Request) {
+    return this.act(req, id, () => this.actions.perform(caller, id, submitRemediationPlanUpdate, body, updateIdFor(req)));
+  }
+
+  @Post('reviews/:id/remediation-decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve or return the submitted remediation plan (the reviewer)' })
+  @ApiBody({ schema: jsonSchemaOf(RemediationDecisionSchema) })
+  remediationDecision(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(RemediationDecisionSchema)) body: z.infer<typeof RemediationDecisionSchema>, @Req() req: Request) {
+    return this.act(req, id, () => this.actions.perform(caller, id, decideRemediationUpdate, body, updateIdFor(req)));
+  }
+
+  @Get('reviews/:id/history')
+  @ApiOperation({ summary: "Every action on the review: who, when, with what (admins and auditors of the scope; the subject). ?format=temporal: the workflow's raw history" })
+  async historyOf(@Caller() caller: Principal, @Param('id') id: string, @Query(new ZodPipe(HistoryQuery)) query: z.infer<typeof HistoryQuery>) {
+    return query.format === 'temporal' ? this.history.temporalHistory(caller, id) : this.history.events(caller, id);
+  }
+
+  /** Names the review in the audit trail (accepted or refused), then performs the action. */
+  private act<T>(req: Request, reviewId: string, action: () => Promise<T>): Promise<T> {
+    Object.assign(contextOf(req).audit, { target: `review:${reviewId}`, reviewId });
+    return action();
+  }
+}

@@ -1,0 +1,60 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import type { Principal } from '../../../libs/auth/principal.js';
+import type { TaskEntity } from '../../../libs/persistence/entities/index.js';
+import { SqlParams } from '../access/sql-params.js';
+import { cursorField, decodeCursor, limitField, pageOf } from '../http/pagination.js';
+import { Caller } from '../http/principal.decorator.js';
+import { ZodPipe } from '../http/zod-pipe.js';
+
+const TasksQuery = z.object({
+  status: z.enum(['open', 'done']).default('open'),
+  cycleId: z.string().max(200).optional(),
+  limit: limitField,
+  cursor: cursorField,
+});
+
+type TaskRow = Pick<TaskEntity, 'id' | 'kind' | 'status' | 'subject'> & {
+  cycle_id: string;
+  review_id: string | null;
+  unit_id: string | null;
+  due_at: Date | null;
+  created_at: Date;
+  completed_at: Date | null;
+};
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(private readonly db: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: "The caller's inbox: tasks assigned to them, oldest first" })
+  async inbox(@Caller() caller: Principal, @Query(new ZodPipe(TasksQuery)) query: z.infer<typeof TasksQuery>) {
+    const p = new SqlParams();
+    const after = decodeCursor(query.cursor);
+    const filters = [`assignee_id = ${p.add(caller.actorId)}`, `status = ${p.add(query.status)}`];
+    if (query.cycleId) filters.push(`cycle_id = ${p.add(query.cycleId)}`);
+    if (after) filters.push(`(created_at, id) > (${p.add(after[0])}::timestamptz, ${p.add(after[1])})`);
+    const rows: TaskRow[] = await this.db.query(
+      `SELECT id, kind, status, subject, cycle_id, review_id, unit_id, due_at, created_at, completed_at
+         FROM tasks WHERE ${filters.join(' AND ')} ORDER BY created_at, id LIMIT ${p.add(query.limit + 1)}`,
+      p.values,
+    );
+    return pageOf(rows, query.limit, (t) => [t.created_at.toISOString(), t.id], (t) => ({
+      id: t.id,
+      kind: t.kind,
+      status: t.status,
+      cycleId: t.cycle_id,
+      reviewId: t.review_id,
+      unitId: t.unit_id,
+      subject: t.subject,
+      dueAt: t.due_at?.toISOString() ?? null,
+      createdAt: t.created_at.toISOString(),
+      completedAt: t.completed_at?.toISOString() ?? null,
+    }));
+  }
+}

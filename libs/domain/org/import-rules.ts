@@ -1,0 +1,175 @@
+import type { DisciplineLevel, Position, Role, UnitKind } from '../enums.js';
+import type { FieldError } from '../errors.js';
+import type { PersonRecord, UnitRecord } from './org-records.js';
+
+export interface UnitImport {
+  id: string;
+  parentId: string | null;
+  name: string;
+  kind: UnitKind;
+}
+
+export interface PersonImport {
+  id: string;
+  name: string;
+  unitId: string;
+  position: Position;
+  email?: string | null;
+  username?: string | null;
+  password?: string | null;
+  roles?: Array<{ role: Role; unitId: string }> | null;
+  discipline?: Array<{ year: number; level: DisciplineLevel; selfDetected?: boolean | null }> | null;
+}
+
+export interface RegistryImport {
+  units: UnitImport[];
+  people: PersonImport[];
+}
+
+/** What the import is checked against: the registry as stored (the parts that matter). */
+export interface RegistrySnapshot {
+  units: readonly UnitRecord[];
+  /** Every stored person the import mentions, and every stored secretary. */
+  people: readonly PersonRecord[];
+  /** Stored accounts whose username or id the import mentions. */
+  accounts: ReadonlyArray<{ id: string; username: string }>;
+}
+
+export interface ImportContext {
+  /** Units whose subtrees the caller administers, or 'all'. */
+  callerScope: string[] | 'all';
+  /** Usernames nobody may take (the bootstrap administrator's). */
+  reservedUsernames: readonly string[];
+  /** Actor ids nobody may take as a person id (the bootstrap administrator's). */
+  reservedIds: readonly string[];
+  minPasswordLength: number;
+}
+
+/**
+ * Checks an import against the registry it would change, all rules at once: the result lists
+ * every offending field with its path (`people[3].unitId`). Empty means the import may be applied.
+ */
+export function checkImport(snapshot: RegistrySnapshot, payload: RegistryImport, context: ImportContext): FieldError[] {
+  const errors: FieldError[] = [];
+  const add = (path: string, message: string) => errors.push({ path, message });
+
+  const storedUnits = new Map(snapshot.units.map((u) => [u.id, u]));
+  const storedPeople = new Map(snapshot.people.map((p) => [p.id, p]));
+  const mergedParent = new Map<string, string | null>([...storedUnits].map(([id, u]) => [id, u.parentId]));
+  for (const unit of payload.units) mergedParent.set(unit.id, unit.parentId);
+  const mergedPeople = new Map(snapshot.people.map((p) => [p.id, p]));
+  for (const person of payload.people) mergedPeople.set(person.id, person);
+
+  reportDuplicates(payload.units, 'units', add);
+  reportDuplicates(payload.people, 'people', add);
+
+  payload.units.forEach((unit, i) => {
+    if (unit.parentId !== null && !mergedParent.has(unit.parentId)) add(`units[${i}].parentId`, `unknown unit '${unit.parentId}'`);
+    const loop = cycleFrom(unit.id, mergedParent);
+    if (loop) add(`units[${i}].parentId`, `would make a cycle in the tree: ${loop.join(' → ')}`);
+  });
+
+  payload.people.forEach((person, i) => {
+    if (!mergedParent.has(person.unitId)) add(`people[${i}].unitId`, `unknown unit '${person.unitId}'`);
+    if (context.reservedIds.includes(person.id)) add(`people[${i}].id`, `'${person.id}' is reserved for the bootstrap administrator`);
+  });
+
+  // At most one secretary per unit, in the registry as it would be after the import.
+  const secretaries = new Map<string, string[]>();
+  for (const person of mergedPeople.values()) {
+    if (person.position !== 'secretary') continue;
+    secretaries.set(person.unitId, [...(secretaries.get(person.unitId) ?? []), person.id]);
+  }
+  payload.people.forEach((person, i) => {
+    const inUnit = secretaries.get(person.unitId) ?? [];
+    if (person.position === 'secretary' && inUnit.length > 1) {
+      add(`people[${i}].position`, `unit '${person.unitId}' would have ${inUnit.length} secretaries: ${inUnit.join(', ')}`);
+    }
+  });
+
+  checkCredentials(snapshot, payload, context, add);
+
+  // Scope: the caller may only touch units and people in their subtrees, before and after.
+  const ancestry = (unitId: string) => chainOf(unitId, mergedParent);
+  const storedAncestry = (unitId: string) => chainOf(unitId, new Map([...storedUnits].map(([id, u]) => [id, u.parentId])));
+  const inScope = (chain: string[]) => context.callerScope === 'all' || chain.some((id) => context.callerScope.includes(id));
+  payload.units.forEach((unit, i) => {
+    const now = inScope(ancestry(unit.id));
+    const before = !storedUnits.has(unit.id) || inScope(storedAncestry(unit.id));
+    if (!now || !before) add(`units[${i}]`, `unit '${unit.id}' is outside your scope`);
+  });
+  payload.people.forEach((person, i) => {
+    const stored = storedPeople.get(person.id);
+    const now = inScope(ancestry(person.unitId));
+    const before = !stored || inScope(storedAncestry(stored.unitId));
+    if (!now || !before) add(`people[${i}]`, `person '${person.id}' is outside your scope`);
+    person.roles?.forEach((role, j) => {
+      if (!mergedParent.has(role.unitId)) add(`people[${i}].roles[${j}].unitId`, `unknown unit '${role.unitId}'`);
+      else if (!inScope(ancestry(role.unitId))) add(`people[${i}].roles[${j}].unitId`, `unit '${role.unitId}' is outside your scope: you cannot grant roles there`);
+    });
+  });
+
+  return errors;
+}
+
+function checkCredentials(snapshot: RegistrySnapshot, payload: RegistryImport, context: ImportContext, add: (path: string, message: string) => void): void {
+  const accountByUsername = new Map(snapshot.accounts.map((a) => [a.username.toLowerCase(), a.id]));
+  const accountIds = new Set(snapshot.accounts.map((a) => a.id));
+  const firstUse = new Map<string, number>();
+  payload.people.forEach((person, i) => {
+    const username = person.username?.trim();
+    if (username) {
+      const key = username.toLowerCase();
+      const owner = accountByUsername.get(key);
+      if (context.reservedUsernames.some((r) => r.toLowerCase() === key) || (owner !== undefined && owner !== person.id)) {
+        add(`people[${i}].username`, `username '${username}' is already taken`);
+      } else if (firstUse.has(key)) {
+        add(`people[${i}].username`, `username '${username}' is also given to people[${firstUse.get(key)}]`);
+      } else {
+        firstUse.set(key, i);
+      }
+    }
+    if (person.roles?.length && !username && !accountIds.has(person.id)) add(`people[${i}].roles`, 'roles need a username to log in with');
+    if (person.password) {
+      if (person.password.length < context.minPasswordLength) add(`people[${i}].password`, `must be at least ${context.minPasswordLength} characters`);
+      if (!username && !accountIds.has(person.id)) add(`people[${i}].password`, 'a password needs a username');
+    }
+  });
+}
+
+function reportDuplicates(items: ReadonlyArray<{ id: string }>, field: string, add: (path: string, message: string) => void): void {
+  const first = new Map<string, number>();
+  items.forEach((item, i) => {
+    const seen = first.get(item.id);
+    if (seen === undefined) first.set(item.id, i);
+    else add(`${field}[${i}].id`, `duplicate id '${item.id}' (also ${field}[${seen}])`);
+  });
+}
+
+/** The loop through `unitId` if following parents from it comes back to it. */
+function cycleFrom(unitId: string, parents: Map<string, string | null>): string[] | null {
+  const path = [unitId];
+  let current = parents.get(unitId) ?? null;
+  const seen = new Set([unitId]);
+  while (current !== null) {
+    path.push(current);
+    if (current === unitId) return path;
+    if (seen.has(current)) return null; // a loop further up, reported for the units on it
+    seen.add(current);
+    current = parents.get(current) ?? null;
+  }
+  return null;
+}
+
+/** The unit and its ancestors, stopping at a loop or an unknown parent. */
+function chainOf(unitId: string, parents: Map<string, string | null>): string[] {
+  const chain: string[] = [];
+  const seen = new Set<string>();
+  let current: string | null = unitId;
+  while (current !== null && !seen.has(current) && parents.has(current)) {
+    seen.add(current);
+    chain.push(current);
+    current = parents.get(current) ?? null;
+  }
+  return chain;
+}
