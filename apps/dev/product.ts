@@ -1,0 +1,40 @@
+import type { Worker } from '@temporalio/worker';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { Client } from '@temporalio/client';
+import type { ResolvedConfig } from '../../libs/config/app-config.js';
+import { openDatabase } from '../../libs/persistence/data-source.js';
+import { connectClient } from '../../libs/temporal/temporal-connection.js';
+import { startApi, type RunningApi } from '../api/api-server.js';
+import { createReviewWorker } from '../worker/review-worker.js';
+
+export interface RunningProduct {
+  api: RunningApi;
+  worker: Worker;
+  db: DataSource;
+  temporal: Client;
+  stop(): Promise<void>;
+}
+
+/** The API and a worker in one process, on servers that already run: `npm start`, tests, benchmarks. */
+export async function startProduct(config: ResolvedConfig, logger: Logger, listen: { host: string; port: number } = config.http): Promise<RunningProduct> {
+  const db = await openDatabase({ url: config.database.url, poolSize: config.database.poolSize });
+  const temporal = await connectClient(config.temporal);
+  const { worker, connection } = await createReviewWorker({ config, db, client: temporal });
+  const running = worker.run();
+  const api = await startApi({ config, db, temporal, logger }, listen);
+  return {
+    api,
+    worker,
+    db,
+    temporal,
+    async stop() {
+      await api.close();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await connection.close();
+      await temporal.connection.close();
+      await db.destroy();
+    },
+  };
+}
