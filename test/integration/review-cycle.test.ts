@@ -30,7 +30,7 @@ describe('a cycle over a three-level tree (workflows and activities on real serv
   it('launches one review per subject with the reviewer the rules name', async () => {
     const reviews = await drive.reviews(cycleId);
     const bySubject = Object.fromEntries(reviews.map((r) => [`${r.subject.type}:${r.subject.id}`, r]));
-    assert.equal(reviews.length, 8);
+    assert.equal(reviews.length, 9);
     assert.equal(bySubject[`person:${org.id('p-dep')}`]!.reviewerId, org.id('p-sec'));
     assert.equal(bySubject[`person:${org.id('d-sec')}`]!.reviewerId, org.id('p-sec'));
     assert.equal(bySubject[`unit:${org.id('D')}`]!.reviewerId, org.id('p-sec'));
@@ -81,7 +81,7 @@ describe('a cycle over a three-level tree (workflows and activities on real serv
         `SELECT count(*)::int AS n FROM workflow_histories h JOIN reviews r ON r.workflow_id = h.workflow_id WHERE r.cycle_id = $1`,
         [cycleId],
       );
-      assert.equal(row.n, 8);
+      assert.equal(row.n, 9);
     });
   });
 

@@ -124,6 +124,7 @@ describe('the paths a review takes', () => {
     const results = await Promise.allSettled([drive.approve(review, 'good'), drive.returnForRevision(review)]);
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    assert.equal(domainErrorIn(rejected.reason)?.code, ErrorCode.WrongStep);
+    // Whichever lands second finds the step moved on: approve 'good' ends the review, return reopens self-assessment.
+    assert.ok([ErrorCode.WrongStep, ErrorCode.AlreadyDone].includes(domainErrorIn(rejected.reason)!.code), String(rejected.reason));
   });
 });

@@ -38,8 +38,8 @@ export function buildOrg(prefix: string, root: UnitSpec): OrgFixture {
 
 /**
  * Province → district → commune, three levels: P (secretary, deputy, member); D (secretary,
- * member); G (secretary, two members). 9 people, 3 units; with no superior reviewer the cycle
- * has 8 subjects (the root and its head are not reviewed).
+ * member); G (secretary, two members). 8 people, 3 units; with no superior reviewer the cycle
+ * has 9 subjects: 7 people and the units D and G (the root and its head are not reviewed).
  */
 export function threeLevelOrg(prefix: string): OrgFixture {
   return buildOrg(prefix, {
