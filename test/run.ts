@@ -14,11 +14,15 @@ import { openDatabase } from '../libs/persistence/data-source.js';
 // once; then every compiled test file under node:test. `npm test -- unit e2e` runs only the
 // files whose path contains one of the words.
 
-const TEST_ROOT = fileURLToPath(new URL('.', import.meta.url));
-const filters = process.argv.slice(2);
+// `node dist/test/run.js --exec <script.js>` runs one script on the same servers instead (used to
+// record the replay histories).
 
-const files = (await testFiles(TEST_ROOT)).filter((f) => filters.length === 0 || filters.some((w) => relative(TEST_ROOT, f).includes(w)));
-const needsServers = files.some((f) => !relative(TEST_ROOT, f).startsWith('unit'));
+const TEST_ROOT = fileURLToPath(new URL('.', import.meta.url));
+const execScript = process.argv[2] === '--exec' ? process.argv[3] : undefined;
+const filters = execScript ? [] : process.argv.slice(2);
+
+const files = execScript ? [] : (await testFiles(TEST_ROOT)).filter((f) => filters.length === 0 || filters.some((w) => relative(TEST_ROOT, f).includes(w)));
+const needsServers = execScript !== undefined || files.some((f) => !relative(TEST_ROOT, f).startsWith('unit'));
 
 const scratch = await mkdtemp(join(tmpdir(), 'review-cycles-test-'));
 const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { process: 'test-runner' });
@@ -50,7 +54,7 @@ try {
     });
     process.stdout.write(`test servers ready in ${Date.now() - started} ms: Temporal ${stack.config.temporal.address}\n`);
   }
-  process.exitCode = await runNodeTest(files, env);
+  process.exitCode = execScript ? await runNode([execScript, ...process.argv.slice(4)], env) : await runNodeTest(files, env);
 } finally {
   await stopStack();
   await rm(scratch, { recursive: true, force: true });
@@ -58,7 +62,10 @@ try {
 
 function runNodeTest(testFiles: string[], extraEnv: Record<string, string>): Promise<number> {
   const concurrency = process.env.TEST_CONCURRENCY ?? '3';
-  const args = ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', '--enable-source-maps', ...testFiles];
+  return runNode(['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', '--enable-source-maps', ...testFiles], extraEnv);
+}
+
+function runNode(args: string[], extraEnv: Record<string, string>): Promise<number> {
   const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...extraEnv } });
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 }

@@ -89,6 +89,11 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
   setHandler(
     submitReportUpdate,
     async ({ actorId, summary }) => {
+      // The read model shows the report ready as soon as prepareReport writes it, a moment before
+      // this workflow hears back; a submission in that moment waits instead of being refused.
+      await condition(() => phase !== 'preparing');
+      if (phase === 'submitted') throw toApplicationFailure(new ConflictError(ErrorCode.AlreadyDone, 'This report was already submitted.'));
+      if (actorId !== headId) throw toApplicationFailure(new ForbiddenError(`Only the unit's head (${headId ?? 'none'}) may submit its report.`));
       phase = 'submitted';
       const submittedAt = new Date().toISOString();
       const totals = await recordReportSubmitted({ cycleId: input.cycleId, unitId: input.unitId, actorId, summary, at: submittedAt });
@@ -98,7 +103,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
       validator: ({ actorId }) => {
         try {
           if (phase === 'submitted') throw new ConflictError(ErrorCode.AlreadyDone, 'This report was already submitted.');
-          if (phase !== 'ready') throw new ConflictError(ErrorCode.WrongStep, `The report is not ready: the unit is still ${phase}.`);
+          if (phase !== 'ready' && phase !== 'preparing') throw new ConflictError(ErrorCode.WrongStep, `The report is not ready: the unit is still ${phase}.`);
           if (actorId !== headId) throw new ForbiddenError(`Only the unit's head (${headId ?? 'none'}) may submit its report.`);
         } catch (error) {
           throw toApplicationFailure(error);
@@ -137,8 +142,10 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
           await getExternalWorkflowHandle(input.parentWorkflowId).signal(subtreeLaunchedSignal, { unitId: input.unitId });
           launchNoticeSent = true;
         } else if (toArchive.length > 0) {
-          await archiveHistories({ workflowIds: toArchive.slice(0, ARCHIVE_BATCH) });
-          toArchive.splice(0, ARCHIVE_BATCH);
+          // Reviews that close while this batch is archived join the end of the queue: drop only the batch.
+          const batch = toArchive.slice(0, ARCHIVE_BATCH);
+          await archiveHistories({ workflowIds: batch });
+          toArchive.splice(0, batch.length);
         } else if (collected()) {
           break;
         } else {
@@ -155,6 +162,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
           return await continueAsNew<typeof unitReviewWorkflow>({ ...input, carry: next });
         }
       }
+      phase = 'preparing';
       ({ headId } = await prepareReport({ cycleId: input.cycleId, unitId: input.unitId }));
       phase = 'ready';
     }

@@ -18,7 +18,7 @@ export interface UnitReviewInput {
   carry?: UnitCarry;
 }
 
-export type UnitPhase = 'launching' | 'collecting' | 'ready' | 'submitted';
+export type UnitPhase = 'launching' | 'collecting' | 'preparing' | 'ready' | 'submitted';
 
 export interface UnitCarry {
   phase: UnitPhase;

@@ -1,0 +1,88 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { cycleWorkflowId, unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
+import { threeLevelOrg } from '../support/org-fixture.js';
+import { eventually, waitRunning } from '../support/review-driver.js';
+import { startTestApp } from '../support/test-app.js';
+import { uniquePrefix } from '../support/test-env.js';
+import { WorkflowDriver } from '../support/workflow-driver.js';
+
+// `npm run record-histories -- <label>`: runs one cycle through every path a review can take
+// (return for revision, remediation returned then approved, straight to done) and one cancelled
+// cycle, then writes the histories of their workflows to test/replay/histories/<label>/. Recorded
+// sets are committed and never edited: the replay test keeps every one of them replaying.
+
+const label = process.argv[2] ?? new Date().toISOString().slice(0, 10);
+const outDir = join(fileURLToPath(new URL('../../../test/replay/histories/', import.meta.url)), label);
+
+const app = await startTestApp();
+try {
+  const drive = new WorkflowDriver(app.product.temporal, app.product.db);
+  const workflowIds: string[] = [];
+
+  // A completed cycle.
+  const org = threeLevelOrg(uniquePrefix('replay'));
+  await app.admin.post('/org/import', org.payload);
+  const cycleId = (await app.admin.post('/cycles', { year: 2026, rootUnitId: org.rootId })).body.id as string;
+  await waitRunning(app.admin, cycleId);
+  for (const review of await drive.reviews(cycleId)) {
+    const subject = review.subject.id;
+    if (subject === org.id('g-mem1')) {
+      await drive.assignTargets(review);
+      await drive.selfAssess(review, 'good');
+      await drive.returnForRevision(review);
+      await drive.selfAssess(review, 'completed');
+      await drive.approve(review, 'completed');
+      await drive.submitPlan(review);
+      await drive.decidePlan(review, 'return');
+      await drive.submitPlan(review);
+      await drive.decidePlan(review, 'approve');
+    } else if (subject === org.id('d-mem')) {
+      await drive.assignTargets(review);
+      await drive.selfAssess(review, 'good');
+      await drive.approve(review, 'good', ['Late minutes']);
+      await drive.submitPlan(review);
+      await drive.decidePlan(review, 'approve');
+    } else {
+      await drive.complete(review, 'good');
+    }
+    workflowIds.push(review.workflowId);
+  }
+  for (const [unit, head] of [['G', 'g-sec'], ['D', 'd-sec'], ['P', 'p-sec']] as const) {
+    await eventually(async () => {
+      if ((await drive.reportStatus(cycleId, org.id(unit))) !== 'ready') throw new Error(`report of ${unit} not ready`);
+    });
+    await drive.submitReport(cycleId, org.id(unit), org.id(head));
+    workflowIds.push(unitWorkflowId(cycleId, org.id(unit)));
+  }
+  await app.product.temporal.workflow.getHandle(cycleWorkflowId(cycleId)).result();
+  workflowIds.push(cycleWorkflowId(cycleId));
+
+  // A cancelled cycle, with one review part-way through.
+  const other = threeLevelOrg(uniquePrefix('replay-cancel'));
+  await app.admin.post('/org/import', other.payload);
+  const cancelledId = (await app.admin.post('/cycles', { year: 2026, rootUnitId: other.rootId })).body.id as string;
+  await waitRunning(app.admin, cancelledId);
+  const started = await drive.review(cancelledId, other.id('g-mem2'));
+  await drive.assignTargets(started);
+  await app.admin.post(`/cycles/${cancelledId}/cancel`, { reason: 'Recorded for the replay tests' });
+  await app.product.temporal.workflow.getHandle(cycleWorkflowId(cancelledId)).result();
+  workflowIds.push(started.workflowId, unitWorkflowId(cancelledId, other.rootId), cycleWorkflowId(cancelledId));
+
+  await mkdir(outDir, { recursive: true });
+  for (const workflowId of workflowIds) {
+    const handle = app.product.temporal.workflow.getHandle(workflowId);
+    await eventually(async () => {
+      const { status } = await handle.describe();
+      if (status.name === 'RUNNING') throw new Error(`${workflowId} still running`);
+    });
+    const history = JSON.parse(historyToJSON(await handle.fetchHistory()));
+    const file = `${workflowId.replace(/[^a-zA-Z0-9-]+/g, '_')}.json`;
+    await writeFile(join(outDir, file), JSON.stringify({ workflowId, history }, null, 1) + '\n');
+  }
+  process.stdout.write(`wrote ${workflowIds.length} histories to ${outDir}\n`);
+} finally {
+  await app.stop();
+}
