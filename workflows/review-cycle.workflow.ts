@@ -10,14 +10,14 @@ import {
 import type { ReviewActivities } from '../libs/activities/index.js';
 import { ConflictError, ErrorCode } from '../libs/domain/errors.js';
 import type { CycleStatus } from '../libs/domain/enums.js';
-import { cancelCycleUpdate, cycleProgressQuery, reportSubmittedSignal, subtreeLaunchedSignal } from '../libs/temporal/definitions.js';
+import { cancelCycleUpdate, changeCalendarUpdate, cycleProgressQuery, reportSubmittedSignal, subtreeLaunchedSignal } from '../libs/temporal/definitions.js';
 import { toApplicationFailure } from '../libs/temporal/failure-codec.js';
 import { unitWorkflowId } from '../libs/temporal/workflow-ids.js';
 import type { ReportSubmitted, ReviewCycleInput } from '../libs/temporal/workflow-inputs.js';
 import { reviewSearchAttributes } from './search-attributes.js';
 import { unitReviewWorkflow } from './unit-review.workflow.js';
 
-const { markCycleRunning, markCycleCompleted, recordCycleCancelled, cancelWorkflows } = proxyActivities<ReviewActivities>({
+const { markCycleRunning, markCycleCompleted, recordCycleCancelled, cancelWorkflows, applyCalendarChange } = proxyActivities<ReviewActivities>({
   startToCloseTimeout: '15 minutes',
   heartbeatTimeout: '2 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
@@ -51,6 +51,20 @@ export async function reviewCycleWorkflow(input: ReviewCycleInput): Promise<Cycl
     },
     {
       validator: (_command) => {
+        if (status === 'completed' || status === 'cancelled') {
+          throw toApplicationFailure(new ConflictError(ErrorCode.Closed, `The cycle is already ${status}.`));
+        }
+      },
+    },
+  );
+
+  setHandler(
+    changeCalendarUpdate,
+    async ({ actorId, calendar }) => {
+      await applyCalendarChange({ cycleId: input.cycleId, calendar, actorId });
+    },
+    {
+      validator: (_change) => {
         if (status === 'completed' || status === 'cancelled') {
           throw toApplicationFailure(new ConflictError(ErrorCode.Closed, `The cycle is already ${status}.`));
         }

@@ -1,11 +1,13 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { allHandlersFinished, condition, getExternalWorkflowHandle, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { ReviewActivities } from '../libs/activities/index.js';
 import type { ReviewCommand } from '../libs/domain/review/review-commands.js';
-import { decide } from '../libs/domain/review/review-machine.js';
+import { decide, type Transition } from '../libs/domain/review/review-machine.js';
+import { nextTimedAction, openTask, recordNotice, reschedule } from '../libs/domain/review/review-schedule.js';
 import type { ReviewState } from '../libs/domain/review/review-state.js';
 import {
   assignTargetsUpdate,
+  calendarChangedSignal,
   decideRemediationUpdate,
   reviewClosedSignal,
   reviewStateQuery,
@@ -21,6 +23,10 @@ import type { ReviewClosed, SubjectReviewInput } from '../libs/temporal/workflow
 const { projectReview } = proxyLocalActivities<ReviewActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
+});
+const { sendNotice } = proxyActivities<ReviewActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
 });
 
 /**
@@ -60,7 +66,51 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
   onAction(decideRemediationUpdate, 'decide_remediation');
   setHandler(reviewStateQuery, () => state);
 
+  // Since the calendar runs on timers, a review sleeps until its step opens or a notice is due.
+  // Reviews launched before (no `calendarTimed` in their launch state) never reach this branch.
+  if (patched('calendar-timers-v1') && state.calendarTimed) {
+    setHandler(calendarChangedSignal, async ({ calendar, actorId }) => {
+      const transition = reschedule(state, calendar, actorId, new Date().toISOString());
+      if (transition) await apply(transition);
+    });
+    await followCalendar();
+  }
+
   await condition(() => state.status !== 'open' && allHandlersFinished());
+
+  async function apply(transition: Transition): Promise<void> {
+    state = transition.state;
+    await projectReview(transition);
+  }
+
+  async function followCalendar(): Promise<void> {
+    while (state.status === 'open') {
+      const next = nextTimedAction(state);
+      const seen = state.seq;
+      const waitMs = next ? Math.max(1, Date.parse(next.at) - Date.now()) : undefined;
+      const changed = await condition(() => state.seq !== seen || state.status !== 'open', waitMs);
+      if (changed || next === null) continue;
+      if (next.kind === 'open') {
+        await apply(openTask(state, new Date().toISOString()));
+        continue;
+      }
+      const task = state.task!;
+      const { recipientId } = await sendNotice({
+        kind: next.kind,
+        cycleId: state.cycleId,
+        reviewId: state.reviewId,
+        taskId: task.id,
+        taskKind: task.kind,
+        assigneeId: task.assigneeId,
+        subjectName: state.subject.name,
+        dueAt: task.dueAt,
+      });
+      // The task may have moved on while the notice went out; record it only on the task it was about.
+      if (state.status === 'open' && state.task?.id === next.taskId && !(state.task.notices ?? []).includes(next.kind)) {
+        await apply(recordNotice(state, next.kind, recipientId, new Date().toISOString()));
+      }
+    }
+  }
 
   const closed: ReviewClosed = {
     reviewId: state.reviewId,

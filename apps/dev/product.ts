@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../../libs/config/app-config.js';
 import { openDatabase } from '../../libs/persistence/data-source.js';
 import { connectClient } from '../../libs/temporal/temporal-connection.js';
 import { startApi, type RunningApi } from '../api/api-server.js';
+import { startNoticeDispatcher } from '../worker/notice-dispatcher.js';
 import { createReviewWorker } from '../worker/review-worker.js';
 
 export interface RunningProduct {
@@ -22,6 +23,7 @@ export async function startProduct(config: ResolvedConfig, logger: Logger, liste
   const temporal = await connectClient(config.temporal);
   const { worker, connection } = await createReviewWorker({ config, db, client: temporal });
   const running = worker.run();
+  const notices = startNoticeDispatcher(config, db, logger);
   const api = await startApi({ config, db, temporal, logger }, listen);
   return {
     api,
@@ -30,6 +32,7 @@ export async function startProduct(config: ResolvedConfig, logger: Logger, liste
     temporal,
     async stop() {
       await api.close();
+      await notices.stop();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await connection.close();

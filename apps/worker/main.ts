@@ -3,6 +3,7 @@ import { createLogger } from '../../libs/logging/logger.js';
 import { routeTemporalLogs } from '../../libs/logging/temporal-logger.js';
 import { openDatabase } from '../../libs/persistence/data-source.js';
 import { connectClient } from '../../libs/temporal/temporal-connection.js';
+import { startNoticeDispatcher } from './notice-dispatcher.js';
 import { createReviewWorker } from './review-worker.js';
 
 // Production entry point of the worker process (docker-compose `worker` service).
@@ -13,6 +14,7 @@ routeTemporalLogs(logger);
 const db = await openDatabase({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'review-cycles-worker' });
 const client = await connectClient(config.temporal);
 const { worker, connection } = await createReviewWorker({ config, db, client });
+const notices = startNoticeDispatcher(config, db, logger);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -25,6 +27,7 @@ logger.info({ taskQueue: config.temporal.taskQueue }, 'Worker running');
 try {
   await worker.run();
 } finally {
+  await notices.stop();
   await connection.close();
   await client.connection.close();
   await db.destroy();

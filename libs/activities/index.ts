@@ -1,10 +1,12 @@
 import type { ActivityDeps } from './activity-deps.js';
 import { makeArchiveHistories } from './archive.activities.js';
+import { makeApplyCalendarChange } from './calendar-change.activity.js';
 import { makeMarkCycleCompleted, makeMarkCycleRunning, makeRecordCycleCancelled } from './cycle.activities.js';
 import { makePlanUnit } from './plan-unit.activity.js';
 import { makeProjectReview } from './project-review.activity.js';
 import { makePrepareReport, makeRecordReportSubmitted } from './report.activities.js';
 import { failFastOnPermanentErrors } from './permanent-failures.js';
+import { makeSendNotice } from './send-notice.activity.js';
 import { makeCancelWorkflows, makeStartSubjectReviews } from './start-workflows.activity.js';
 
 /** Every activity the workflows call, built from their dependencies (the worker's or a test's). */
@@ -20,6 +22,8 @@ export function createActivities(deps: ActivityDeps) {
     markCycleCompleted: makeMarkCycleCompleted(deps.db),
     recordCycleCancelled: makeRecordCycleCancelled(deps.db),
     archiveHistories: makeArchiveHistories(deps),
+    sendNotice: makeSendNotice(deps.db),
+    applyCalendarChange: makeApplyCalendarChange(deps),
   });
 }
 

@@ -90,11 +90,12 @@ export async function syncReviewTasks(tx: EntityManager, states: readonly Review
   const open = states.filter((s) => s.task !== null);
   if (open.length === 0) return;
   await tx.query(
-    `INSERT INTO tasks (id, assignee_id, kind, cycle_id, review_id, unit_id, subject, status, due_at, created_at)
-     SELECT id, assignee_id, kind, cycle_id, review_id, unit_id, subject, 'open', due_at, created_at
+    `INSERT INTO tasks (id, assignee_id, kind, cycle_id, review_id, unit_id, subject, status, due_at, opens_at, created_at)
+     SELECT id, assignee_id, kind, cycle_id, review_id, unit_id, subject, 'open', due_at, opens_at, created_at
        FROM jsonb_to_recordset($1::jsonb) AS x(id text, assignee_id text, kind text, cycle_id text, review_id text,
-            unit_id text, subject jsonb, due_at timestamptz, created_at timestamptz)
-     ON CONFLICT (id) DO NOTHING`,
+            unit_id text, subject jsonb, due_at timestamptz, opens_at timestamptz, created_at timestamptz)
+     ON CONFLICT (id) DO UPDATE SET due_at = EXCLUDED.due_at, opens_at = EXCLUDED.opens_at
+      WHERE tasks.status = 'open'`,
     [
       JSON.stringify(
         open.map((s) => ({
@@ -106,6 +107,7 @@ export async function syncReviewTasks(tx: EntityManager, states: readonly Review
           unit_id: s.unitId,
           subject: s.subject,
           due_at: s.task!.dueAt,
+          opens_at: s.task!.opensAt ?? null,
           created_at: s.task!.createdAt,
         })),
       ),

@@ -35,6 +35,9 @@ const EnvSchema = z.object({
   WORKER_MAX_CACHED_WORKFLOWS: int(2000),
   WORKER_START_CONCURRENCY: int(16),
   WORKFLOW_BUNDLE_PATH: optionalText,
+  SMTP_URL: optionalText,
+  NOTICE_FROM: z.string().default('review-cycles@localhost'),
+  OUTBOX_POLL_MS: int(2000),
 });
 
 export interface AppConfig {
@@ -50,6 +53,7 @@ export interface AppConfig {
     startConcurrency: number;
     workflowBundlePath: string | null;
   };
+  notices: { smtpUrl: string | null; from: string; pollMs: number };
   embedded: { dataDir: string; toolsDir: string; temporalPort: number; temporalUiPort: number; postgresPort: number };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
@@ -82,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       startConcurrency: e.WORKER_START_CONCURRENCY,
       workflowBundlePath: e.WORKFLOW_BUNDLE_PATH,
     },
+    notices: { smtpUrl: e.SMTP_URL, from: e.NOTICE_FROM, pollMs: e.OUTBOX_POLL_MS },
     embedded: {
       dataDir: e.DATA_DIR,
       toolsDir: e.TOOLS_DIR,

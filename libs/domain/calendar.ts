@@ -9,7 +9,14 @@ export interface CycleCalendar {
   reviewDueAt: string;
   remediationDueAt: string;
   reportDueAt: string;
+  /** How long before a due date the assignee is reminded (default three days). */
+  remindBeforeSeconds?: number;
+  /** How long after a due date the assignee's own head is told the task is late (default three days). */
+  escalateAfterSeconds?: number;
 }
+
+export const DEFAULT_REMIND_BEFORE_SECONDS = 3 * 24 * 3600;
+export const DEFAULT_ESCALATE_AFTER_SECONDS = 3 * 24 * 3600;
 
 export const CALENDAR_FIELDS = [
   'targetsDueAt',
@@ -19,6 +26,7 @@ export const CALENDAR_FIELDS = [
   'remediationDueAt',
   'reportDueAt',
 ] as const satisfies ReadonlyArray<keyof CycleCalendar>;
+export type CalendarDateField = (typeof CALENDAR_FIELDS)[number];
 
 /**
  * Defaults after Guidance 43-HD/BTCTW: targets early in the year, reviews finished before
@@ -33,6 +41,8 @@ export function defaultCalendar(year: number): CycleCalendar {
     reviewDueAt: at(year, 12, 31),
     remediationDueAt: at(year + 1, 1, 15),
     reportDueAt: at(year + 1, 1, 15),
+    remindBeforeSeconds: DEFAULT_REMIND_BEFORE_SECONDS,
+    escalateAfterSeconds: DEFAULT_ESCALATE_AFTER_SECONDS,
   };
 }
 
@@ -53,10 +63,15 @@ export function dueAtFor(calendar: CycleCalendar, kind: TaskKind): string {
   }
 }
 
+/** When a task of this kind can first be acted on; null when as soon as it is created. */
+export function opensAtFor(calendar: CycleCalendar, kind: TaskKind): string | null {
+  return kind === 'self_assess' ? calendar.selfAssessmentOpensAt : null;
+}
+
 /** Dates must follow the year's order; every misplaced one is named. */
 export function checkCalendar(calendar: CycleCalendar, path = 'calendar'): FieldError[] {
   const errors: FieldError[] = [];
-  const before = (a: keyof CycleCalendar, b: keyof CycleCalendar) => {
+  const before = (a: CalendarDateField, b: CalendarDateField) => {
     if (Date.parse(calendar[a]) > Date.parse(calendar[b])) errors.push({ path: `${path}.${b}`, message: `must not be before ${a} (${calendar[a]})` });
   };
   before('selfAssessmentOpensAt', 'selfAssessmentDueAt');

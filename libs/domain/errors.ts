@@ -12,6 +12,7 @@ export enum ErrorCode {
   AlreadyExists = 'already_exists',
   AlreadyDone = 'already_done',
   Closed = 'closed',
+  NotOpenYet = 'not_open_yet',
   RequestInProgress = 'request_in_progress',
   RegistryIncomplete = 'registry_incomplete',
   IdempotencyKeyReused = 'idempotency_key_reused',
@@ -71,6 +72,7 @@ type ConflictCode =
   | ErrorCode.AlreadyExists
   | ErrorCode.AlreadyDone
   | ErrorCode.Closed
+  | ErrorCode.NotOpenYet
   | ErrorCode.RequestInProgress;
 
 export class ConflictError extends DomainError {

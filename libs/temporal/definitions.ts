@@ -8,6 +8,7 @@ import type {
 } from '../domain/review/review-commands.js';
 import type { ReviewState } from '../domain/review/review-state.js';
 import type {
+  CalendarChanged,
   CancelCycleCommand,
   CycleProgress,
   ReportSubmitted,
@@ -27,6 +28,8 @@ export const submitReviewUpdate = defineUpdate<ReviewState, [SubmitReviewCommand
 export const submitRemediationPlanUpdate = defineUpdate<ReviewState, [SubmitRemediationPlanCommand]>('submitRemediationPlan');
 export const decideRemediationUpdate = defineUpdate<ReviewState, [DecideRemediationCommand]>('decideRemediation');
 export const reviewStateQuery = defineQuery<ReviewState>('reviewState');
+/** An administrator moved the cycle's dates; every open review reschedules its task. */
+export const calendarChangedSignal = defineSignal<[CalendarChanged]>('calendarChanged');
 
 export const reviewClosedSignal = defineSignal<[ReviewClosed]>('reviewClosed');
 export const subtreeLaunchedSignal = defineSignal<[SubtreeLaunched]>('subtreeLaunched');
@@ -35,4 +38,5 @@ export const submitReportUpdate = defineUpdate<void, [SubmitReportCommand]>('sub
 export const unitProgressQuery = defineQuery<UnitProgress>('unitProgress');
 
 export const cancelCycleUpdate = defineUpdate<void, [CancelCycleCommand]>('cancelCycle');
+export const changeCalendarUpdate = defineUpdate<void, [CalendarChanged]>('changeCalendar');
 export const cycleProgressQuery = defineQuery<CycleProgress>('cycleProgress');

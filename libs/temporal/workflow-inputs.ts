@@ -1,3 +1,4 @@
+import type { CycleCalendar } from '../domain/calendar.js';
 import type { ClassificationCounts } from '../domain/report-counts.js';
 import type { Classification } from '../domain/classification.js';
 import type { ReviewStatus } from '../domain/enums.js';
@@ -79,4 +80,9 @@ export interface UnitProgress {
   pendingReviews: number;
   pendingChildren: number;
   headId: string | null;
+}
+
+export interface CalendarChanged {
+  calendar: CycleCalendar;
+  actorId: string;
 }

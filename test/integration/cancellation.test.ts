@@ -1,3 +1,4 @@
+import { cycleBody } from '../support/cycle-body.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { cycleWorkflowId, unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
@@ -22,7 +23,7 @@ describe('cancelling a running cycle', () => {
   after(() => app?.stop());
 
   it('ends every open review as cancelled, closes the tasks and stops the workflows; done reviews stay done', async () => {
-    const cycleId = (await app.admin.post('/cycles', { year: 2026, rootUnitId: org.rootId })).body.id;
+    const cycleId = (await app.admin.post('/cycles', cycleBody(org.rootId))).body.id;
     await waitRunning(app.admin, cycleId);
     const finished = await drive.complete(await drive.review(cycleId, org.id('g-mem1')));
     assert.equal(finished.status, 'done');

@@ -1,3 +1,4 @@
+import { cycleBody } from '../support/cycle-body.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
@@ -19,7 +20,7 @@ describe('a cycle over a three-level tree (workflows and activities on real serv
     drive = new WorkflowDriver(app.product.temporal, app.product.db);
     org = threeLevelOrg(uniquePrefix('cycle'));
     assert.equal((await app.admin.post('/org/import', org.payload)).status, 200);
-    const created = await app.admin.post('/cycles', { year: 2026, rootUnitId: org.rootId });
+    const created = await app.admin.post('/cycles', cycleBody(org.rootId));
     assert.equal(created.status, 201, JSON.stringify(created.body));
     cycleId = created.body.id;
     await waitRunning(app.admin, cycleId);

@@ -1,3 +1,4 @@
+import { cycleBody } from '../support/cycle-body.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
@@ -21,7 +22,7 @@ describe('the paths a review takes', () => {
     drive = new WorkflowDriver(app.product.temporal, app.product.db);
     org = threeLevelOrg(uniquePrefix('paths'));
     assert.equal((await app.admin.post('/org/import', org.payload)).status, 200);
-    cycleId = (await app.admin.post('/cycles', { year: 2026, rootUnitId: org.rootId })).body.id;
+    cycleId = (await app.admin.post('/cycles', cycleBody(org.rootId))).body.id;
     await waitRunning(app.admin, cycleId);
   });
 

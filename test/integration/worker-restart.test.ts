@@ -1,3 +1,4 @@
+import { cycleBody } from '../support/cycle-body.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createReviewWorker } from '../../apps/worker/review-worker.js';
@@ -23,7 +24,7 @@ describe('a worker restarted in the middle of a cycle', () => {
   after(() => app?.stop());
 
   it('loses nothing: the cycle carries on with a new worker from where it was', async () => {
-    const cycleId = (await app.admin.post('/cycles', { year: 2026, rootUnitId: org.rootId })).body.id;
+    const cycleId = (await app.admin.post('/cycles', cycleBody(org.rootId))).body.id;
     await waitRunning(app.admin, cycleId);
 
     // Half the reviews move before the restart, one of them is left mid-way.

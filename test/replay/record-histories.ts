@@ -1,3 +1,4 @@
+import { cycleBody } from '../support/cycle-body.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,7 @@ try {
   // A completed cycle.
   const org = threeLevelOrg(uniquePrefix('replay'));
   await app.admin.post('/org/import', org.payload);
-  const cycleId = (await app.admin.post('/cycles', { year: 2026, rootUnitId: org.rootId })).body.id as string;
+  const cycleId = (await app.admin.post('/cycles', cycleBody(org.rootId))).body.id as string;
   await waitRunning(app.admin, cycleId);
   for (const review of await drive.reviews(cycleId)) {
     const subject = review.subject.id;
@@ -63,7 +64,7 @@ try {
   // A cancelled cycle, with one review part-way through.
   const other = threeLevelOrg(uniquePrefix('replay-cancel'));
   await app.admin.post('/org/import', other.payload);
-  const cancelledId = (await app.admin.post('/cycles', { year: 2026, rootUnitId: other.rootId })).body.id as string;
+  const cancelledId = (await app.admin.post('/cycles', cycleBody(other.rootId))).body.id as string;
   await waitRunning(app.admin, cancelledId);
   const started = await drive.review(cancelledId, other.id('g-mem2'));
   await drive.assignTargets(started);

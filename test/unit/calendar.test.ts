@@ -11,6 +11,8 @@ describe('defaultCalendar', () => {
       reviewDueAt: '2026-12-31T23:59:59.000Z',
       remediationDueAt: '2027-01-15T23:59:59.000Z',
       reportDueAt: '2027-01-15T23:59:59.000Z',
+      remindBeforeSeconds: 3 * 24 * 3600,
+      escalateAfterSeconds: 3 * 24 * 3600,
     });
   });
 

@@ -15,7 +15,8 @@ import type { ReviewCommand } from '../../libs/domain/review/review-commands.js'
 import { cancelReview, decide, launchReview, type Transition } from '../../libs/domain/review/review-machine.js';
 import type { ReviewState } from '../../libs/domain/review/review-state.js';
 
-const calendar = defaultCalendar(2026);
+// Self-assessment opens before the actions below (June 2026); the opening gate has its own tests.
+const calendar = { ...defaultCalendar(2026), selfAssessmentOpensAt: '2026-05-01T00:00:00.000Z' };
 const DUE = {
   assign_targets: '2026-03-31T23:59:59.000Z',
   self_assess: '2026-12-15T23:59:59.000Z',

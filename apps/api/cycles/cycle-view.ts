@@ -7,6 +7,8 @@ export interface CycleProgress {
   byStep: Record<Step, number>;
   completed: number;
   cancelled: number;
+  /** Open tasks past their due date. */
+  overdue: number;
 }
 
 export interface ProgressRow {
@@ -17,7 +19,7 @@ export interface ProgressRow {
 }
 
 /** Counts per step of the reviews still open (and `done` for the finished ones). */
-export function progressOf(cycle: Pick<CycleEntity, 'subjectsTotal'>, rows: readonly ProgressRow[]): CycleProgress {
+export function progressOf(cycle: Pick<CycleEntity, 'subjectsTotal'>, rows: readonly ProgressRow[], overdue = 0): CycleProgress {
   const byStep = Object.fromEntries(STEPS.map((s) => [s, 0])) as Record<Step, number>;
   let launched = 0;
   let cancelled = 0;
@@ -28,7 +30,7 @@ export function progressOf(cycle: Pick<CycleEntity, 'subjectsTotal'>, rows: read
     else if (row.status === 'done') byStep.done += n;
     else cancelled += n;
   }
-  return { subjects: cycle.subjectsTotal, launched, byStep, completed: byStep.done, cancelled };
+  return { subjects: cycle.subjectsTotal, launched, byStep, completed: byStep.done, cancelled, overdue };
 }
 
 export function cycleView(cycle: CycleEntity, progress: CycleProgress) {

@@ -13,7 +13,12 @@ export const CalendarSchema = z.strictObject({
   reviewDueAt: instant.optional(),
   remediationDueAt: instant.optional(),
   reportDueAt: instant.optional(),
+  remindBeforeSeconds: z.number().int().min(0).max(366 * 24 * 3600).optional(),
+  escalateAfterSeconds: z.number().int().min(0).max(366 * 24 * 3600).optional(),
 });
+
+/** POST /cycles/:id/calendar: the dates to move; the others stay. */
+export const ChangeCalendarSchema = CalendarSchema.refine((c) => Object.keys(c).length > 0, { message: 'give at least one date to change' });
 
 export const PolicySchema = z.strictObject({
   ruleSet: z.enum(RULE_SET_IDS).optional(),

@@ -8,7 +8,7 @@ import { Caller } from '../http/principal.decorator.js';
 import { contextOf } from '../http/request-context.js';
 import { ZodPipe } from '../http/zod-pipe.js';
 import { jsonSchemaOf } from '../openapi/json-schema.js';
-import { CancelCycleSchema, CreateCycleSchema, ListCyclesQuery, type CreateCycleBody, type ListCyclesQueryType } from './cycle.schemas.js';
+import { CancelCycleSchema, ChangeCalendarSchema, CreateCycleSchema, ListCyclesQuery, type CreateCycleBody, type ListCyclesQueryType } from './cycle.schemas.js';
 import { CyclesService } from './cycles.service.js';
 
 @ApiTags('cycles')
@@ -47,5 +47,17 @@ export class CyclesController {
   cancel(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(CancelCycleSchema)) body: z.infer<typeof CancelCycleSchema>, @Req() req: Request) {
     Object.assign(contextOf(req).audit, { cycleId: id, target: `cycle:${id}` });
     return this.cycles.cancel(caller, id, body.reason, updateIdFor(req));
+  }
+
+  @Post(':id/calendar')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Move dates of a running cycle (admin of its root)',
+    description: 'Only the given fields change. Every open review takes the new dates (due dates, the self-assessment opening, reminders), recorded as calendar.changed in its history.',
+  })
+  @ApiBody({ schema: jsonSchemaOf(ChangeCalendarSchema) })
+  changeCalendar(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(ChangeCalendarSchema)) body: z.infer<typeof ChangeCalendarSchema>, @Req() req: Request) {
+    Object.assign(contextOf(req).audit, { cycleId: id, target: `cycle:${id}` });
+    return this.cycles.changeCalendar(caller, id, body, updateIdFor(req));
   }
 }

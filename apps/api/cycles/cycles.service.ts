@@ -10,7 +10,7 @@ import { planCycle } from '../../../libs/domain/org/subject-plan.js';
 import { DEFAULT_RULE_SET } from '../../../libs/domain/rules/rule-set.js';
 import { CycleEntity } from '../../../libs/persistence/entities/index.js';
 import { loadSubtree } from '../../../libs/persistence/registry-reader.js';
-import { cancelCycleUpdate } from '../../../libs/temporal/definitions.js';
+import { cancelCycleUpdate, changeCalendarUpdate } from '../../../libs/temporal/definitions.js';
 import { cycleWorkflowId } from '../../../libs/temporal/workflow-ids.js';
 import { WORKFLOW_TYPES } from '../../../libs/temporal/workflow-types.js';
 import type { ReviewCycleInput } from '../../../libs/temporal/workflow-inputs.js';
@@ -100,7 +100,8 @@ export class CyclesService {
   async get(principal: Principal, cycleId: string) {
     const cycle = await this.findVisible(principal, cycleId);
     const progress = await this.progress([cycle.id]);
-    return cycleView(cycle, progressOf(cycle, progress.get(cycle.id) ?? []));
+    const overdue = await this.overdue([cycle.id]);
+    return cycleView(cycle, progressOf(cycle, progress.get(cycle.id) ?? [], overdue.get(cycle.id)));
   }
 
   async list(principal: Principal, query: ListCyclesQueryType) {
@@ -117,11 +118,12 @@ export class CyclesService {
     const cycles = await this.db.getRepository(CycleEntity).findBy(ids.map((r) => ({ id: r.id })));
     cycles.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
     const progress = await this.progress(cycles.slice(0, query.limit).map((c) => c.id));
+    const overdue = await this.overdue(cycles.slice(0, query.limit).map((c) => c.id));
     return pageOf(
       cycles,
       query.limit,
       (c) => [c.createdAt.toISOString(), c.id],
-      (c) => cycleView(c, progressOf(c, progress.get(c.id) ?? [])),
+      (c) => cycleView(c, progressOf(c, progress.get(c.id) ?? [], overdue.get(c.id))),
     );
   }
 
@@ -130,6 +132,21 @@ export class CyclesService {
     this.access.requireAdminOf(principal, (await this.access.ancestryOf(cycle.rootUnitId)) ?? [cycle.rootUnitId], 'cancel its cycle');
     await throughTemporal(
       () => this.temporal.workflow.getHandle(cycle.workflowId).executeUpdate(cancelCycleUpdate, { args: [{ actorId: principal.actorId, reason }], updateId }),
+      `The cycle is already ${cycle.status}.`,
+    );
+    return this.get(principal, cycleId);
+  }
+
+  /** Moves dates of a running cycle: stored, then every open review and report follows (through the cycle workflow). */
+  async changeCalendar(principal: Principal, cycleId: string, change: Partial<CycleCalendar>, updateId: string | undefined) {
+    const cycle = await this.findVisible(principal, cycleId);
+    this.access.requireAdminOf(principal, (await this.access.ancestryOf(cycle.rootUnitId)) ?? [cycle.rootUnitId], 'change its calendar');
+    if (cycle.status === 'completed' || cycle.status === 'cancelled') throw new ConflictError(ErrorCode.Closed, `The cycle is already ${cycle.status}.`);
+    const calendar: CycleCalendar = { ...cycle.calendar, ...change };
+    const errors = checkCalendar(calendar);
+    if (errors.length > 0) throw new ValidationError(errors);
+    await throughTemporal(
+      () => this.temporal.workflow.getHandle(cycle.workflowId).executeUpdate(changeCalendarUpdate, { args: [{ actorId: principal.actorId, calendar }], updateId }),
       `The cycle is already ${cycle.status}.`,
     );
     return this.get(principal, cycleId);
@@ -156,6 +173,17 @@ export class CyclesService {
     return `(EXISTS (SELECT 1 FROM units u WHERE u.id = c.root_unit_id AND u.ancestor_ids && ${roots}::text[])
       OR EXISTS (SELECT 1 FROM units s WHERE s.id = ANY(${roots}::text[]) AND s.ancestor_ids @> ARRAY[c.root_unit_id])
       OR ${participates})`;
+  }
+
+  /** Open tasks past their due date, per cycle (a step not open yet is not late). */
+  private async overdue(cycleIds: string[]): Promise<Map<string, number>> {
+    const rows: Array<{ cycle_id: string; n: number }> = await this.db.query(
+      `SELECT cycle_id, count(*)::int AS n FROM tasks
+        WHERE cycle_id = ANY($1) AND status = 'open' AND due_at < now() AND (opens_at IS NULL OR opens_at <= now())
+        GROUP BY cycle_id`,
+      [cycleIds],
+    );
+    return new Map(rows.map((r) => [r.cycle_id, r.n]));
   }
 
   private async progress(cycleIds: string[]): Promise<Map<string, ProgressRow[]>> {

@@ -13,6 +13,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.AlreadyExists]: 409,
   [ErrorCode.AlreadyDone]: 409,
   [ErrorCode.Closed]: 409,
+  [ErrorCode.NotOpenYet]: 409,
   [ErrorCode.RequestInProgress]: 409,
   [ErrorCode.RegistryIncomplete]: 409,
   [ErrorCode.IdempotencyKeyReused]: 422,

@@ -23,6 +23,7 @@ type TaskRow = Pick<TaskEntity, 'id' | 'kind' | 'status' | 'subject'> & {
   due_at: Date | null;
   created_at: Date;
   completed_at: Date | null;
+  overdue: boolean | null;
 };
 
 @ApiTags('tasks')
@@ -32,15 +33,18 @@ export class TasksController {
   constructor(private readonly db: DataSource) {}
 
   @Get()
-  @ApiOperation({ summary: "The caller's inbox: tasks assigned to them, oldest first" })
+  @ApiOperation({ summary: "The caller's inbox: tasks assigned to them, oldest first", description: '`overdue` is true for an open task past its due date. A step that opens on a calendar date appears when it opens.' })
   async inbox(@Caller() caller: Principal, @Query(new ZodPipe(TasksQuery)) query: z.infer<typeof TasksQuery>) {
     const p = new SqlParams();
     const after = decodeCursor(query.cursor);
     const filters = [`assignee_id = ${p.add(caller.actorId)}`, `status = ${p.add(query.status)}`];
+    // A step that opens on a date (self-assessment) is not in the inbox before that date.
+    if (query.status === 'open') filters.push('(opens_at IS NULL OR opens_at <= now())');
     if (query.cycleId) filters.push(`cycle_id = ${p.add(query.cycleId)}`);
     if (after) filters.push(`(created_at, id) > (${p.add(after[0])}::timestamptz, ${p.add(after[1])})`);
     const rows: TaskRow[] = await this.db.query(
-      `SELECT id, kind, status, subject, cycle_id, review_id, unit_id, due_at, created_at, completed_at
+      `SELECT id, kind, status, subject, cycle_id, review_id, unit_id, due_at, created_at, completed_at,
+              (status = 'open' AND due_at < now()) AS overdue
          FROM tasks WHERE ${filters.join(' AND ')} ORDER BY created_at, id LIMIT ${p.add(query.limit + 1)}`,
       p.values,
     );
@@ -53,6 +57,7 @@ export class TasksController {
       unitId: t.unit_id,
       subject: t.subject,
       dueAt: t.due_at?.toISOString() ?? null,
+      overdue: t.overdue === true,
       createdAt: t.created_at.toISOString(),
       completedAt: t.completed_at?.toISOString() ?? null,
     }));

@@ -28,3 +28,11 @@ export function requireStep(state: ReviewState, step: Step, action: string): voi
     throw new ConflictError(ErrorCode.WrongStep, `Cannot ${action}: the review is in step '${state.step}', not '${step}'.`);
   }
 }
+
+/** A step that opens on a calendar date cannot be acted on before it (409 with the date). */
+export function requireTaskOpened(state: ReviewState, at: string): void {
+  const opensAt = state.task?.opensAt;
+  if (opensAt !== undefined && Date.parse(at) < Date.parse(opensAt)) {
+    throw new ConflictError(ErrorCode.NotOpenYet, `The ${state.step.replace('_', '-')} step opens at ${opensAt}.`);
+  }
+}

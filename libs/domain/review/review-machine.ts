@@ -1,4 +1,4 @@
-import { dueAtFor, type CycleCalendar } from '../calendar.js';
+import { dueAtFor, opensAtFor, type CycleCalendar } from '../calendar.js';
 import type { TaskKind } from '../enums.js';
 import { RuleViolationError, ValidationError, type FieldError } from '../errors.js';
 import type { SubjectPlan } from '../org/subject-plan.js';
@@ -14,8 +14,8 @@ import type {
   SubmitSelfAssessmentCommand,
 } from './review-commands.js';
 import { checkResultsCoverTargets, checkTargetWeights } from './review-content-checks.js';
-import { requireOpen, requireReviewer, requireStep, requireSubjectSide } from './review-guards.js';
-import type { ReviewEvent, ReviewEventType, ReviewState } from './review-state.js';
+import { requireOpen, requireReviewer, requireStep, requireSubjectSide, requireTaskOpened } from './review-guards.js';
+import type { OpenTask, ReviewEvent, ReviewEventType, ReviewState } from './review-state.js';
 
 /** The review after an action, and the history entry that records the action. */
 export interface Transition {
@@ -48,6 +48,7 @@ export function launchReview(input: LaunchInput, at: string): Transition {
     selfActorId: plan.selfActorId,
     ruleSetId: input.ruleSetId,
     calendar: input.calendar,
+    calendarTimed: true,
     status: 'open',
     step: 'target_assignment',
     targets: null,
@@ -103,6 +104,7 @@ function assignTargets(state: ReviewState, command: AssignTargetsCommand, at: st
 function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentCommand, at: string): Transition {
   requireSubjectSide(state, command.actorId, 'submit the self-assessment');
   requireStep(state, 'self_assessment', 'submit the self-assessment');
+  requireTaskOpened(state, at);
   const targets = state.targets ?? [];
   const scored = ruleSetFor(state.ruleSetId).scored;
   const errors = checkResultsCoverTargets(command.results, targets);
@@ -203,12 +205,14 @@ function decideRemediation(state: ReviewState, command: DecideRemediationCommand
 }
 
 /** Opens the task for whoever acts next; its id names the event that opened it. */
-function withTask(state: ReviewState, kind: TaskKind, assigneeId: string, seq: number, at: string): ReviewState {
-  const task = { id: `${state.reviewId}:${seq}:${kind}`, kind, assigneeId, dueAt: dueAtFor(state.calendar, kind), createdAt: at };
+export function withTask(state: ReviewState, kind: TaskKind, assigneeId: string, seq: number, at: string): ReviewState {
+  const task: OpenTask = { id: `${state.reviewId}:${seq}:${kind}`, kind, assigneeId, dueAt: dueAtFor(state.calendar, kind), createdAt: at };
+  const opensAt = state.calendarTimed ? opensAtFor(state.calendar, kind) : null;
+  if (opensAt !== null && Date.parse(opensAt) > Date.parse(at)) task.opensAt = opensAt;
   return { ...state, task };
 }
 
-function record(
+export function record(
   before: ReviewState,
   after: ReviewState,
   actorId: string,

@@ -62,7 +62,15 @@ export interface OpenTask {
   assigneeId: string;
   dueAt: string;
   createdAt: string;
+  /** When the task can be acted on, if later than its creation (self-assessment opens on a date). */
+  opensAt?: string;
+  /** The notices already sent about this task (reminder, overdue, escalation). */
+  notices?: NoticeKind[];
 }
+
+/** Notices about an open task: before its due date, at it, and to the assignee's head after it. */
+export const NOTICE_KINDS = ['reminder', 'overdue', 'escalation'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** Everything a subject's review knows. Held by its workflow; projected to PostgreSQL. */
 export interface ReviewState {
@@ -77,6 +85,12 @@ export interface ReviewState {
   selfActorId: string;
   ruleSetId: RuleSetId;
   calendar: CycleCalendar;
+  /**
+   * Set on reviews launched since the calendar became durable timers: their steps open at the
+   * calendar's dates and their tasks send notices. Reviews launched before keep the old behaviour,
+   * so recorded histories replay unchanged.
+   */
+  calendarTimed?: boolean;
   status: ReviewStatus;
   step: Step;
   targets: Target[] | null;
@@ -102,6 +116,11 @@ export const REVIEW_EVENT_TYPES = [
   'remediation.approved',
   'remediation.returned',
   'review.cancelled',
+  'step.opened',
+  'calendar.changed',
+  'task.reminded',
+  'task.overdue',
+  'task.escalated',
 ] as const;
 export type ReviewEventType = (typeof REVIEW_EVENT_TYPES)[number];
 

@@ -14,6 +14,7 @@ export class TaskEntity {
   @Column('jsonb', { nullable: true }) subject!: SubjectRef | null;
   @Column('text') status!: 'open' | 'done';
   @Column('timestamptz', { name: 'due_at', nullable: true }) dueAt!: Date | null;
+  @Column('timestamptz', { name: 'opens_at', nullable: true }) opensAt!: Date | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt!: Date | null;
 }

@@ -1,0 +1,31 @@
+import { heartbeat } from '@temporalio/activity';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { CycleCalendar } from '../domain/calendar.js';
+import { calendarChangedSignal } from '../temporal/definitions.js';
+import type { ActivityDeps } from './activity-deps.js';
+import { forEachBounded } from './bounded-pool.js';
+
+/**
+ * An administrator moved the cycle's dates: stores them (reviews launched from now on read them),
+ * moves the due date of open report tasks, and tells every open review, which reschedules its own
+ * task and timers. Safe to retry: a review told the same calendar twice changes nothing.
+ */
+export function makeApplyCalendarChange(deps: ActivityDeps) {
+  return async function applyCalendarChange(input: { cycleId: string; calendar: CycleCalendar; actorId: string }): Promise<void> {
+    await deps.db.query('UPDATE cycles SET calendar = $2 WHERE id = $1', [input.cycleId, JSON.stringify(input.calendar)]);
+    await deps.db.query(`UPDATE tasks SET due_at = $2 WHERE cycle_id = $1 AND status = 'open' AND kind IN ('submit_report', 'calibrate')`, [
+      input.cycleId,
+      input.calendar.reportDueAt,
+    ]);
+    const open: Array<{ workflow_id: string }> = await deps.db.query(`SELECT workflow_id FROM reviews WHERE cycle_id = $1 AND status = 'open'`, [input.cycleId]);
+    let done = 0;
+    await forEachBounded(open, deps.startConcurrency, async ({ workflow_id }) => {
+      try {
+        await deps.temporal.workflow.getHandle(workflow_id).signal(calendarChangedSignal, { calendar: input.calendar, actorId: input.actorId });
+      } catch (error) {
+        if (!(error instanceof WorkflowNotFoundError)) throw error; // closed meanwhile: nothing to move
+      }
+      heartbeat(++done);
+    });
+  };
+}

@@ -1,0 +1,15 @@
+/** One notice as the outbox holds it. */
+export interface OutgoingNotice {
+  id: string;
+  kind: string;
+  recipientId: string;
+  recipientEmail: string | null;
+  subject: string;
+  body: string;
+}
+
+/** Delivers notices; the outbox dispatcher retries whatever it throws on. */
+export interface NoticeSender {
+  readonly name: string;
+  send(notice: OutgoingNotice): Promise<void>;
+}

@@ -1,0 +1,20 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { NoticeSender, OutgoingNotice } from './notice-sender.js';
+
+/** Sends notices by mail when SMTP_URL is configured. People without an address are skipped by the dispatcher. */
+export class SmtpSender implements NoticeSender {
+  readonly name = 'smtp';
+  private readonly transport: Transporter;
+
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+  ) {
+    this.transport = nodemailer.createTransport(smtpUrl);
+  }
+
+  async send(notice: OutgoingNotice): Promise<void> {
+    if (!notice.recipientEmail) throw new Error(`${notice.recipientId} has no email address`);
+    await this.transport.sendMail({ from: this.from, to: notice.recipientEmail, subject: notice.subject, text: notice.body });
+  }
+}
