@@ -196,6 +196,16 @@ describe('checkImport: the caller’s scope', () => {
     assert.deepEqual(pathsOf({ units: [unit('X1', 'Y')] }, scoped), ['units[0]']);
   });
 
+  it('refuses moving the top of the caller’s scope under a unit outside it, and to the root', () => {
+    const district = { callerScope: ['X1'] };
+    assert.deepEqual(pathsOf({ units: [unit('X1', 'Y')] }, district), ['units[0].parentId']);
+    assert.deepEqual(pathsOf({ units: [unit('X1', null)] }, district), ['units[0].parentId']);
+  });
+
+  it('lets the caller rename the top of their scope where it stands', () => {
+    assert.deepEqual(pathsOf({ units: [{ ...unit('X1', 'X'), name: 'Renamed' }] }, { callerScope: ['X1'] }), []);
+  });
+
   it('refuses a new person in a unit outside the caller’s scope', () => {
     assert.deepEqual(pathsOf({ people: [person('n', 'X2'), person('m', 'Y')] }, scoped), ['people[1]']);
   });

@@ -97,6 +97,10 @@ export function checkImport(snapshot: RegistrySnapshot, payload: RegistryImport,
     const now = inScope(ancestry(unit.id));
     const before = !storedUnits.has(unit.id) || inScope(storedAncestry(unit.id));
     if (!now || !before) add(`units[${i}]`, `unit '${unit.id}' is outside your scope`);
+    // The top of a scope is in scope by its own id; moving it must not carry it under a unit outside.
+    else if (unit.parentId !== (storedUnits.get(unit.id)?.parentId ?? null) && (unit.parentId === null || !inScope(ancestry(unit.parentId)))) {
+      add(`units[${i}].parentId`, `'${unit.parentId ?? 'null'}' is outside your scope: you cannot move unit '${unit.id}' there`);
+    }
   });
   payload.people.forEach((person, i) => {
     const stored = storedPeople.get(person.id);
