@@ -115,6 +115,16 @@ describe('the calendar runs on durable timers', () => {
     assert.equal((await assignee.get('/tasks')).body.items.filter((t: any) => t.reviewId === review.id).length, 0);
   });
 
+  it('tells the assignee and their head at once about a task launched after its due date', async () => {
+    const org = smallOrg(uniquePrefix('cal-late'));
+    const cycleId = await launch(org, { targetsDueAt: inSeconds(-3600), escalateAfterSeconds: 60 });
+    const review = await reviewOf(cycleId, org.id('g-mem'));
+    await eventually(async () => {
+      const rows: Array<{ kind: string }> = await app.product.db.query(`SELECT kind FROM outbox WHERE review_id = $1 ORDER BY id`, [review.id]);
+      assert.deepEqual(rows.map((r) => r.kind), ['overdue', 'escalation'], 'no reminder for a task born late');
+    });
+  });
+
   it('lets an administrator move the dates of a running cycle: open reviews follow, recorded with who moved them', async () => {
     const org = smallOrg(uniquePrefix('cal-move'));
     const cycleId = await launch(org, { selfAssessmentOpensAt: inSeconds(3600) });
