@@ -2,18 +2,24 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { allHandlersFinished, condition, getExternalWorkflowHandle, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { ReviewActivities } from '../libs/activities/index.js';
 import type { ReviewCommand } from '../libs/domain/review/review-commands.js';
-import { decide } from '../libs/domain/review/review-machine.js';
+import { decide, reassignReview, withdrawReview } from '../libs/domain/review/review-machine.js';
+import { requireOpen } from '../libs/domain/review/review-guards.js';
 import type { ReviewState } from '../libs/domain/review/review-state.js';
 import {
   assignTargetsUpdate,
   decideRemediationUpdate,
+  reassignReviewUpdate,
+  reviewAdoptedSignal,
   reviewClosedSignal,
+  reviewReleasedSignal,
   reviewStateQuery,
   submitRemediationPlanUpdate,
   submitReviewUpdate,
   submitSelfAssessmentUpdate,
+  withdrawReviewUpdate,
 } from '../libs/temporal/definitions.js';
 import { toApplicationFailure } from '../libs/temporal/failure-codec.js';
+import { unitWorkflowId } from '../libs/temporal/workflow-ids.js';
 import type { ReviewClosed, SubjectReviewInput } from '../libs/temporal/workflow-inputs.js';
 
 // Local: the projection runs in the same workflow task as the update, so the update returns
@@ -30,6 +36,8 @@ const { projectReview } = proxyLocalActivities<ReviewActivities>({
  */
 export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<ReviewClosed> {
   let state: ReviewState = input.state;
+  // The unit that waits for this review; a transfer moves it (registry changes while a cycle runs).
+  let ownerWorkflowId = input.ownerWorkflowId;
 
   const onAction = <C extends object>(definition: UpdateDefinition<ReviewState, [C]>, kind: ReviewCommand['kind']) => {
     const asCommand = (command: C) => ({ ...command, kind }) as unknown as ReviewCommand;
@@ -60,6 +68,44 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
   onAction(decideRemediationUpdate, 'decide_remediation');
   setHandler(reviewStateQuery, () => state);
 
+  const refuseUnlessOpen = () => {
+    try {
+      requireOpen(state);
+    } catch (error) {
+      throw toApplicationFailure(error);
+    }
+  };
+  setHandler(
+    reassignReviewUpdate,
+    async (command) => {
+      const transition = reassignReview(state, command, new Date().toISOString());
+      if (transition === null) return state; // already applied: a repeated delivery changes nothing
+      const before = state;
+      state = transition.state;
+      await projectReview(transition);
+      if (state.ownerUnitId !== before.ownerUnitId) {
+        // The new owner waits for the review before the old one lets go, so neither reports without it
+        // and the review cannot close in between (the main loop waits for this handler).
+        const next = unitWorkflowId(state.cycleId, state.ownerUnitId);
+        await getExternalWorkflowHandle(next).signal(reviewAdoptedSignal, { reviewId: state.reviewId, workflowId: state.workflowId });
+        await getExternalWorkflowHandle(ownerWorkflowId).signal(reviewReleasedSignal, { reviewId: state.reviewId });
+        ownerWorkflowId = next;
+      }
+      return state;
+    },
+    { validator: (_command) => refuseUnlessOpen() },
+  );
+  setHandler(
+    withdrawReviewUpdate,
+    async (command) => {
+      const transition = withdrawReview(state, command, new Date().toISOString());
+      state = transition.state;
+      await projectReview(transition);
+      return state;
+    },
+    { validator: (_command) => refuseUnlessOpen() },
+  );
+
   await condition(() => state.status !== 'open' && allHandlersFinished());
 
   const closed: ReviewClosed = {
@@ -68,6 +114,6 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
     status: state.status,
     classification: state.classification,
   };
-  await getExternalWorkflowHandle(input.ownerWorkflowId).signal(reviewClosedSignal, closed);
+  await getExternalWorkflowHandle(ownerWorkflowId).signal(reviewClosedSignal, closed);
   return closed;
 }

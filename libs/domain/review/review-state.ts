@@ -102,6 +102,8 @@ export const REVIEW_EVENT_TYPES = [
   'remediation.approved',
   'remediation.returned',
   'review.cancelled',
+  'review.reassigned',
+  'review.withdrawn',
 ] as const;
 export type ReviewEventType = (typeof REVIEW_EVENT_TYPES)[number];
 
