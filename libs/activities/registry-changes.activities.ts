@@ -82,7 +82,8 @@ export function makePlanRegistryChanges(db: DataSource) {
       const moves = now.ownerUnitId !== state.ownerUnitId && collecting(now.ownerUnitId);
       const command: ReassignReviewCommand = {
         actorId: input.actorId,
-        reason: now.unitId !== state.unitId || moves ? 'transferred' : 'head_changed',
+        // The subject moved to another unit, or someone else heads a unit around it.
+        reason: now.unitId !== state.unitId ? 'transferred' : 'head_changed',
         reviewerId: now.reviewerId,
         selfActorId: now.selfActorId,
         unitId: now.unitId,
