@@ -1,5 +1,5 @@
-import type { UpdateDefinition } from '@temporalio/common';
-import { allHandlersFinished, condition, getExternalWorkflowHandle, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, TemporalFailure, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { ReviewActivities } from '../libs/activities/index.js';
 import type { ReviewCommand } from '../libs/domain/review/review-commands.js';
 import { decide, reassignReview, withdrawReview } from '../libs/domain/review/review-machine.js';
@@ -86,10 +86,13 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
       if (state.ownerUnitId !== before.ownerUnitId) {
         // The new owner waits for the review before the old one lets go, so neither reports without it
         // and the review cannot close in between (the main loop waits for this handler).
+        // A unit that closed in the meantime cannot adopt it: the old one keeps waiting for it.
         const next = unitWorkflowId(state.cycleId, state.ownerUnitId);
-        await getExternalWorkflowHandle(next).signal(reviewAdoptedSignal, { reviewId: state.reviewId, workflowId: state.workflowId });
-        await getExternalWorkflowHandle(ownerWorkflowId).signal(reviewReleasedSignal, { reviewId: state.reviewId });
-        ownerWorkflowId = next;
+        const adopted = await signalIfRunning(next, reviewAdoptedSignal, { reviewId: state.reviewId, workflowId: state.workflowId });
+        if (adopted) {
+          await signalIfRunning(ownerWorkflowId, reviewReleasedSignal, { reviewId: state.reviewId });
+          ownerWorkflowId = next;
+        }
       }
       return state;
     },
@@ -116,4 +119,15 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
   };
   await getExternalWorkflowHandle(ownerWorkflowId).signal(reviewClosedSignal, closed);
   return closed;
+}
+
+/** Signals another workflow; false when it has closed (a closed unit waits for nothing). */
+async function signalIfRunning<T>(workflowId: string, signal: SignalDefinition<[T]>, payload: T): Promise<boolean> {
+  try {
+    await getExternalWorkflowHandle(workflowId).signal(signal, payload);
+    return true;
+  } catch (error) {
+    if (error instanceof TemporalFailure) return false; // the server's answer: no such running workflow
+    throw error;
+  }
 }
