@@ -1,4 +1,5 @@
 import { heartbeat, log } from '@temporalio/activity';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { ReassignReviewCommand, WithdrawReviewCommand } from '../domain/review/review-commands.js';
 import { launchReview } from '../domain/review/review-machine.js';
@@ -148,14 +149,14 @@ export function makeDeliverRegistryChanges(deps: ActivityDeps) {
     for (const change of input.changes) {
       switch (change.kind) {
         case 'reassign':
-          await ignoringClosed(() =>
+          await ignoringClosed(deps.db, change.reviewId, () =>
             deps.temporal.workflow
               .getHandle(change.workflowId)
               .executeUpdate(reassignReviewUpdate, { updateId: `${input.importId}:reassign:${change.reviewId}`, args: [change.command] }),
           );
           break;
         case 'withdraw':
-          await ignoringClosed(() =>
+          await ignoringClosed(deps.db, change.reviewId, () =>
             deps.temporal.workflow
               .getHandle(change.workflowId)
               .executeUpdate(withdrawReviewUpdate, { updateId: `${input.importId}:withdraw:${change.reviewId}`, args: [change.command] }),
@@ -175,7 +176,7 @@ export function makeDeliverRegistryChanges(deps: ActivityDeps) {
             ]);
             await tx.query(`UPDATE tasks SET assignee_id = $2 WHERE id = $1 AND status = 'open'`, [reportTaskId(change.cycleId, change.unitId), change.headId]);
           });
-          await ignoringClosed(() => deps.temporal.workflow.getHandle(change.workflowId).signal(unitHeadChangedSignal, { headId: change.headId }));
+          await ignoringClosed(deps.db, null, () => deps.temporal.workflow.getHandle(change.workflowId).signal(unitHeadChangedSignal, { headId: change.headId }));
           break;
       }
       heartbeat(++done);
@@ -184,16 +185,21 @@ export function makeDeliverRegistryChanges(deps: ActivityDeps) {
 }
 
 /**
- * A workflow that closed since the plan was made has nothing left to change. One not found is
- * still being started (its cycle is launching): the error lets the activity retry until it runs.
+ * A workflow that closed since the plan was made has nothing left to change. A review workflow
+ * not found while its review is still open is being started (its cycle is launching): the error
+ * lets the activity retry until it runs. One whose review has closed meanwhile is left alone.
  */
-async function ignoringClosed(call: () => Promise<unknown>): Promise<void> {
+async function ignoringClosed(db: DataSource, reviewId: string | null, call: () => Promise<unknown>): Promise<void> {
   try {
     await call();
   } catch (error) {
     const code = domainErrorIn(error)?.code;
     if (code === ErrorCode.Closed || code === ErrorCode.AlreadyDone) return;
     if (/workflow execution already completed/i.test(error instanceof Error ? error.message : '')) return;
+    if (error instanceof WorkflowNotFoundError && reviewId !== null) {
+      const [row]: Array<{ status: string }> = await db.query('SELECT status FROM reviews WHERE id = $1', [reviewId]);
+      if (row?.status !== 'open') return;
+    }
     throw error;
   }
 }

@@ -267,4 +267,23 @@ describe('registry changes while a cycle runs', () => {
     assert.equal(report.people.total, 2);
     assert.equal(report.people.good, 2);
   });
+
+  it("strikes off a unit's head: their review is withdrawn and the head above takes over the unit's side and its report", async () => {
+    const headReview = await reviewOf('person', 'd1-sec');
+    const unitReview = await reviewOf('unit', 'D1');
+    await importPeople([person('d1-sec', 'D1', 'secretary', { status: 'struck_off' })]);
+
+    await eventually(async () => {
+      assert.equal((await app.admin.get(`/reviews/${headReview.id}`)).body.status, 'withdrawn');
+      assert.equal((await app.admin.get(`/reviews/${unitReview.id}`)).body.selfActorId, org.id('p-sec'));
+      assert.equal((await unitProgress('D1')).headId, org.id('p-sec'));
+    });
+    assert.equal((await app.admin.get(`/org/units/${org.id('D1')}`)).body.headId, org.id('p-sec'));
+    const inbox = await openTasks('p-sec');
+    assert.ok(inbox.some((t) => t.kind === 'submit_report' && t.unitId === org.id('D1')), JSON.stringify(inbox));
+
+    const submitted = await (await people.as(org.id('p-sec'))).post(`/cycles/${cycleId}/units/${org.id('D1')}/report`, { summary: 'Reported by the province' });
+    assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+    assert.equal(submitted.body.submittedBy, org.id('p-sec'));
+  });
 });
