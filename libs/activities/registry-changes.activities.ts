@@ -40,8 +40,9 @@ const subjectKey = (type: string, id: string) => `${type}:${id}`;
  * - a subject the cycle has no review for (a new member) gets one, written here at
  *   `target_assignment` by the importing admin, when its unit still collects;
  * - a report not yet submitted goes to its unit's new head.
- * Reads only: applying is `deliverRegistryChanges`. New reviews' rows are written here so that
- * their workflows start from the read model as launched reviews do; a retry finds them.
+ * Workflows are changed by `deliverRegistryChanges`; the only writes here are new members'
+ * review rows, so their workflows start from the read model as launched reviews do (a retry
+ * finds them and writes nothing twice).
  */
 export function makePlanRegistryChanges(db: DataSource) {
   return async function planRegistryChanges(input: { cycleId: string; actorId: string }): Promise<RegistryChange[]> {
@@ -119,7 +120,8 @@ export function makePlanRegistryChanges(db: DataSource) {
       await db.transaction(async (tx) => {
         const inserted = await insertNewReviews(tx, launches.map((l) => l.state));
         const fresh = launches.filter((l) => inserted.has(l.state.reviewId));
-        await insertReviewEvents(tx, fresh.map((l) => ({ reviewId: l.state.reviewId, event: { ...l.event, data: { ...l.event.data, joinedMidCycle: true } } })));
+        const events = fresh.map((l) => ({ reviewId: l.state.reviewId, event: { ...l.event, data: { ...l.event.data, joinedMidCycle: true } } }));
+        await insertReviewEvents(tx, events);
         await syncReviewTasks(tx, fresh.map((l) => l.state), at);
       });
     }
