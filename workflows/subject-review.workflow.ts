@@ -1,21 +1,36 @@
-import type { UpdateDefinition } from '@temporalio/common';
-import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
+import {
+  allHandlersFinished,
+  condition,
+  getExternalWorkflowHandle,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  TemporalFailure,
+} from '@temporalio/workflow';
 import type { ReviewActivities } from '../libs/activities/index.js';
 import type { ReviewCommand } from '../libs/domain/review/review-commands.js';
-import { decide, type Transition } from '../libs/domain/review/review-machine.js';
+import { decide, reassignReview, withdrawReview, type Transition } from '../libs/domain/review/review-machine.js';
+import { requireOpen } from '../libs/domain/review/review-guards.js';
 import { nextTimedAction, openTask, recordNotice, reschedule } from '../libs/domain/review/review-schedule.js';
 import type { ReviewState } from '../libs/domain/review/review-state.js';
 import {
   assignTargetsUpdate,
   calendarChangedSignal,
   decideRemediationUpdate,
+  reassignReviewUpdate,
+  reviewAdoptedSignal,
   reviewClosedSignal,
+  reviewReleasedSignal,
   reviewStateQuery,
   submitRemediationPlanUpdate,
   submitReviewUpdate,
   submitSelfAssessmentUpdate,
+  withdrawReviewUpdate,
 } from '../libs/temporal/definitions.js';
 import { toApplicationFailure } from '../libs/temporal/failure-codec.js';
+import { unitWorkflowId } from '../libs/temporal/workflow-ids.js';
 import type { ReviewClosed, SubjectReviewInput } from '../libs/temporal/workflow-inputs.js';
 
 // Local: the projection runs in the same workflow task as the update, so the update returns
@@ -36,6 +51,8 @@ const { sendNotice } = proxyActivities<ReviewActivities>({
  */
 export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<ReviewClosed> {
   let state: ReviewState = input.state;
+  // The unit that waits for this review; a transfer moves it (registry changes while a cycle runs).
+  let ownerWorkflowId = input.ownerWorkflowId;
 
   const onAction = <C extends object>(definition: UpdateDefinition<ReviewState, [C]>, kind: ReviewCommand['kind']) => {
     const asCommand = (command: C) => ({ ...command, kind }) as unknown as ReviewCommand;
@@ -65,6 +82,47 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
   onAction(submitRemediationPlanUpdate, 'submit_remediation_plan');
   onAction(decideRemediationUpdate, 'decide_remediation');
   setHandler(reviewStateQuery, () => state);
+
+  const refuseUnlessOpen = () => {
+    try {
+      requireOpen(state);
+    } catch (error) {
+      throw toApplicationFailure(error);
+    }
+  };
+  setHandler(
+    reassignReviewUpdate,
+    async (command) => {
+      const transition = reassignReview(state, command, new Date().toISOString());
+      if (transition === null) return state; // already applied: a repeated delivery changes nothing
+      const before = state;
+      state = transition.state;
+      await projectReview(transition);
+      if (state.ownerUnitId !== before.ownerUnitId) {
+        // The new owner waits for the review before the old one lets go, so neither reports without it
+        // and the review cannot close in between (the main loop waits for this handler).
+        // A unit that closed in the meantime cannot adopt it: the old one keeps waiting for it.
+        const next = unitWorkflowId(state.cycleId, state.ownerUnitId);
+        const adopted = await signalIfRunning(next, reviewAdoptedSignal, { reviewId: state.reviewId, workflowId: state.workflowId });
+        if (adopted) {
+          await signalIfRunning(ownerWorkflowId, reviewReleasedSignal, { reviewId: state.reviewId });
+          ownerWorkflowId = next;
+        }
+      }
+      return state;
+    },
+    { validator: (_command) => refuseUnlessOpen() },
+  );
+  setHandler(
+    withdrawReviewUpdate,
+    async (command) => {
+      const transition = withdrawReview(state, command, new Date().toISOString());
+      state = transition.state;
+      await projectReview(transition);
+      return state;
+    },
+    { validator: (_command) => refuseUnlessOpen() },
+  );
 
   // Since the calendar runs on timers, a review sleeps until its step opens or a notice is due.
   // Reviews launched before (no `calendarTimed` in their launch state) never reach this branch.
@@ -118,6 +176,17 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
     status: state.status,
     classification: state.classification,
   };
-  await getExternalWorkflowHandle(input.ownerWorkflowId).signal(reviewClosedSignal, closed);
+  await getExternalWorkflowHandle(ownerWorkflowId).signal(reviewClosedSignal, closed);
   return closed;
+}
+
+/** Signals another workflow; false when it has closed (a closed unit waits for nothing). */
+async function signalIfRunning<T>(workflowId: string, signal: SignalDefinition<[T]>, payload: T): Promise<boolean> {
+  try {
+    await getExternalWorkflowHandle(workflowId).signal(signal, payload);
+    return true;
+  } catch (error) {
+    if (error instanceof TemporalFailure) return false; // the server's answer: no such running workflow
+    throw error;
+  }
 }

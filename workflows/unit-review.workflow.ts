@@ -17,9 +17,12 @@ import type { ReviewActivities } from '../libs/activities/index.js';
 import { ConflictError, ErrorCode, ForbiddenError } from '../libs/domain/errors.js';
 import {
   reportSubmittedSignal,
+  reviewAdoptedSignal,
   reviewClosedSignal,
+  reviewReleasedSignal,
   submitReportUpdate,
   subtreeLaunchedSignal,
+  unitHeadChangedSignal,
   unitProgressQuery,
 } from '../libs/temporal/definitions.js';
 import { toApplicationFailure } from '../libs/temporal/failure-codec.js';
@@ -77,6 +80,11 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
   setHandler(reviewClosedSignal, ({ reviewId, workflowId }) => {
     if (pendingReviews.delete(reviewId)) toArchive.push(workflowId);
   });
+  // Registry changes while the cycle runs: a new member's or a transferred review joins or leaves
+  // the reviews this unit waits for; a new head takes over the report.
+  setHandler(reviewAdoptedSignal, ({ reviewId, workflowId }) => void pendingReviews.set(reviewId, workflowId));
+  setHandler(reviewReleasedSignal, ({ reviewId }) => void pendingReviews.delete(reviewId));
+  setHandler(unitHeadChangedSignal, ({ headId: newHeadId }) => void (headId = newHeadId));
   setHandler(subtreeLaunchedSignal, ({ unitId }) => void unlaunchedChildren.delete(unitId));
   setHandler(reportSubmittedSignal, ({ unitId }) => void pendingChildren.delete(unitId));
   setHandler(unitProgressQuery, () => ({

@@ -4,6 +4,7 @@ import { makeApplyCalendarChange } from './calendar-change.activity.js';
 import { makeMarkCycleCompleted, makeMarkCycleRunning, makeRecordCycleCancelled } from './cycle.activities.js';
 import { makePlanUnit } from './plan-unit.activity.js';
 import { makeProjectReview } from './project-review.activity.js';
+import { makeDeliverRegistryChanges, makePlanRegistryChanges } from './registry-changes.activities.js';
 import { makePrepareReport, makeRecordReportSubmitted } from './report.activities.js';
 import { failFastOnPermanentErrors } from './permanent-failures.js';
 import { makeSendNotice } from './send-notice.activity.js';
@@ -24,6 +25,8 @@ export function createActivities(deps: ActivityDeps) {
     archiveHistories: makeArchiveHistories(deps),
     sendNotice: makeSendNotice(deps.db),
     applyCalendarChange: makeApplyCalendarChange(deps),
+    planRegistryChanges: makePlanRegistryChanges(deps.db),
+    deliverRegistryChanges: makeDeliverRegistryChanges(deps),
   });
 }
 
@@ -31,4 +34,5 @@ export function createActivities(deps: ActivityDeps) {
 export type ReviewActivities = ReturnType<typeof createActivities>;
 export type { ActivityDeps } from './activity-deps.js';
 export type { UnitLaunchPlan, PlannedReview } from './plan-unit.activity.js';
+export type { RegistryChange } from './registry-changes.activities.js';
 export type { ReportTotals } from '../persistence/report-totals.js';

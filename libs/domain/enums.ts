@@ -33,6 +33,10 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 export const REPORT_STATUSES = ['collecting', 'calibration_needed', 'ready', 'submitted'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
+/** Whether a person is still a member; a struck-off person is kept for the record only. */
+export const PERSON_STATUSES = ['active', 'struck_off'] as const;
+export type PersonStatus = (typeof PERSON_STATUSES)[number];
+
 export const ROLES = ['admin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 

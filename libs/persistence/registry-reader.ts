@@ -5,7 +5,8 @@ import type { PersonRecord, UnitRecord } from '../domain/org/org-records.js';
 /**
  * The part of the registry a unit's plan reads: the unit, its ancestors (whose heads stand in
  * when it has none), its children, the people of the unit and its ancestors, and the heads
- * of its children. Enough to answer who reviews whom around this unit.
+ * of its children. Enough to answer who reviews whom around this unit. Struck-off people are
+ * no longer members, here and everywhere the tree is read.
  */
 export async function loadTreeAround(db: DataSource, unitId: string): Promise<OrgTree> {
   const units: UnitRecord[] = await db.query(
@@ -17,7 +18,7 @@ export async function loadTreeAround(db: DataSource, unitId: string): Promise<Or
   const children = units.filter((u) => u.parentId === unitId).map((u) => u.id);
   const people: PersonRecord[] = await db.query(
     `SELECT id, name, unit_id AS "unitId", position FROM people
-      WHERE unit_id = ANY($1) OR (unit_id = ANY($2) AND position <> 'member')`,
+      WHERE status = 'active' AND (unit_id = ANY($1) OR (unit_id = ANY($2) AND position <> 'member'))`,
     [lineage, children],
   );
   return new OrgTree(units, people);
@@ -30,7 +31,7 @@ export async function loadSubtree(db: DataSource, rootUnitId: string): Promise<O
       WHERE ancestor_ids @> ARRAY[$1]::text[] OR id = ANY(COALESCE((SELECT ancestor_ids FROM units WHERE id = $1), ARRAY[]::text[]))`,
     [rootUnitId],
   );
-  const people: PersonRecord[] = await db.query(`SELECT id, name, unit_id AS "unitId", position FROM people WHERE unit_id = ANY($1)`, [
+  const people: PersonRecord[] = await db.query(`SELECT id, name, unit_id AS "unitId", position FROM people WHERE unit_id = ANY($1) AND status = 'active'`, [
     units.map((u) => u.id),
   ]);
   return new OrgTree(units, people);

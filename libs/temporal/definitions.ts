@@ -2,9 +2,11 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   AssignTargetsCommand,
   DecideRemediationCommand,
+  ReassignReviewCommand,
   SubmitRemediationPlanCommand,
   SubmitReviewCommand,
   SubmitSelfAssessmentCommand,
+  WithdrawReviewCommand,
 } from '../domain/review/review-commands.js';
 import type { ReviewState } from '../domain/review/review-state.js';
 import type {
@@ -12,9 +14,12 @@ import type {
   CancelCycleCommand,
   CycleProgress,
   ReportSubmitted,
+  ReviewAdopted,
   ReviewClosed,
+  ReviewReleased,
   SubmitReportCommand,
   SubtreeLaunched,
+  UnitHeadChanged,
   UnitProgress,
 } from './workflow-inputs.js';
 
@@ -40,3 +45,12 @@ export const unitProgressQuery = defineQuery<UnitProgress>('unitProgress');
 export const cancelCycleUpdate = defineUpdate<void, [CancelCycleCommand]>('cancelCycle');
 export const changeCalendarUpdate = defineUpdate<void, [CalendarChanged]>('changeCalendar');
 export const cycleProgressQuery = defineQuery<CycleProgress>('cycleProgress');
+
+// Registry changes while a cycle runs (an import's workflow delivers them). Reviews take them as
+// Updates with stable ids, so a retried delivery applies once; units learn by signal which reviews
+// they now wait for and who heads them.
+export const reassignReviewUpdate = defineUpdate<ReviewState, [ReassignReviewCommand]>('reassignReview');
+export const withdrawReviewUpdate = defineUpdate<ReviewState, [WithdrawReviewCommand]>('withdrawReview');
+export const reviewAdoptedSignal = defineSignal<[ReviewAdopted]>('reviewAdopted');
+export const reviewReleasedSignal = defineSignal<[ReviewReleased]>('reviewReleased');
+export const unitHeadChangedSignal = defineSignal<[UnitHeadChanged]>('unitHeadChanged');

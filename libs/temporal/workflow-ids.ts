@@ -14,3 +14,8 @@ export function unitWorkflowId(cycleId: string, unitId: string): string {
 export function reviewWorkflowId(cycleId: string, subjectType: SubjectType, subjectId: string): string {
   return `review:${cycleId}:${subjectType}:${subjectId}`;
 }
+
+/** One per registry import: a replayed import request finds it instead of starting another. */
+export function registryChangesWorkflowId(importId: string): string {
+  return `registry-changes:${importId}`;
+}

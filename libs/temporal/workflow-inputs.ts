@@ -86,3 +86,27 @@ export interface CalendarChanged {
   calendar: CycleCalendar;
   actorId: string;
 }
+
+/** A unit now waits for this review too (a new member's, or one transferred in). */
+export interface ReviewAdopted {
+  reviewId: string;
+  workflowId: string;
+}
+
+/** A unit no longer waits for this review: it was transferred to another unit. */
+export interface ReviewReleased {
+  reviewId: string;
+}
+
+export interface UnitHeadChanged {
+  headId: string;
+}
+
+export interface RegistryChangesInput {
+  /** Names the import (its idempotency key or request id); the ids of every delivery derive from it. */
+  importId: string;
+  /** The administrator who imported: the actor of every change in the reviews' histories. */
+  actorId: string;
+  /** The open cycles whose units the import touched. */
+  cycleIds: string[];
+}

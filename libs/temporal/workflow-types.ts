@@ -3,4 +3,5 @@ export const WORKFLOW_TYPES = {
   reviewCycle: 'reviewCycleWorkflow',
   unitReview: 'unitReviewWorkflow',
   subjectReview: 'subjectReviewWorkflow',
+  registryChanges: 'registryChangesWorkflow',
 } as const;

@@ -125,6 +125,18 @@ describe('checkImport: one secretary per unit', () => {
     assert.deepEqual(pathsOf(payload), []);
   });
 
+  it('frees the slot when the stored secretary is struck off', () => {
+    const payload = { people: [person('sx', 'X', { position: 'secretary', status: 'struck_off' }), person('n', 'X', { position: 'secretary' })] };
+    assert.deepEqual(pathsOf(payload), []);
+  });
+
+  it('counts a struck-off secretary again when they are made active', () => {
+    const snapshot = { ...SNAPSHOT, people: [...SNAPSHOT.people, { id: 'old', name: 'Old', unitId: 'X1', position: 'secretary' as const, status: 'struck_off' as const }] };
+    const payload = { units: [], people: [person('old', 'X1', { position: 'secretary', status: 'active' }), person('n', 'X1', { position: 'secretary' })] };
+    assert.deepEqual(checkImport(snapshot, payload, CONTEXT).map((e) => e.path), ['people[0].position', 'people[1].position']);
+    assert.deepEqual(checkImport(snapshot, { units: [], people: [person('n', 'X1', { position: 'secretary' })] }, CONTEXT), [], 'omitted status keeps struck_off');
+  });
+
   it('accepts a secretary and deputies together in one unit', () => {
     const payload = { people: [person('a', 'X1', { position: 'secretary' }), person('b', 'X1', { position: 'deputy_secretary' }), person('c', 'X1', { position: 'deputy_secretary' })] };
     assert.deepEqual(pathsOf(payload), []);

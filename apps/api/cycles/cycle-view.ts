@@ -9,6 +9,8 @@ export interface CycleProgress {
   cancelled: number;
   /** Open tasks past their due date. */
   overdue: number;
+  /** Reviews of people struck off while the cycle ran: ended, counted nowhere else. */
+  withdrawn: number;
 }
 
 export interface ProgressRow {
@@ -23,14 +25,16 @@ export function progressOf(cycle: Pick<CycleEntity, 'subjectsTotal'>, rows: read
   const byStep = Object.fromEntries(STEPS.map((s) => [s, 0])) as Record<Step, number>;
   let launched = 0;
   let cancelled = 0;
+  let withdrawn = 0;
   for (const row of rows) {
     const n = Number(row.n);
     launched += n;
     if (row.status === 'open') byStep[row.step] += n;
     else if (row.status === 'done') byStep.done += n;
+    else if (row.status === 'withdrawn') withdrawn += n;
     else cancelled += n;
   }
-  return { subjects: cycle.subjectsTotal, launched, byStep, completed: byStep.done, cancelled, overdue };
+  return { subjects: cycle.subjectsTotal, launched, byStep, completed: byStep.done, cancelled, withdrawn, overdue };
 }
 
 export function cycleView(cycle: CycleEntity, progress: CycleProgress) {

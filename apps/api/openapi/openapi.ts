@@ -9,7 +9,8 @@ Errors are application/problem+json (RFC 9457) with \`errors: [{ path, message }
 Every state-changing POST accepts an \`Idempotency-Key\` header: the same key and body replay the first response with no second effect.
 Lists take \`limit\` (default 50, max 500) and \`cursor\` and return \`{ items, nextCursor }\`.
 
-Beyond the contract, reviews carry \`status\` (open | done | cancelled | withdrawn; \`step\` keeps the last step reached), \`score\`, \`selfActorId\` and \`dueAt\`; cycle progress also counts \`cancelled\`.`;
+Beyond the contract, reviews carry \`status\` (open | done | cancelled | withdrawn; \`step\` keeps the last step reached), \`score\`, \`selfActorId\` and \`dueAt\`; cycle progress also counts \`cancelled\` and \`withdrawn\`.
+An imported person may carry \`status\` (\`active\` | \`struck_off\`): a struck-off person is no longer a member (nor a head) and their open reviews end as \`withdrawn\`; people listings show it.`;
 
 /** OpenAPI at /docs (UI) and /docs-json. */
 export function setupOpenApi(app: INestApplication): void {

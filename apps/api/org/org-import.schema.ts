@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DISCIPLINE_LEVELS, POSITIONS, ROLES, UNIT_KINDS } from '../../../libs/domain/enums.js';
+import { DISCIPLINE_LEVELS, PERSON_STATUSES, POSITIONS, ROLES, UNIT_KINDS } from '../../../libs/domain/enums.js';
 
 const id = z.string().trim().min(1).max(200);
 const text = z.string().trim().min(1).max(500);
@@ -24,6 +24,10 @@ export const PersonImportSchema = z.strictObject({
     .array(z.strictObject({ year: z.number().int().min(1900).max(2200), level: z.enum(DISCIPLINE_LEVELS), selfDetected: z.boolean().nullish() }))
     .max(100)
     .nullish(),
+  status: z
+    .enum(PERSON_STATUSES)
+    .nullish()
+    .describe("'struck_off' ends the person's open reviews as withdrawn. Omitted: a new person is active, a stored one keeps their status."),
 });
 
 export const OrgImportSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowIdConflictPolicy } from '@temporalio/client';
 import { DataSource, type EntityManager } from 'typeorm';
 import { hashPassword } from '../../../libs/auth/password-hash.js';
 import type { Principal } from '../../../libs/auth/principal.js';
@@ -6,6 +7,9 @@ import type { ResolvedConfig } from '../../../libs/config/app-config.js';
 import { ForbiddenError, ValidationError } from '../../../libs/domain/errors.js';
 import { checkImport, type RegistrySnapshot } from '../../../libs/domain/org/import-rules.js';
 import { forEachBounded } from '../../../libs/activities/bounded-pool.js';
+import { registryChangesWorkflowId } from '../../../libs/temporal/workflow-ids.js';
+import type { RegistryChangesInput } from '../../../libs/temporal/workflow-inputs.js';
+import { WORKFLOW_TYPES } from '../../../libs/temporal/workflow-types.js';
 import { AccessService } from '../access/access.service.js';
 import { CONFIG } from '../http/tokens.js';
 import type { OrgImportBody } from './org-import.schema.js';
@@ -25,15 +29,20 @@ export class OrgImportService {
   constructor(
     private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly temporal: Client,
     @Inject(CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
-  async import(principal: Principal, body: OrgImportBody): Promise<ImportResult> {
+  /**
+   * `importId` names this import (the caller's idempotency key, else the request id): the
+   * workflow that applies it to running cycles is keyed by it, so a replay starts nothing new.
+   */
+  async import(principal: Principal, body: OrgImportBody, importId: string): Promise<ImportResult> {
     const callerScope = this.access.adminScope(principal);
     if (callerScope !== 'all' && callerScope.length === 0) throw new ForbiddenError('Only administrators may import the registry.');
     const hashes = await this.hashPasswords(body);
 
-    return this.db.transaction(async (tx) => {
+    const { result, cycleIds } = await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]); // imports see each other's results
       const snapshot = await this.snapshot(tx, body);
       const errors = checkImport(snapshot, body, {
@@ -54,10 +63,53 @@ export class OrgImportService {
       const unitsCreated = body.units.filter((u) => !storedUnits.has(u.id)).length;
       const peopleCreated = body.people.filter((p) => !storedPeople.has(p.id)).length;
       return {
-        units: { created: unitsCreated, updated: body.units.length - unitsCreated },
-        people: { created: peopleCreated, updated: body.people.length - peopleCreated },
+        result: {
+          units: { created: unitsCreated, updated: body.units.length - unitsCreated },
+          people: { created: peopleCreated, updated: body.people.length - peopleCreated },
+        },
+        cycleIds: await this.openCyclesTouched(tx, body, snapshot),
       };
     });
+    await this.applyToRunningCycles(importId, principal.actorId, cycleIds);
+    return result;
+  }
+
+  /**
+   * Once committed, the import's changes reach the open reviews of the cycles it touched
+   * through one durable workflow. If Temporal cannot be reached the request fails (5xx frees
+   * the idempotency key) and its retry, an idempotent upsert, starts the workflow.
+   */
+  private async applyToRunningCycles(importId: string, actorId: string, cycleIds: string[]): Promise<void> {
+    if (cycleIds.length === 0) return;
+    const args: [RegistryChangesInput] = [{ importId, actorId, cycleIds }];
+    await this.temporal.workflow.start(WORKFLOW_TYPES.registryChanges, {
+      taskQueue: this.config.temporal.taskQueue,
+      workflowId: registryChangesWorkflowId(importId),
+      args,
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+  }
+
+  /** Open cycles whose tree holds a unit the import changed, or a person's old or new unit. */
+  private async openCyclesTouched(tx: EntityManager, body: OrgImportBody, snapshot: RegistrySnapshot): Promise<string[]> {
+    const mentioned = new Set(body.people.map((p) => p.id));
+    const importedUnits = new Set(body.units.map((u) => u.id));
+    const touched = new Set([
+      ...importedUnits,
+      ...snapshot.units.filter((u) => importedUnits.has(u.id) && u.parentId !== null).map((u) => u.parentId!),
+      ...body.people.map((p) => p.unitId),
+      ...snapshot.people.filter((p) => mentioned.has(p.id)).map((p) => p.unitId),
+    ]);
+    if (touched.size === 0) return [];
+    // A cycle is touched by a unit in its tree, or above its root (whose head may stand in for it).
+    const rows: Array<{ id: string }> = await tx.query(
+      `SELECT c.id FROM cycles c JOIN units r ON r.id = c.root_unit_id
+        WHERE c.status IN ('launching', 'running')
+          AND EXISTS (SELECT 1 FROM units u WHERE u.id = ANY($1) AND (u.ancestor_ids @> ARRAY[r.id] OR r.ancestor_ids @> ARRAY[u.id]))
+        ORDER BY c.id`,
+      [[...touched]],
+    );
+    return rows.map((r) => r.id);
   }
 
   private async hashPasswords(body: OrgImportBody): Promise<Map<string, string>> {
@@ -74,7 +126,7 @@ export class OrgImportService {
     const usernames = body.people.flatMap((p) => (p.username ? [p.username.trim().toLowerCase()] : []));
     // One transaction is one connection: its queries run one after the other.
     const units = await tx.query(`SELECT id, parent_id AS "parentId", name, kind FROM units`);
-    const people = await tx.query(`SELECT id, name, unit_id AS "unitId", position FROM people WHERE id = ANY($1) OR position = 'secretary'`, [personIds]);
+    const people = await tx.query(`SELECT id, name, unit_id AS "unitId", position, status FROM people WHERE id = ANY($1) OR (position = 'secretary' AND status = 'active')`, [personIds]);
     const accounts = await tx.query(`SELECT id, username FROM accounts WHERE id = ANY($1) OR lower(username) = ANY($2)`, [personIds, usernames]);
     return { units, people, accounts };
   }
@@ -100,14 +152,16 @@ export class OrgImportService {
       position: p.position,
       email: p.email ?? null,
       discipline: p.discipline?.map((d) => ({ year: d.year, level: d.level, selfDetected: d.selfDetected ?? false })) ?? null,
+      status: p.status ?? null,
     }));
     await tx.query(
-      `INSERT INTO people (id, name, unit_id, position, email, discipline, created_at, updated_at)
-       SELECT x.id, x.name, x.unit_id, x.position, COALESCE(x.email, p.email), COALESCE(x.discipline, p.discipline, '[]'::jsonb), now(), now()
-         FROM jsonb_to_recordset($1::jsonb) AS x(id text, name text, unit_id text, position text, email text, discipline jsonb)
+      `INSERT INTO people (id, name, unit_id, position, email, discipline, status, created_at, updated_at)
+       SELECT x.id, x.name, x.unit_id, x.position, COALESCE(x.email, p.email), COALESCE(x.discipline, p.discipline, '[]'::jsonb),
+              COALESCE(x.status, p.status, 'active'), now(), now()
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, name text, unit_id text, position text, email text, discipline jsonb, status text)
          LEFT JOIN people p ON p.id = x.id
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, unit_id = EXCLUDED.unit_id, position = EXCLUDED.position,
-         email = EXCLUDED.email, discipline = EXCLUDED.discipline, updated_at = now()`,
+         email = EXCLUDED.email, discipline = EXCLUDED.discipline, status = EXCLUDED.status, updated_at = now()`,
       [JSON.stringify(rows)],
     );
   }

@@ -23,6 +23,7 @@ export interface PersonView {
   position: string;
   email: string | null;
   discipline: unknown[];
+  status: string;
   hasLogin: boolean;
   roles: Array<{ role: string; unitId: string | null }>;
 }
@@ -40,7 +41,7 @@ export class OrgQueriesService {
     const [row]: Array<UnitView & { memberCount: string }> = await this.db.query(
       `SELECT u.id, u.parent_id AS "parentId", u.name, u.kind, u.head_id AS "headId",
               COALESCE((SELECT array_agg(c.id ORDER BY c.id) FROM units c WHERE c.parent_id = u.id), ARRAY[]::text[]) AS children,
-              (SELECT count(*) FROM people p WHERE p.unit_id = u.id) AS "memberCount"
+              (SELECT count(*) FROM people p WHERE p.unit_id = u.id AND p.status = 'active') AS "memberCount"
          FROM units u WHERE u.id = $1`,
       [unitId],
     );
@@ -51,7 +52,7 @@ export class OrgQueriesService {
     await this.requireVisibleUnit(principal, unitId);
     const after = decodeCursor(cursor);
     const rows: PersonView[] = await this.db.query(
-      `SELECT p.id, p.name, p.unit_id AS "unitId", p.position, p.email, p.discipline,
+      `SELECT p.id, p.name, p.unit_id AS "unitId", p.position, p.email, p.discipline, p.status,
               (a.password_hash IS NOT NULL) AS "hasLogin", COALESCE(a.roles, '[]'::jsonb) AS roles
          FROM people p LEFT JOIN accounts a ON a.id = p.id
         WHERE p.unit_id = $1 AND ($2::text IS NULL OR p.id > $2)

@@ -10,7 +10,7 @@ export async function refreshHierarchy(tx: EntityManager): Promise<void> {
     `SELECT id, parent_id AS "parentId", name, kind, ancestor_ids AS "ancestorIds", head_id AS "headId" FROM units`,
   );
   const heads: Array<{ id: string; name: string; unitId: string; position: 'secretary' | 'deputy_secretary' }> = await tx.query(
-    `SELECT id, name, unit_id AS "unitId", position FROM people WHERE position <> 'member'`,
+    `SELECT id, name, unit_id AS "unitId", position FROM people WHERE position <> 'member' AND status = 'active'`,
   );
   const tree = new OrgTree(units, heads);
   const changed = units

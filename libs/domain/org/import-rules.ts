@@ -1,4 +1,4 @@
-import type { DisciplineLevel, Position, Role, UnitKind } from '../enums.js';
+import type { DisciplineLevel, PersonStatus, Position, Role, UnitKind } from '../enums.js';
 import type { FieldError } from '../errors.js';
 import type { PersonRecord, UnitRecord } from './org-records.js';
 
@@ -19,6 +19,8 @@ export interface PersonImport {
   password?: string | null;
   roles?: Array<{ role: Role; unitId: string }> | null;
   discipline?: Array<{ year: number; level: DisciplineLevel; selfDetected?: boolean | null }> | null;
+  /** Omitted: a new person is active, a stored one keeps their status. */
+  status?: PersonStatus | null;
 }
 
 export interface RegistryImport {
@@ -58,7 +60,9 @@ export function checkImport(snapshot: RegistrySnapshot, payload: RegistryImport,
   const mergedParent = new Map<string, string | null>([...storedUnits].map(([id, u]) => [id, u.parentId]));
   for (const unit of payload.units) mergedParent.set(unit.id, unit.parentId);
   const mergedPeople = new Map(snapshot.people.map((p) => [p.id, p]));
-  for (const person of payload.people) mergedPeople.set(person.id, person);
+  for (const person of payload.people) {
+    mergedPeople.set(person.id, { ...person, status: person.status ?? storedPeople.get(person.id)?.status ?? 'active' });
+  }
 
   reportDuplicates(payload.units, 'units', add);
   reportDuplicates(payload.people, 'people', add);
@@ -77,7 +81,7 @@ export function checkImport(snapshot: RegistrySnapshot, payload: RegistryImport,
   // At most one secretary per unit, in the registry as it would be after the import.
   const secretaries = new Map<string, string[]>();
   for (const person of mergedPeople.values()) {
-    if (person.position !== 'secretary') continue;
+    if (person.position !== 'secretary' || person.status === 'struck_off') continue; // a struck-off secretary heads nothing
     secretaries.set(person.unitId, [...(secretaries.get(person.unitId) ?? []), person.id]);
   }
   payload.people.forEach((person, i) => {

@@ -1,4 +1,4 @@
-import type { Position, UnitKind } from '../enums.js';
+import type { PersonStatus, Position, UnitKind } from '../enums.js';
 
 export interface UnitRecord {
   id: string;
@@ -12,4 +12,6 @@ export interface PersonRecord {
   name: string;
   unitId: string;
   position: Position;
+  /** Absent means active. Trees for head and reviewer resolution hold active people only. */
+  status?: PersonStatus;
 }

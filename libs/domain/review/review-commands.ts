@@ -36,6 +36,29 @@ export interface DecideRemediationCommand {
   comment?: string | null;
 }
 
+/** Why a registry change moves a review to other people or another unit. */
+export type ReassignReason = 'transferred' | 'head_changed';
+
+/**
+ * A registry import changed who acts on a review: the people and units it should have now.
+ * Sent by the system on behalf of the importing administrator (`actorId`), not by a person.
+ */
+export interface ReassignReviewCommand {
+  actorId: string;
+  reason: ReassignReason;
+  reviewerId: string;
+  selfActorId: string;
+  unitId: string;
+  ownerUnitId: string;
+  decidingUnitId: string | null;
+}
+
+/** A registry import struck the subject off: the review ends, its history is kept. */
+export interface WithdrawReviewCommand {
+  actorId: string;
+  reason: 'struck_off';
+}
+
 export type ReviewCommand =
   | ({ kind: 'assign_targets' } & AssignTargetsCommand)
   | ({ kind: 'submit_self_assessment' } & SubmitSelfAssessmentCommand)

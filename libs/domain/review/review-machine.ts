@@ -8,10 +8,12 @@ import { computeScore } from '../score.js';
 import type {
   AssignTargetsCommand,
   DecideRemediationCommand,
+  ReassignReviewCommand,
   ReviewCommand,
   SubmitRemediationPlanCommand,
   SubmitReviewCommand,
   SubmitSelfAssessmentCommand,
+  WithdrawReviewCommand,
 } from './review-commands.js';
 import { checkResultsCoverTargets, checkTargetWeights } from './review-content-checks.js';
 import { requireOpen, requireReviewer, requireStep, requireSubjectSide, requireTaskOpened } from './review-guards.js';
@@ -90,6 +92,35 @@ export function decide(state: ReviewState, command: ReviewCommand, at: string): 
 export function cancelReview(state: ReviewState, actorId: string, reason: string, at: string): Transition {
   requireOpen(state);
   return record(state, { ...state, status: 'cancelled', task: null }, actorId, 'review.cancelled', at, { reason });
+}
+
+/** The reviewer's tasks; every other task belongs to the subject side. */
+const REVIEWER_TASKS: readonly TaskKind[] = ['assign_targets', 'review', 'decide_remediation'];
+
+/**
+ * Moves an open review to the people and units the registry names now. Steps already done keep
+ * who did them; the open task goes to its new assignee (a new task, the old one closes). Returns
+ * null when the review already matches, so a repeated delivery records nothing.
+ */
+export function reassignReview(state: ReviewState, command: ReassignReviewCommand, at: string): Transition | null {
+  requireOpen(state);
+  const keys = ['reviewerId', 'selfActorId', 'unitId', 'ownerUnitId', 'decidingUnitId'] as const;
+  if (keys.every((k) => state[k] === command[k])) return null;
+  const from = Object.fromEntries(keys.map((k) => [k, state[k]]));
+  const to = Object.fromEntries(keys.map((k) => [k, command[k]]));
+  let next: ReviewState = { ...state, ...to };
+  const task = state.task;
+  if (task) {
+    const assigneeId = REVIEWER_TASKS.includes(task.kind) ? command.reviewerId : command.selfActorId;
+    if (assigneeId !== task.assigneeId) next = withTask(next, task.kind, assigneeId, state.seq + 1, at);
+  }
+  return record(state, next, command.actorId, 'review.reassigned', at, { from, to, reason: command.reason });
+}
+
+/** Ends an open review because its subject was struck off the registry; it counts nowhere. */
+export function withdrawReview(state: ReviewState, command: WithdrawReviewCommand, at: string): Transition {
+  requireOpen(state);
+  return record(state, { ...state, status: 'withdrawn', task: null }, command.actorId, 'review.withdrawn', at, { reason: command.reason });
 }
 
 function assignTargets(state: ReviewState, command: AssignTargetsCommand, at: string): Transition {

@@ -121,6 +121,8 @@ export const REVIEW_EVENT_TYPES = [
   'task.reminded',
   'task.overdue',
   'task.escalated',
+  'review.reassigned',
+  'review.withdrawn',
 ] as const;
 export type ReviewEventType = (typeof REVIEW_EVENT_TYPES)[number];
 

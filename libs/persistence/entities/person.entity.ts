@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { DisciplineLevel, Position } from '../../domain/enums.js';
+import type { DisciplineLevel, PersonStatus, Position } from '../../domain/enums.js';
 
 export interface DisciplineRecord {
   year: number;
@@ -15,6 +15,8 @@ export class PersonEntity {
   @Column('text') position!: Position;
   @Column('text', { nullable: true }) email!: string | null;
   @Column('jsonb', { default: () => `'[]'` }) discipline!: DisciplineRecord[];
+  /** A struck-off person stays on record but is no longer a member of any unit. */
+  @Column('text', { default: 'active' }) status!: PersonStatus;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }
