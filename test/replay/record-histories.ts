@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { cycleWorkflowId, unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
+import { cycleWorkflowId, registryChangesWorkflowId, unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
 import { threeLevelOrg } from '../support/org-fixture.js';
 import { eventually, waitRunning } from '../support/review-driver.js';
 import { startTestApp } from '../support/test-app.js';
@@ -11,9 +11,10 @@ import { uniquePrefix } from '../support/test-env.js';
 import { WorkflowDriver } from '../support/workflow-driver.js';
 
 // `npm run record-histories -- <label>`: runs one cycle through every path a review can take
-// (return for revision, remediation returned then approved, straight to done) and one cancelled
-// cycle, then writes the histories of their workflows to test/replay/histories/<label>/. Recorded
-// sets are committed and never edited: the replay test keeps every one of them replaying.
+// (return for revision, remediation returned then approved, straight to done) and one cycle
+// cancelled after mid-cycle changes (new dates, a transfer, a strike-off), then writes the
+// histories of their workflows to test/replay/histories/<label>/. Recorded sets are committed and
+// never edited: the replay test keeps every one of them replaying.
 
 const label = process.argv[2] ?? new Date().toISOString().slice(0, 10);
 const outDir = join(fileURLToPath(new URL('../../../test/replay/histories/', import.meta.url)), label);
@@ -68,9 +69,32 @@ try {
   await waitRunning(app.admin, cancelledId);
   const started = await drive.review(cancelledId, other.id('g-mem2'));
   await drive.assignTargets(started);
+  const moved = await drive.review(cancelledId, other.id('g-mem1'));
+  await drive.assignTargets(moved);
+  // Mid-cycle changes before the cancel: new dates, a transfer (g-mem1 to D), a strike-off (g-mem2).
+  const calendar = cycleBody(other.rootId).calendar;
+  await app.admin.post(`/cycles/${cancelledId}/calendar`, { selfAssessmentOpensAt: calendar.selfAssessmentOpensAt, remindBeforeSeconds: 7200 });
+  const person = (local: string) => other.payload.people.find((p) => p.id === other.id(local))!;
+  await app.admin.post(
+    '/org/import',
+    { units: [], people: [{ ...person('g-mem1'), unitId: other.id('D') }, { ...person('g-mem2'), status: 'struck_off' }] },
+    { idempotencyKey: `replay-${cancelledId}` },
+  );
+  await eventually(async () => {
+    const [withdrawn, transferred] = [await drive.review(cancelledId, other.id('g-mem2')), await drive.review(cancelledId, other.id('g-mem1'))];
+    if (withdrawn.status !== 'withdrawn' || transferred.reviewerId !== other.id('d-sec')) throw new Error('registry changes not applied yet');
+  });
   await app.admin.post(`/cycles/${cancelledId}/cancel`, { reason: 'Recorded for the replay tests' });
   await app.product.temporal.workflow.getHandle(cycleWorkflowId(cancelledId)).result();
-  workflowIds.push(started.workflowId, unitWorkflowId(cancelledId, other.rootId), cycleWorkflowId(cancelledId));
+  workflowIds.push(
+    started.workflowId,
+    moved.workflowId,
+    unitWorkflowId(cancelledId, other.rootId),
+    unitWorkflowId(cancelledId, other.id('D')),
+    unitWorkflowId(cancelledId, other.id('G')),
+    cycleWorkflowId(cancelledId),
+    registryChangesWorkflowId(`${app.config.auth.adminUsername}/replay-${cancelledId}`),
+  );
 
   await mkdir(outDir, { recursive: true });
   for (const workflowId of workflowIds) {
