@@ -3,6 +3,8 @@
 
 # --- build: dev dependencies, the TypeScript build and the prebuilt workflow bundle ------------
 FROM node:20-bookworm AS build
+# No install-time analytics from dependencies (@scarf/scarf), as package.json's allowScripts intends.
+ENV SCARF_ANALYTICS=false
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
