@@ -19,7 +19,8 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     logging: ['error'],
-    poolSize: options.poolSize ?? 10,
+    // migrate() holds one connection for its advisory lock while the migrations run on another.
+    poolSize: Math.max(2, options.poolSize ?? 10),
     applicationName: options.applicationName ?? 'review-cycles',
   });
 }

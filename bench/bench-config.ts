@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+// The benchmark's knobs, read once from the environment (defaults are what docs/benchmarks.md records).
+const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const BenchEnvSchema = z.object({
+  BENCH_STARTS: count(1000),
+  BENCH_START_CONCURRENCY: count(50),
+  BENCH_SEQUENTIAL_UPDATES: count(300),
+  BENCH_CONCURRENT_WORKFLOWS: count(16),
+  BENCH_UPDATES_PER_WORKFLOW: count(50),
+  BENCH_SYNTHETIC_SUBJECTS: count(2000),
+  BENCH_LAUNCH_TIMEOUT_SECONDS: count(1800),
+  /** `temporal` = only (a)/(b), `cycles` = only (c)/(d). */
+  BENCH_ONLY: z.enum(['all', 'temporal', 'cycles']).default('all'),
+  BENCH_OUTPUT: z.string().default('docs/benchmarks.md'),
+});
+
+export type BenchConfig = z.infer<typeof BenchEnvSchema>;
+
+export function readBenchConfig(): BenchConfig {
+  const parsed = BenchEnvSchema.safeParse(process.env);
+  if (!parsed.success) throw new Error(`Invalid benchmark configuration: ${parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}

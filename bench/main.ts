@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { startLocalStack } from '../apps/dev/local-stack.js';
+import { DEMO_ROOT_UNIT, demoProvince } from '../apps/dev/demo-province.js';
+import { startProduct } from '../apps/dev/product.js';
+import { findOrInstallTemporal } from '../apps/dev/temporal-binary.js';
+import { DEV_SQLITE_PRAGMAS, startTemporalDevServer } from '../apps/dev/temporal-dev-server.js';
+import { writeWorkflowBundle } from '../apps/worker/bundle-workflows.js';
+import { readEnvConfig, type AppConfig } from '../libs/config/app-config.js';
+import { createLogger, type Logger } from '../libs/logging/logger.js';
+import { routeTemporalLogs } from '../libs/logging/temporal-logger.js';
+import { readBenchConfig, type BenchConfig } from './bench-config.js';
+import { login, measureCycleLaunch } from './cycle-launch.js';
+import type { Measurement } from './measure.js';
+import { writeReport, type ServerRun } from './report.js';
+import { SYNTHETIC_ROOT_UNIT, syntheticProvince } from './synthetic-province.js';
+import { bundleBenchWorkflows, measureTemporalThroughput } from './temporal-throughput.js';
+
+// `npm run bench`: starts the embedded servers the way `npm start` and the tests do, measures
+// (a) workflow starts, (b) update round trips, (c)/(d) cycle launches, and rewrites the generated
+// section of docs/benchmarks.md. Takes a few minutes; run it on an otherwise idle machine.
+
+const config = readEnvConfig();
+const bench = readBenchConfig();
+const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, { process: 'bench' });
+routeTemporalLogs(logger, 'ERROR');
+const progress = (msg: string) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${msg}\n`);
+
+const startedAt = new Date();
+const loadAtStart = loadavg()[0];
+const scratch = await mkdtemp(join(tmpdir(), 'review-cycles-bench-'));
+try {
+  const binary = await findOrInstallTemporal({ toolsDir: resolve(config.embedded.toolsDir), log: progress });
+  const temporalVersion = (await promisify(execFile)(binary, ['--version'])).stdout.trim();
+  const throughput = bench.BENCH_ONLY === 'cycles' ? [] : await measureServers(binary, bench);
+  const launches = bench.BENCH_ONLY === 'temporal' ? null : await measureLaunches(config, bench, logger);
+  await writeReport(bench.BENCH_OUTPUT, {
+    startedAt,
+    temporalVersion,
+    throughput,
+    launches: launches && { mode: `SQLite file with ${pragmaList(DEV_SQLITE_PRAGMAS)}, API and worker in one process`, measurements: launches },
+    settings: [
+      `Worker: maxConcurrentWorkflowTaskExecutions ${config.worker.maxConcurrentWorkflowTaskExecutions}, maxConcurrentActivityTaskExecutions ${config.worker.maxConcurrentActivityTaskExecutions}, start concurrency ${config.worker.startConcurrency}; password hash cost ${config.auth.passwordHashCost}`,
+      `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}: other processes on the machine skew every number`,
+      `Total benchmark time ${Math.round((Date.now() - startedAt.getTime()) / 1000)} s`,
+    ],
+  });
+  progress(`Wrote ${bench.BENCH_OUTPUT}`);
+} finally {
+  await rm(scratch, { recursive: true, force: true });
+}
+
+/** (a) and (b) on three fresh dev servers: in memory, SQLite file as is, SQLite file with the dev pragmas. */
+async function measureServers(binary: string, settings: BenchConfig): Promise<ServerRun[]> {
+  const workflowBundle = await bundleBenchWorkflows();
+  const modes: Array<{ mode: string; dbFile: string | null; pragmas: Record<string, string> }> = [
+    { mode: 'in memory', dbFile: null, pragmas: {} },
+    { mode: 'SQLite file, default pragmas', dbFile: join(scratch, 'default', 'temporal.db'), pragmas: {} },
+    { mode: 'SQLite file, dev pragmas', dbFile: join(scratch, 'wal', 'temporal.db'), pragmas: { ...DEV_SQLITE_PRAGMAS } },
+  ];
+  const runs: ServerRun[] = [];
+  for (const { mode, dbFile, pragmas } of modes) {
+    progress(`(a)/(b) on a dev server ${mode}`);
+    const server = await startTemporalDevServer({ binary, dbFile, sqlitePragmas: pragmas, port: 0, uiPort: null, namespace: 'default', searchAttributes: {}, log: progress });
+    try {
+      const measurements = await measureTemporalThroughput(server.address, workflowBundle, settings);
+      for (const m of measurements) progress(`  ${m.label}: ${Math.round(m.perSecond ?? 0)}/s (N=${m.n}, ${Math.round(m.ms)} ms)`);
+      runs.push({ mode, pragmas: dbFile === null ? 'none (in memory)' : Object.keys(pragmas).length === 0 ? 'none passed (SQLite defaults)' : pragmaList(pragmas), measurements });
+    } finally {
+      await server.stop();
+    }
+  }
+  return runs;
+}
+
+/** (c) and (d) through the HTTP API on the stack `npm start` runs. */
+async function measureLaunches(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<Measurement[]> {
+  progress('(c)/(d) starting the embedded stack (Temporal on a SQLite file, PostgreSQL)');
+  const stack = await startLocalStack(
+    { ...appConfig, embedded: { ...appConfig.embedded, dataDir: join(scratch, 'stack'), temporalPort: 0, postgresPort: 0 } },
+    log,
+    { persistent: true, ui: false },
+  );
+  try {
+    const bundle = join(scratch, 'workflow-bundle.js');
+    await writeWorkflowBundle(bundle);
+    const product = await startProduct({ ...stack.config, worker: { ...stack.config.worker, workflowBundlePath: bundle } }, log, { host: '127.0.0.1', port: 0 });
+    try {
+      const target = { baseUrl: product.api.url, token: await login(product.api.url, stack.config.auth.adminUsername, stack.config.auth.adminPassword!) };
+      const timeoutMs = settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000;
+      progress('(c) demo province');
+      const demo = await measureCycleLaunch(target, '(c) demo province', demoProvince(), DEMO_ROOT_UNIT, timeoutMs);
+      progress(`(d) synthetic province of ~${settings.BENCH_SYNTHETIC_SUBJECTS} subjects`);
+      const synthetic = await measureCycleLaunch(target, '(d) synthetic province', syntheticProvince(settings.BENCH_SYNTHETIC_SUBJECTS), SYNTHETIC_ROOT_UNIT, timeoutMs);
+      for (const m of [...demo, ...synthetic]) progress(`  ${m.label}: N=${m.n} in ${Math.round(m.ms)} ms`);
+      return [...demo, ...synthetic];
+    } finally {
+      await product.stop();
+    }
+  } finally {
+    await stack.stop();
+  }
+}
+
+function pragmaList(pragmas: Readonly<Record<string, string>>): string {
+  return Object.entries(pragmas)
+    .map(([k, v]) => `\`${k}=${v}\``)
+    .join(', ');
+}

@@ -1,0 +1,2 @@
+/** Returns at once: one workflow task, the cheapest complete execution. */
+export async function noopWorkflow(): Promise<void> {}
