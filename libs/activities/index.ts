@@ -3,6 +3,7 @@ import { makeArchiveHistories } from './archive.activities.js';
 import { makeMarkCycleCompleted, makeMarkCycleRunning, makeRecordCycleCancelled } from './cycle.activities.js';
 import { makePlanUnit } from './plan-unit.activity.js';
 import { makeProjectReview } from './project-review.activity.js';
+import { makeCheckQuota, makeReclassifyForQuota } from './quota.activities.js';
 import { makePrepareReport, makeRecordReportSubmitted } from './report.activities.js';
 import { failFastOnPermanentErrors } from './permanent-failures.js';
 import { makeCancelWorkflows, makeStartSubjectReviews } from './start-workflows.activity.js';
@@ -20,6 +21,8 @@ export function createActivities(deps: ActivityDeps) {
     markCycleCompleted: makeMarkCycleCompleted(deps.db),
     recordCycleCancelled: makeRecordCycleCancelled(deps.db),
     archiveHistories: makeArchiveHistories(deps),
+    checkQuota: makeCheckQuota(deps.db),
+    reclassifyForQuota: makeReclassifyForQuota(deps.db),
   });
 }
 
@@ -27,4 +30,5 @@ export function createActivities(deps: ActivityDeps) {
 export type ReviewActivities = ReturnType<typeof createActivities>;
 export type { ActivityDeps } from './activity-deps.js';
 export type { UnitLaunchPlan, PlannedReview } from './plan-unit.activity.js';
+export type { QuotaCheck } from './quota.activities.js';
 export type { ReportTotals } from '../persistence/report-totals.js';

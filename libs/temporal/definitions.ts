@@ -10,6 +10,7 @@ import type { ReviewState } from '../domain/review/review-state.js';
 import type {
   CancelCycleCommand,
   CycleProgress,
+  ReclassifyReviewCommand,
   ReportSubmitted,
   ReviewClosed,
   SubmitReportCommand,
@@ -32,6 +33,7 @@ export const reviewClosedSignal = defineSignal<[ReviewClosed]>('reviewClosed');
 export const subtreeLaunchedSignal = defineSignal<[SubtreeLaunched]>('subtreeLaunched');
 export const reportSubmittedSignal = defineSignal<[ReportSubmitted]>('reportSubmitted');
 export const submitReportUpdate = defineUpdate<void, [SubmitReportCommand]>('submitReport');
+export const reclassifyReviewUpdate = defineUpdate<ReviewState, [ReclassifyReviewCommand]>('reclassifyReview');
 export const unitProgressQuery = defineQuery<UnitProgress>('unitProgress');
 
 export const cancelCycleUpdate = defineUpdate<void, [CancelCycleCommand]>('cancelCycle');

@@ -18,7 +18,7 @@ export interface UnitReviewInput {
   carry?: UnitCarry;
 }
 
-export type UnitPhase = 'launching' | 'collecting' | 'preparing' | 'ready' | 'submitted';
+export type UnitPhase = 'launching' | 'collecting' | 'calibration_needed' | 'preparing' | 'ready' | 'submitted';
 
 export interface UnitCarry {
   phase: UnitPhase;
@@ -79,4 +79,12 @@ export interface UnitProgress {
   pendingReviews: number;
   pendingChildren: number;
   headId: string | null;
+}
+
+/** Calibration: the deciding unit's head lowers a done review's classification to fit the quota. */
+export interface ReclassifyReviewCommand {
+  actorId: string;
+  reviewId: string;
+  classification: Classification;
+  comment: string;
 }
