@@ -101,6 +101,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
       // The read model shows the report ready as soon as prepareReport writes it, a moment before
       // this workflow hears back; a submission in that moment waits instead of being refused.
       await condition(() => phase !== 'preparing');
+      if (phase === 'calibration_needed') throw toApplicationFailure(calibrationBlocks());
       if (phase === 'submitted') throw toApplicationFailure(new ConflictError(ErrorCode.AlreadyDone, 'This report was already submitted.'));
       if (actorId !== headId) throw toApplicationFailure(new ForbiddenError(`Only the unit's head (${headId ?? 'none'}) may submit its report.`));
       phase = 'submitted';
@@ -112,9 +113,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
       validator: ({ actorId }) => {
         try {
           if (phase === 'submitted') throw new ConflictError(ErrorCode.AlreadyDone, 'This report was already submitted.');
-          if (phase === 'calibration_needed') {
-            throw new ConflictError(ErrorCode.WrongStep, `The report is blocked until calibration brings every group within the quota: ${quotaBreaches.join('; ')}.`);
-          }
+          if (phase === 'calibration_needed') throw calibrationBlocks();
           if (phase !== 'ready' && phase !== 'preparing') throw new ConflictError(ErrorCode.WrongStep, `The report is not ready: the unit is still ${phase}.`);
           if (actorId !== headId) throw new ForbiddenError(`Only the unit's head (${headId ?? 'none'}) may submit its report.`);
         } catch (error) {
@@ -124,9 +123,14 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
     },
   );
 
+  const calibrationBlocks = () =>
+    new ConflictError(ErrorCode.WrongStep, `The report is blocked until calibration brings every group within the quota: ${quotaBreaches.join('; ')}.`);
+  const noCalibration = () => new ConflictError(ErrorCode.WrongStep, `The unit's report does not need calibration: it is ${phase}.`);
   setHandler(
     reclassifyReviewUpdate,
     async (command) => {
+      await condition(() => phase !== 'preparing');
+      if (phase !== 'calibration_needed') throw toApplicationFailure(noCalibration());
       try {
         const result = await reclassifyForQuota({ ...command, cycleId: input.cycleId, unitId: input.unitId, requestId: currentUpdateInfo()!.id });
         quotaBreaches = result.breaches.map((b) => b.message);
@@ -138,7 +142,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
     {
       validator: ({ actorId }) => {
         try {
-          if (phase !== 'calibration_needed') throw new ConflictError(ErrorCode.WrongStep, `The unit's report does not need calibration: it is ${phase}.`);
+          if (phase !== 'calibration_needed' && phase !== 'preparing') throw noCalibration();
           if (actorId !== headId) throw new ForbiddenError(`Only the deciding unit's head (${headId ?? 'none'}) may reclassify.`);
         } catch (error) {
           throw toApplicationFailure(error);
@@ -198,6 +202,9 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
         }
       }
       if (patched('rule-sets-v1')) {
+        // Preparing already: the read model may show calibration_needed a moment before this
+        // workflow hears back, and actions in that moment wait instead of being refused.
+        phase = 'preparing';
         const quota = await checkQuota({ cycleId: input.cycleId, unitId: input.unitId, headId });
         if (!quota.fits) {
           quotaBreaches = quota.breaches.map((b) => b.message);
