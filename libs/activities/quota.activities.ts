@@ -16,11 +16,11 @@ export interface QuotaCheck {
   breaches: QuotaBreach[];
 }
 
-/** The unit's excellent quota in this cycle: the rule set's, or the raise the level above granted. */
+/** The unit's excellent quota in this cycle: the raise the level above granted, else the cycle's, else the rule set's. */
 export async function quotaPercentOf(db: DataSource | EntityManager, cycleId: string, unitId: string): Promise<number> {
   const cycle = await db.getRepository(CycleEntity).findOneByOrFail({ id: cycleId });
   const rows: Array<{ excellent_percent: number }> = await db.query(`SELECT excellent_percent FROM unit_quotas WHERE cycle_id = $1 AND unit_id = $2`, [cycleId, unitId]);
-  return rows[0]?.excellent_percent ?? ruleSetFor(cycle.policy.ruleSet).quota.percent;
+  return rows[0]?.excellent_percent ?? cycle.policy.excellentQuotaPercent ?? ruleSetFor(cycle.policy.ruleSet).quota.percent;
 }
 
 async function checkGroups(db: DataSource | EntityManager, cycleId: string, unitId: string): Promise<QuotaCheck> {

@@ -180,6 +180,21 @@ describe('rule sets: bands, conditions and the deciding review through the API',
       await assignOneTarget(people, disciplined);
       ok(await selfAssess(people, disciplined, 'not_completed', null), 'self-assessment');
       refusedBy(await approve(people, disciplined.id, disciplined.reviewerId, 'good'), 'classification', /condition discipline: .*dismissal 2026/);
+
+      const raise = await app.admin.request<any>('PUT', `/cycles/${cycleId}/units/${org.id('T')}/quota`, { excellentPercent: 25, reason: 'Outstanding' }, {});
+      refusedBy(raise, 'excellentPercent', /reg-124-2023 allows no raise/);
+    });
+
+    it('stores a stricter cycle quota with the rule set and its version, and refuses a looser one', async () => {
+      const org = buildOrg(uniquePrefix('policy'), { id: 'Y', kind: 'province', people: [['y-sec', 'secretary']], children: [{ id: 'Z', kind: 'grassroots', people: [['z-sec', 'secretary']] }] });
+      ok(await app.admin.post('/org/import', org.payload), 'import');
+      refusedBy(await app.admin.post('/cycles', { year: 2026, rootUnitId: org.rootId, policy: { excellentQuotaPercent: 30 } }), 'policy.excellentQuotaPercent', /reg-366-2025 allows excellent at most 20% of good/);
+      const created = await app.admin.post('/cycles', { year: 2026, rootUnitId: org.rootId, policy: { excellentQuotaPercent: 10 } });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      assert.deepEqual((await app.admin.get(`/cycles/${created.body.id}`)).body.policy, { ruleSet: 'reg-366-2025', ruleSetVersion: 1, excellentQuotaPercent: 10 });
+      const quota = await app.admin.get(`/cycles/${created.body.id}/units/${org.id('Z')}/quota`);
+      assert.equal(quota.body.excellentPercent, 10);
+      assert.equal(quota.body.maxRaisedPercent, 25);
     });
 
     it('refuses an unknown rule set naming policy.ruleSet', async () => {

@@ -17,6 +17,8 @@ export const CalendarSchema = z.strictObject({
 
 export const PolicySchema = z.strictObject({
   ruleSet: z.enum(RULE_SET_IDS).optional(),
+  /** Stricter than the rule set's quota, never looser (checked against the rule set when the cycle is created). */
+  excellentQuotaPercent: z.number().int().min(0).max(100).optional(),
 });
 
 export const CreateCycleSchema = z.strictObject({

@@ -34,9 +34,10 @@ export class QuotaService {
         { path: 'excellentPercent', message: `${ruleSet.id} allows no raise` },
       ]);
     }
-    if (body.excellentPercent < ruleSet.quota.percent || body.excellentPercent > max) {
-      throw new RuleViolationError(`quota raise: ${body.excellentPercent}% is outside ${ruleSet.quota.percent}%–${max}% under ${ruleSet.id}`, [
-        { path: 'excellentPercent', message: `between ${ruleSet.quota.percent} and ${max}` },
+    const base = cycle.policy.excellentQuotaPercent ?? ruleSet.quota.percent;
+    if (body.excellentPercent < base || body.excellentPercent > max) {
+      throw new RuleViolationError(`quota raise: ${body.excellentPercent}% is outside ${base}%–${max}% under ${ruleSet.id}`, [
+        { path: 'excellentPercent', message: `between ${base} and ${max}` },
       ]);
     }
 
@@ -67,6 +68,6 @@ export class QuotaService {
       `SELECT excellent_percent AS "excellentPercent", reason, set_by AS "setBy", set_at AS "setAt" FROM unit_quotas WHERE cycle_id = $1 AND unit_id = $2`,
       [cycleId, unitId],
     );
-    return { cycleId, unitId, excellentPercent: ruleSet.quota.percent, maxRaisedPercent: ruleSet.quota.maxRaisedPercent, reason: null, setBy: null, setAt: null, ...row };
+    return { cycleId, unitId, excellentPercent: cycle.policy.excellentQuotaPercent ?? ruleSet.quota.percent, maxRaisedPercent: ruleSet.quota.maxRaisedPercent, reason: null, setBy: null, setAt: null, ...row };
   }
 }
