@@ -30,5 +30,5 @@ export function createActivities(deps: ActivityDeps) {
 export type ReviewActivities = ReturnType<typeof createActivities>;
 export type { ActivityDeps } from './activity-deps.js';
 export type { UnitLaunchPlan, PlannedReview } from './plan-unit.activity.js';
-export type { QuotaCheck } from './quota.activities.js';
+export type { QuotaCheck } from '../persistence/quota-check.js';
 export type { ReportTotals } from '../persistence/report-totals.js';

@@ -1,37 +1,12 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Classification } from '../domain/classification.js';
-import type { SubjectType } from '../domain/enums.js';
 import { ConflictError, ErrorCode, NotFoundError } from '../domain/errors.js';
 import { reclassifyReview } from '../domain/review/review-machine.js';
 import type { ReviewState } from '../domain/review/review-state.js';
-import { quotaBreaches, quotaGroups, type QuotaBreach } from '../domain/rules/quota.js';
-import { ruleSetFor } from '../domain/rules/rule-sets.js';
 import { CycleEntity } from '../persistence/entities/index.js';
+import { checkUnitQuota, type QuotaCheck } from '../persistence/quota-check.js';
 import { toApplicationFailure } from '../temporal/failure-codec.js';
 import { insertReviewEvents, upsertNewerReview } from './review-rows.js';
-
-export interface QuotaCheck {
-  fits: boolean;
-  percent: number;
-  breaches: QuotaBreach[];
-}
-
-/** The unit's excellent quota in this cycle: the raise the level above granted, else the cycle's, else the rule set's. */
-export async function quotaPercentOf(db: DataSource | EntityManager, cycleId: string, unitId: string): Promise<number> {
-  const cycle = await db.getRepository(CycleEntity).findOneByOrFail({ id: cycleId });
-  const rows: Array<{ excellent_percent: number }> = await db.query(`SELECT excellent_percent FROM unit_quotas WHERE cycle_id = $1 AND unit_id = $2`, [cycleId, unitId]);
-  return rows[0]?.excellent_percent ?? cycle.policy.excellentQuotaPercent ?? ruleSetFor(cycle.policy.ruleSet).quota.percent;
-}
-
-async function checkGroups(db: DataSource | EntityManager, cycleId: string, unitId: string): Promise<QuotaCheck> {
-  const percent = await quotaPercentOf(db, cycleId, unitId);
-  const reviews: Array<{ subjectType: SubjectType; classification: Classification | null }> = await db.query(
-    `SELECT subject_type AS "subjectType", classification FROM reviews WHERE cycle_id = $1 AND deciding_unit_id = $2 AND status = 'done'`,
-    [cycleId, unitId],
-  );
-  const breaches = quotaBreaches(quotaGroups(reviews.map((r) => ({ ...r, decidingUnitId: unitId }))), percent);
-  return { fits: breaches.length === 0, percent, breaches };
-}
 
 export function calibrateTaskId(cycleId: string, unitId: string): string {
   return `report:${cycleId}:${unitId}:calibrate`;
@@ -43,7 +18,7 @@ export function calibrateTaskId(cycleId: string, unitId: string): string {
  */
 export function makeCheckQuota(db: DataSource) {
   return async function checkQuota(input: { cycleId: string; unitId: string; headId: string | null }): Promise<QuotaCheck> {
-    const check = await checkGroups(db, input.cycleId, input.unitId);
+    const check = await checkUnitQuota(db, input.cycleId, input.unitId);
     if (check.fits) return check;
     const cycle = await db.getRepository(CycleEntity).findOneByOrFail({ id: input.cycleId });
     const at = new Date().toISOString();
@@ -104,7 +79,7 @@ export function makeReclassifyForQuota(db: DataSource) {
           await upsertNewerReview(tx, transition.state);
           state = transition.state;
         }
-        const check = await checkGroups(tx, input.cycleId, input.unitId);
+        const check = await checkUnitQuota(tx, input.cycleId, input.unitId);
         if (check.fits) {
           await tx.query(`UPDATE tasks SET status = 'done', completed_at = now() WHERE id = $1 AND status = 'open'`, [calibrateTaskId(input.cycleId, input.unitId)]);
         }

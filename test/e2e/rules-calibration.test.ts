@@ -74,6 +74,7 @@ describe('quota and calibration through the API', () => {
   it('fails 3 excellent with 10 good: calibration_needed, a calibrate task, and a blocked report', async () => {
     const excellent = await completeMembers('b', 3);
     await eventually(async () => assert.equal((await report('B')).status, 'calibration_needed'));
+    assert.deepEqual((await report('B')).calibration, { excellentPercent: 20, breaches: [`quota: person subjects decided by ${org.id('B')}: excellent 3 > 20% of good 10`] });
     assert.deepEqual(await openTasks('b-sec'), [{ kind: 'calibrate', unit_id: org.id('B') }]);
 
     const head = await people.as(org.id('b-sec'));
