@@ -4,9 +4,11 @@ import {
   CancellationScope,
   condition,
   continueAsNew,
+  currentUpdateInfo,
   getExternalWorkflowHandle,
   isCancellation,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -16,6 +18,7 @@ import {
 import type { ReviewActivities } from '../libs/activities/index.js';
 import { ConflictError, ErrorCode, ForbiddenError } from '../libs/domain/errors.js';
 import {
+  reclassifyReviewUpdate,
   reportSubmittedSignal,
   reviewAdoptedSignal,
   reviewClosedSignal,
@@ -25,7 +28,7 @@ import {
   unitHeadChangedSignal,
   unitProgressQuery,
 } from '../libs/temporal/definitions.js';
-import { toApplicationFailure } from '../libs/temporal/failure-codec.js';
+import { domainErrorIn, toApplicationFailure } from '../libs/temporal/failure-codec.js';
 import { unitWorkflowId } from '../libs/temporal/workflow-ids.js';
 import type { ReportSubmitted, UnitCarry, UnitReviewInput } from '../libs/temporal/workflow-inputs.js';
 import { reviewSearchAttributes } from './search-attributes.js';
@@ -42,7 +45,11 @@ const { startSubjectReviews, cancelWorkflows } = proxyActivities<ReviewActivitie
   // A cancelled launch must stop starting reviews before the unit cancels the ones it started.
   cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
 });
-const { recordReportSubmitted } = proxyLocalActivities<ReviewActivities>({
+const { checkQuota } = proxyActivities<ReviewActivities>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+const { recordReportSubmitted, reclassifyForQuota } = proxyLocalActivities<ReviewActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
 });
@@ -76,6 +83,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
   const toArchive = [...carry.toArchive];
   let launchNoticeSent = carry.launchNoticeSent;
   let submitted: ReportSubmitted | null = null;
+  // Calibration: the quota breaches found when the unit closed its reviews, until every group fits.
+  let quotaBreaches: string[] = [];
 
   setHandler(reviewClosedSignal, ({ reviewId, workflowId }) => {
     if (pendingReviews.delete(reviewId)) toArchive.push(workflowId);
@@ -100,6 +109,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
       // The read model shows the report ready as soon as prepareReport writes it, a moment before
       // this workflow hears back; a submission in that moment waits instead of being refused.
       await condition(() => phase !== 'preparing');
+      if (phase === 'calibration_needed') throw toApplicationFailure(calibrationBlocks());
       if (phase === 'submitted') throw toApplicationFailure(new ConflictError(ErrorCode.AlreadyDone, 'This report was already submitted.'));
       if (actorId !== headId) throw toApplicationFailure(new ForbiddenError(`Only the unit's head (${headId ?? 'none'}) may submit its report.`));
       phase = 'submitted';
@@ -111,8 +121,37 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
       validator: ({ actorId }) => {
         try {
           if (phase === 'submitted') throw new ConflictError(ErrorCode.AlreadyDone, 'This report was already submitted.');
+          if (phase === 'calibration_needed') throw calibrationBlocks();
           if (phase !== 'ready' && phase !== 'preparing') throw new ConflictError(ErrorCode.WrongStep, `The report is not ready: the unit is still ${phase}.`);
           if (actorId !== headId) throw new ForbiddenError(`Only the unit's head (${headId ?? 'none'}) may submit its report.`);
+        } catch (error) {
+          throw toApplicationFailure(error);
+        }
+      },
+    },
+  );
+
+  const calibrationBlocks = () =>
+    new ConflictError(ErrorCode.WrongStep, `The report is blocked until calibration brings every group within the quota: ${quotaBreaches.join('; ')}.`);
+  const noCalibration = () => new ConflictError(ErrorCode.WrongStep, `The unit's report does not need calibration: it is ${phase}.`);
+  setHandler(
+    reclassifyReviewUpdate,
+    async (command) => {
+      await condition(() => phase !== 'preparing');
+      if (phase !== 'calibration_needed') throw toApplicationFailure(noCalibration());
+      try {
+        const result = await reclassifyForQuota({ ...command, cycleId: input.cycleId, unitId: input.unitId, requestId: currentUpdateInfo()!.id });
+        quotaBreaches = result.breaches.map((b) => b.message);
+        return result.review;
+      } catch (error) {
+        throw toApplicationFailure(domainErrorIn(error) ?? error);
+      }
+    },
+    {
+      validator: ({ actorId }) => {
+        try {
+          if (phase !== 'calibration_needed' && phase !== 'preparing') throw noCalibration();
+          if (actorId !== headId) throw new ForbiddenError(`Only the deciding unit's head (${headId ?? 'none'}) may reclassify.`);
         } catch (error) {
           throw toApplicationFailure(error);
         }
@@ -168,6 +207,17 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
             toArchive,
           };
           return await continueAsNew<typeof unitReviewWorkflow>({ ...input, carry: next });
+        }
+      }
+      if (patched('rule-sets-v1')) {
+        // Preparing already: the read model may show calibration_needed a moment before this
+        // workflow hears back, and actions in that moment wait instead of being refused.
+        phase = 'preparing';
+        const quota = await checkQuota({ cycleId: input.cycleId, unitId: input.unitId, headId });
+        if (!quota.fits) {
+          quotaBreaches = quota.breaches.map((b) => b.message);
+          phase = 'calibration_needed';
+          await condition(() => quotaBreaches.length === 0 && allHandlersFinished());
         }
       }
       phase = 'preparing';

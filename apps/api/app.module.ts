@@ -11,6 +11,7 @@ import { AuthGuard } from './http/auth.guard.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { OrgModule } from './org/org.module.js';
+import { QuotaModule } from './quota/quota.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
@@ -20,7 +21,7 @@ export class AppModule {
   static with(deps: ApiDeps): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.with(deps), AccessModule, AuthModule, OrgModule, CyclesModule, ReviewsModule, TasksModule, ReportsModule, AuditModule, HealthModule],
+      imports: [CoreModule.with(deps), AccessModule, AuthModule, OrgModule, CyclesModule, ReviewsModule, TasksModule, ReportsModule, QuotaModule, AuditModule, HealthModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -5,6 +5,7 @@ import { makeMarkCycleCompleted, makeMarkCycleRunning, makeRecordCycleCancelled 
 import { makePlanUnit } from './plan-unit.activity.js';
 import { makeProjectReview } from './project-review.activity.js';
 import { makeDeliverRegistryChanges, makePlanRegistryChanges } from './registry-changes.activities.js';
+import { makeCheckQuota, makeReclassifyForQuota } from './quota.activities.js';
 import { makePrepareReport, makeRecordReportSubmitted } from './report.activities.js';
 import { failFastOnPermanentErrors } from './permanent-failures.js';
 import { makeSendNotice } from './send-notice.activity.js';
@@ -27,6 +28,8 @@ export function createActivities(deps: ActivityDeps) {
     applyCalendarChange: makeApplyCalendarChange(deps),
     planRegistryChanges: makePlanRegistryChanges(deps.db),
     deliverRegistryChanges: makeDeliverRegistryChanges(deps),
+    checkQuota: makeCheckQuota(deps.db),
+    reclassifyForQuota: makeReclassifyForQuota(deps.db),
   });
 }
 
@@ -35,4 +38,5 @@ export type ReviewActivities = ReturnType<typeof createActivities>;
 export type { ActivityDeps } from './activity-deps.js';
 export type { UnitLaunchPlan, PlannedReview } from './plan-unit.activity.js';
 export type { RegistryChange } from './registry-changes.activities.js';
+export type { QuotaCheck } from '../persistence/quota-check.js';
 export type { ReportTotals } from '../persistence/report-totals.js';

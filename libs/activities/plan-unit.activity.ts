@@ -3,10 +3,13 @@ import type { DataSource } from 'typeorm';
 import { emptyCounts } from '../domain/report-counts.js';
 import { planUnit, type UnstaffedSubject } from '../domain/org/subject-plan.js';
 import { launchReview } from '../domain/review/review-machine.js';
+import { deciderFor } from '../domain/rules/deciding.js';
+import { ruleSetFor } from '../domain/rules/rule-sets.js';
 import { CycleEntity } from '../persistence/entities/index.js';
 import { reviewWorkflowId } from '../temporal/workflow-ids.js';
 import { loadTreeAround } from '../persistence/registry-reader.js';
 import { reviewIdFor } from './review-id.js';
+import { gatherSubjectFacts } from './subject-facts.js';
 import { insertNewReviews, insertReviewEvents, syncReviewTasks } from './review-rows.js';
 
 export interface PlannedReview {
@@ -33,20 +36,26 @@ export function makePlanUnit(db: DataSource) {
     if (plan.unstaffed.length > 0) log.warn('Some subjects cannot be staffed and are not reviewed', { unitId: input.unitId, unstaffed: plan.unstaffed });
 
     const at = new Date().toISOString();
-    const launches = plan.subjects.map((subject) =>
-      launchReview(
+    const ruleSet = ruleSetFor(cycle.policy.ruleSet);
+    const facts = await gatherSubjectFacts(db, cycle.year, plan.subjects);
+    const launches = plan.subjects.map((subject) => {
+      // A deciding review one level up also makes the decider's unit the quota group.
+      const decider = deciderFor(ruleSet.decidingReview, tree, subject);
+      return launchReview(
         {
           reviewId: reviewIdFor(cycle.id, subject.subjectType, subject.subjectId),
           cycleId: cycle.id,
           workflowId: reviewWorkflowId(cycle.id, subject.subjectType, subject.subjectId),
-          plan: subject,
-          ruleSetId: cycle.policy.ruleSet,
+          plan: decider ? { ...subject, decidingUnitId: decider.decidingUnitId } : subject,
+          ruleSetId: ruleSet.id,
           calendar: cycle.calendar,
           launchedBy: cycle.createdBy,
+          facts: facts.get(`${subject.subjectType}:${subject.subjectId}`)!,
+          deciderId: decider?.deciderId ?? null,
         },
         at,
-      ),
-    );
+      );
+    });
 
     await db.transaction(async (tx) => {
       const inserted = await insertNewReviews(tx, launches.map((l) => l.state));

@@ -13,6 +13,7 @@ import type {
   CalendarChanged,
   CancelCycleCommand,
   CycleProgress,
+  ReclassifyReviewCommand,
   ReportSubmitted,
   ReviewAdopted,
   ReviewClosed,
@@ -40,6 +41,7 @@ export const reviewClosedSignal = defineSignal<[ReviewClosed]>('reviewClosed');
 export const subtreeLaunchedSignal = defineSignal<[SubtreeLaunched]>('subtreeLaunched');
 export const reportSubmittedSignal = defineSignal<[ReportSubmitted]>('reportSubmitted');
 export const submitReportUpdate = defineUpdate<void, [SubmitReportCommand]>('submitReport');
+export const reclassifyReviewUpdate = defineUpdate<ReviewState, [ReclassifyReviewCommand]>('reclassifyReview');
 export const unitProgressQuery = defineQuery<UnitProgress>('unitProgress');
 
 export const cancelCycleUpdate = defineUpdate<void, [CancelCycleCommand]>('cancelCycle');

@@ -19,7 +19,7 @@ export interface UnitReviewInput {
   carry?: UnitCarry;
 }
 
-export type UnitPhase = 'launching' | 'collecting' | 'preparing' | 'ready' | 'submitted';
+export type UnitPhase = 'launching' | 'collecting' | 'calibration_needed' | 'preparing' | 'ready' | 'submitted';
 
 export interface UnitCarry {
   phase: UnitPhase;
@@ -109,4 +109,12 @@ export interface RegistryChangesInput {
   actorId: string;
   /** The open cycles whose units the import touched. */
   cycleIds: string[];
+}
+
+/** Calibration: the deciding unit's head lowers a done review's classification to fit the quota. */
+export interface ReclassifyReviewCommand {
+  actorId: string;
+  reviewId: string;
+  classification: Classification;
+  comment: string;
 }

@@ -51,7 +51,8 @@ describe('a cycle over a three-level tree (workflows and activities on real serv
 
   it('runs every review to done, rolls the reports up level by level and completes the cycle', async () => {
     for (const review of await drive.reviews(cycleId)) {
-      const classification = review.subject.id === org.id('g-mem1') ? 'completed' : review.subject.id === org.id('d-mem') ? 'excellent' : 'good';
+      // No excellent: in groups this small a single one breaks the quota (see rules-calibration.test).
+      const classification = review.subject.id === org.id('g-mem1') ? 'completed' : 'good';
       const done = await drive.complete(review, classification);
       assert.equal(done.status, 'done');
     }
@@ -66,7 +67,7 @@ describe('a cycle over a three-level tree (workflows and activities on real serv
 
     const outcome = await app.product.temporal.workflow.getHandle(cycleWorkflowId(cycleId)).result();
     assert.equal(outcome.status, 'completed');
-    assert.deepEqual(outcome.rootReport.people, { excellent: 1, good: 5, completed: 1, not_completed: 0, total: 7 });
+    assert.deepEqual(outcome.rootReport.people, { excellent: 0, good: 6, completed: 1, not_completed: 0, total: 7 });
     assert.deepEqual(outcome.rootReport.units, { excellent: 0, good: 2, completed: 0, not_completed: 0, total: 2 });
 
     const [cycle] = await app.product.db.query('SELECT status, completed_at FROM cycles WHERE id = $1', [cycleId]);

@@ -22,6 +22,8 @@ export const ChangeCalendarSchema = CalendarSchema.refine((c) => Object.keys(c).
 
 export const PolicySchema = z.strictObject({
   ruleSet: z.enum(RULE_SET_IDS).optional(),
+  /** Stricter than the rule set's quota, never looser (checked against the rule set when the cycle is created). */
+  excellentQuotaPercent: z.number().int().min(0).max(100).optional(),
 });
 
 export const CreateCycleSchema = z.strictObject({

@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../../../libs/config/app-config.js';
 import { checkCalendar, defaultCalendar, type CycleCalendar } from '../../../libs/domain/calendar.js';
 import { ConflictError, ErrorCode, NotFoundError, ValidationError } from '../../../libs/domain/errors.js';
 import { planCycle } from '../../../libs/domain/org/subject-plan.js';
-import { DEFAULT_RULE_SET } from '../../../libs/domain/rules/rule-set.js';
+import { cyclePolicy } from './cycle-policy.js';
 import { CycleEntity } from '../../../libs/persistence/entities/index.js';
 import { loadSubtree } from '../../../libs/persistence/registry-reader.js';
 import { cancelCycleUpdate, changeCalendarUpdate } from '../../../libs/temporal/definitions.js';
@@ -65,7 +65,7 @@ export class CyclesService {
       rootUnitId: body.rootUnitId,
       title: body.title ?? `Annual review ${body.year}`,
       status: 'launching',
-      policy: { ruleSet: body.policy?.ruleSet ?? DEFAULT_RULE_SET },
+      policy: cyclePolicy(body.policy),
       calendar,
       superiorReviewerId,
       subjectsTotal: plan.subjects,

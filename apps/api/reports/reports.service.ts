@@ -5,6 +5,7 @@ import type { Principal } from '../../../libs/auth/principal.js';
 import { NotFoundError } from '../../../libs/domain/errors.js';
 import { percentagesOf } from '../../../libs/domain/report-counts.js';
 import type { ReportEntity } from '../../../libs/persistence/entities/index.js';
+import { checkUnitQuota } from '../../../libs/persistence/quota-check.js';
 import { reportTotals } from '../../../libs/persistence/report-totals.js';
 import { submitReportUpdate } from '../../../libs/temporal/definitions.js';
 import { unitWorkflowId } from '../../../libs/temporal/workflow-ids.js';
@@ -31,10 +32,13 @@ export class ReportsService {
       `SELECT unit_id AS "unitId", status FROM reports WHERE cycle_id = $1 AND parent_unit_id = $2 ORDER BY unit_id`,
       [cycleId, unitId],
     );
+    // While calibration is needed, name the groups over the quota and by how much.
+    const calibration = report.status === 'calibration_needed' ? await checkUnitQuota(this.db, cycleId, unitId) : null;
     return {
       cycleId,
       unitId,
       status: report.status,
+      calibration: calibration && { excellentPercent: calibration.percent, breaches: calibration.breaches.map((b) => b.message) },
       headId: report.headId,
       people: totals.people,
       units: totals.units,

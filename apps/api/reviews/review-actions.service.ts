@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Principal } from '../../../libs/auth/principal.js';
+import type { Classification } from '../../../libs/domain/classification.js';
+import { ConflictError, ErrorCode } from '../../../libs/domain/errors.js';
 import type { ReviewState } from '../../../libs/domain/review/review-state.js';
+import { reclassifyReviewUpdate } from '../../../libs/temporal/definitions.js';
+import { unitWorkflowId } from '../../../libs/temporal/workflow-ids.js';
 import { reviewView, type ReviewView } from '../../../libs/domain/review/review-view.js';
 import { throughTemporal } from '../http/temporal-errors.js';
 import { ReviewReader } from './review-reader.service.js';
@@ -34,6 +38,25 @@ export class ReviewActions {
           updateId,
         }),
       'This review is closed.',
+    );
+    return reviewView(next);
+  }
+
+  /**
+   * Calibration goes to the deciding unit's workflow, which owns the quota: its validator refuses
+   * anyone but the unit's head and a report that does not need calibration; the review itself
+   * is checked (done, only lowering) when the change is written.
+   */
+  async reclassify(principal: Principal, reviewId: string, command: { classification: Classification; comment: string }, updateId: string | undefined): Promise<ReviewView> {
+    const state = await this.reader.visibleState(principal, reviewId);
+    if (state.decidingUnitId === null) throw new ConflictError(ErrorCode.WrongStep, 'This review is decided outside the cycle and has no quota group.');
+    const next = await throughTemporal(
+      () =>
+        this.temporal.workflow.getHandle(unitWorkflowId(state.cycleId, state.decidingUnitId!)).executeUpdate(reclassifyReviewUpdate, {
+          args: [{ ...command, reviewId, actorId: principal.actorId }],
+          updateId,
+        }),
+      "The deciding unit's report was already submitted.",
     );
     return reviewView(next);
   }

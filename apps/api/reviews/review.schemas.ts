@@ -47,6 +47,11 @@ export const ReviewDecisionSchema = z.strictObject({
   shortcomings: z.array(z.string().trim().min(1).max(2000)).max(50).nullish(),
 });
 
+export const ReclassifySchema = z.strictObject({
+  classification: z.enum(CLASSIFICATIONS),
+  comment: longText,
+});
+
 export const RemediationPlanSchema = z.strictObject({
   items: z
     .array(z.strictObject({ action: z.string().trim().min(1).max(2000), dueDate: z.iso.date().or(z.iso.datetime({ offset: true })) }))

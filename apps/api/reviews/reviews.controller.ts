@@ -23,6 +23,7 @@ import {
   HistoryQuery,
   ListReviewsQuery,
   RemediationDecisionSchema,
+  ReclassifySchema,
   RemediationPlanSchema,
   ReviewDecisionSchema,
   SelfAssessmentSchema,
@@ -89,6 +90,17 @@ export class ReviewsController {
   @ApiBody({ schema: jsonSchemaOf(RemediationDecisionSchema) })
   remediationDecision(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(RemediationDecisionSchema)) body: z.infer<typeof RemediationDecisionSchema>, @Req() req: Request) {
     return this.act(req, id, () => this.actions.perform(caller, id, decideRemediationUpdate, body, updateIdFor(req)));
+  }
+
+  @Post('reviews/:id/reclassify')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Calibration: lower a done review's classification so its quota group fits (the deciding unit's head, report calibration_needed)",
+    description: 'Only lowering. Recorded as review.reclassified in the review history. When every group fits, the report becomes ready.',
+  })
+  @ApiBody({ schema: jsonSchemaOf(ReclassifySchema) })
+  reclassify(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(ReclassifySchema)) body: z.infer<typeof ReclassifySchema>, @Req() req: Request) {
+    return this.act(req, id, () => this.actions.reclassify(caller, id, body, updateIdFor(req)));
   }
 
   @Get('reviews/:id/history')

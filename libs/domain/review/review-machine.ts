@@ -1,7 +1,10 @@
 import { dueAtFor, opensAtFor, type CycleCalendar } from '../calendar.js';
 import type { TaskKind } from '../enums.js';
-import { RuleViolationError, ValidationError, type FieldError } from '../errors.js';
+import { isAbove, type Classification } from '../classification.js';
+import { ConflictError, ErrorCode, RuleViolationError, ValidationError, type FieldError } from '../errors.js';
 import type { SubjectPlan } from '../org/subject-plan.js';
+import { checkBand } from '../rules/bands.js';
+import { checkConditions, type SubjectFacts } from '../rules/conditions.js';
 import { ruleSetFor } from '../rules/rule-sets.js';
 import type { RuleSetId } from '../rules/rule-set.js';
 import { computeScore } from '../score.js';
@@ -33,6 +36,10 @@ export interface LaunchInput {
   ruleSetId: RuleSetId;
   calendar: CycleCalendar;
   launchedBy: string;
+  /** What the conditions read; reviews launched with facts are bounded by bands and conditions. */
+  facts?: SubjectFacts;
+  /** The decider one level up, when the rule set asks for a deciding review. */
+  deciderId?: string | null;
 }
 
 /** A new review, waiting for its reviewer to assign targets. */
@@ -63,11 +70,15 @@ export function launchReview(input: LaunchInput, at: string): Transition {
     seq: 0,
     launchedAt: at,
     updatedAt: at,
+    ...(input.facts ? { facts: input.facts } : {}),
+    ...(input.deciderId ? { deciding: { deciderId: input.deciderId, proposerId: plan.reviewerId, proposal: null } } : {}),
   };
   return record(base, withTask(base, 'assign_targets', base.reviewerId, 1, at), input.launchedBy, 'review.launched', at, {
     reviewerId: plan.reviewerId,
     selfActorId: plan.selfActorId,
     ruleSetId: input.ruleSetId,
+    ...(base.facts ? { facts: base.facts } : {}),
+    ...(base.deciding ? { deciderId: base.deciding.deciderId } : {}),
   });
 }
 
@@ -145,6 +156,7 @@ function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentC
   throwIfAny(errors);
   const results = command.results.map((r) => ({ targetIndex: r.targetIndex, achievement: r.achievement, comment: r.comment ?? null }));
   const score = scored ? computeScore(generalScore!, targets, results) : null;
+  throwIfBroken(ruleChecks(state, score, command.proposedClassification, 'proposedClassification'));
   const selfAssessment = {
     results,
     generalScore,
@@ -185,13 +197,23 @@ function submitReview(state: ReviewState, command: SubmitReviewCommand, at: stri
     decidedAt: at,
   };
   if (command.decision === 'return') {
-    const next = { ...state, step: 'self_assessment' as const, review: decision };
+    // A return by the decider starts the deciding review over: the proposer reviews again.
+    const deciding = state.deciding ? { ...state.deciding, proposal: null } : undefined;
+    const back = deciding ? { reviewerId: deciding.proposerId, deciding } : {};
+    const next = { ...state, ...back, step: 'self_assessment' as const, review: decision };
     return record(state, withTask(next, 'self_assess', state.selfActorId, state.seq + 1, at), command.actorId, 'review.returned', at, decision);
   }
 
   const self = state.selfAssessment!;
   const score = ruleSet.scored ? computeScore(generalScore ?? self.generalScore!, state.targets ?? [], self.results) : null;
   const classification = command.classification!;
+  throwIfBroken(ruleChecks(state, score, classification, 'classification'));
+  if (state.deciding && state.deciding.proposal === null) {
+    // The proposer's approval is a proposal: the decider one level up decides, in the same step.
+    const deciding = { ...state.deciding, proposal: decision };
+    const next = withTask({ ...state, deciding, reviewerId: deciding.deciderId, score }, 'review', deciding.deciderId, state.seq + 1, at);
+    return record(state, next, command.actorId, 'review.proposed', at, { ...decision, score, deciderId: deciding.deciderId });
+  }
   const needsPlan = ruleSet.remediationFor.includes(classification) || decision.shortcomings.length > 0;
   const approved = { ...state, review: decision, classification, score };
   const next = needsPlan
@@ -233,6 +255,52 @@ function decideRemediation(state: ReviewState, command: DecideRemediationCommand
   }
   const next = { ...state, remediationPlan: { ...decided, status: 'approved' as const }, step: 'done' as const, status: 'done' as const, task: null };
   return record(state, next, command.actorId, 'remediation.approved', at, { comment });
+}
+
+export interface ReclassifyCommand {
+  actorId: string;
+  classification: Classification;
+  comment: string;
+  /** The request's idempotency key, recorded so a retried activity recognises its own event. */
+  requestId: string;
+}
+
+/** Calibration: the deciding unit's head lowers a done review's classification to fit the quota. */
+export function reclassifyReview(state: ReviewState, command: ReclassifyCommand, at: string): Transition {
+  if (state.status !== 'done' || state.classification === null) {
+    throw new ConflictError(ErrorCode.WrongStep, `Only a done review can be reclassified; this one is ${state.status} in step '${state.step}'.`);
+  }
+  if (!isAbove(state.classification, command.classification)) {
+    throw new RuleViolationError(`calibration only lowers: ${command.classification} is not below ${state.classification}`, [
+      { path: 'classification', message: `must be below the current ${state.classification}` },
+    ]);
+  }
+  const from = state.classification;
+  const next = { ...state, classification: command.classification };
+  return record(state, next, command.actorId, 'review.reclassified', at, {
+    from,
+    classification: command.classification,
+    comment: command.comment,
+    requestId: command.requestId,
+  });
+}
+
+/** The bands and conditions of the rule set, for reviews launched with facts (older ones keep their rules). */
+function ruleChecks(state: ReviewState, score: number | null, classification: Classification, path: string): FieldError[] {
+  if (!state.facts) return [];
+  const ruleSet = ruleSetFor(state.ruleSetId);
+  const errors: FieldError[] = [];
+  if (ruleSet.bands && score !== null) {
+    const band = checkBand(ruleSet.bands, score, classification, path);
+    if (band) errors.push(band);
+  }
+  errors.push(...checkConditions(ruleSet.conditions, state.subject.type, state.facts, classification, path));
+  return errors;
+}
+
+/** A rule refused the classification: the detail names every rule and its numbers. */
+function throwIfBroken(errors: FieldError[]): void {
+  if (errors.length > 0) throw new RuleViolationError(errors.map((e) => e.message).join('; '), errors);
 }
 
 /** Opens the task for whoever acts next; its id names the event that opened it. */

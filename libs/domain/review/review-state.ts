@@ -1,6 +1,7 @@
 import type { CycleCalendar } from '../calendar.js';
 import type { Classification } from '../classification.js';
 import type { ReviewStatus, Step, SubjectType, TaskKind } from '../enums.js';
+import type { SubjectFacts } from '../rules/conditions.js';
 import type { RuleSetId } from '../rules/rule-set.js';
 
 export interface SubjectRef {
@@ -55,6 +56,16 @@ export interface RemediationPlan {
   decidedBy: string | null;
 }
 
+/**
+ * A deciding review one level up: the proposer's approval is recorded as a proposal and the
+ * review moves to the decider, whose approval finishes the step.
+ */
+export interface DecidingReview {
+  deciderId: string;
+  proposerId: string;
+  proposal: ReviewDecision | null;
+}
+
 /** The one task a review has open at a time, in the inbox of whoever must act next. */
 export interface OpenTask {
   id: string;
@@ -104,6 +115,10 @@ export interface ReviewState {
   seq: number;
   launchedAt: string;
   updatedAt: string;
+  /** What the rule set's conditions read. Absent on reviews launched before rule sets: no band or condition applies to them. */
+  facts?: SubjectFacts;
+  /** Present when the rule set asks for a deciding review of this subject. */
+  deciding?: DecidingReview;
 }
 
 export const REVIEW_EVENT_TYPES = [
@@ -123,6 +138,8 @@ export const REVIEW_EVENT_TYPES = [
   'task.escalated',
   'review.reassigned',
   'review.withdrawn',
+  'review.proposed',
+  'review.reclassified',
 ] as const;
 export type ReviewEventType = (typeof REVIEW_EVENT_TYPES)[number];
 

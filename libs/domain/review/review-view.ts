@@ -19,6 +19,8 @@ export function reviewView(state: ReviewState) {
     score: state.score,
     ruleSet: state.ruleSetId,
     dueAt: state.task?.dueAt ?? null,
+    /** The deciding review one level up, when the rule set asks for one: decider, proposer, the proposal. */
+    deciding: state.deciding ?? null,
     workflowId: state.workflowId,
     launchedAt: state.launchedAt,
     updatedAt: state.updatedAt,

@@ -1,9 +1,15 @@
+import { REG_366_BANDS } from './bands.js';
 import type { RuleSet } from './rule-set.js';
 
 /** Regulation 366-QĐ/TW (30 Aug 2025) with Guidance 43-HD/BTCTW. */
 export const REG_366_2025: RuleSet = {
   id: 'reg-366-2025',
+  version: 1,
   title: 'Quy định 366-QĐ/TW (2025)',
   scored: true,
+  bands: REG_366_BANDS,
+  conditions: ['discipline', 'collective_discipline', 'previous_shortcomings'],
+  quota: { percent: 20, maxRaisedPercent: 25 },
+  decidingReview: 'cell_members',
   remediationFor: ['completed', 'not_completed'],
 };

@@ -5,6 +5,10 @@ import type { RuleSetId } from '../../domain/rules/rule-set.js';
 
 export interface CyclePolicy {
   ruleSet: RuleSetId;
+  /** The rule set's version when the cycle was launched (absent on cycles launched before versions). */
+  ruleSetVersion?: number;
+  /** A cycle-wide excellent quota stricter than the rule set's (absent: the rule set's). */
+  excellentQuotaPercent?: number;
 }
 
 @Entity('cycles')

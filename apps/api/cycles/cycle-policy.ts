@@ -1,0 +1,20 @@
+import { RuleViolationError } from '../../../libs/domain/errors.js';
+import { ruleSetFor } from '../../../libs/domain/rules/rule-sets.js';
+import { DEFAULT_RULE_SET } from '../../../libs/domain/rules/rule-set.js';
+import type { CyclePolicy } from '../../../libs/persistence/entities/index.js';
+import type { CreateCycleBody } from './cycle.schemas.js';
+
+/**
+ * The policy a cycle runs under, fixed at launch: the rule set (with its version) and the
+ * overrides the rule set allows. A quota override may only be stricter than the regulation's.
+ */
+export function cyclePolicy(requested: CreateCycleBody['policy']): CyclePolicy {
+  const ruleSet = ruleSetFor(requested?.ruleSet ?? DEFAULT_RULE_SET);
+  const quota = requested?.excellentQuotaPercent;
+  if (quota !== undefined && quota > ruleSet.quota.percent) {
+    throw new RuleViolationError(`quota: ${ruleSet.id} allows excellent at most ${ruleSet.quota.percent}% of good; ${quota}% is looser`, [
+      { path: 'policy.excellentQuotaPercent', message: `at most ${ruleSet.quota.percent} under ${ruleSet.id}` },
+    ]);
+  }
+  return { ruleSet: ruleSet.id, ruleSetVersion: ruleSet.version, ...(quota !== undefined ? { excellentQuotaPercent: quota } : {}) };
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Principal } from '../../../libs/auth/principal.js';
+import { Caller } from '../http/principal.decorator.js';
+import { contextOf } from '../http/request-context.js';
+import { ZodPipe } from '../http/zod-pipe.js';
+import { jsonSchemaOf } from '../openapi/json-schema.js';
+import { RaiseQuotaSchema, type RaiseQuotaBody } from './quota.schemas.js';
+import { QuotaService } from './quota.service.js';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('cycles/:cycleId/units/:unitId/quota')
+export class QuotaController {
+  constructor(private readonly quota: QuotaService) {}
+
+  @Get()
+  @ApiOperation({ summary: "A unit's excellent quota in the cycle: the rule set's, or the raise granted by the level above (admins and auditors of the scope)" })
+  get(@Caller() caller: Principal, @Param('cycleId') cycleId: string, @Param('unitId') unitId: string) {
+    return this.quota.get(caller, cycleId, unitId);
+  }
+
+  @Put()
+  @ApiOperation({
+    summary: "Raise one unit's excellent quota (reg-366-2025 only, at most 25%)",
+    description:
+      "An administrator whose scope includes the unit's parent; before the unit has closed its reviews (409 after). " +
+      '400 outside 20–25% or under a rule set without raises. Recorded in the audit trail.',
+  })
+  @ApiBody({ schema: jsonSchemaOf(RaiseQuotaSchema) })
+  raise(@Caller() caller: Principal, @Param('cycleId') cycleId: string, @Param('unitId') unitId: string, @Body(new ZodPipe(RaiseQuotaSchema)) body: RaiseQuotaBody, @Req() req: Request) {
+    Object.assign(contextOf(req).audit, { cycleId, unitId, target: `quota:${cycleId}:${unitId}:${body.excellentPercent}%` });
+    return this.quota.raise(caller, cycleId, unitId, body);
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../../../libs/auth/principal.js';
+import { ConflictError, ErrorCode, ForbiddenError, NotFoundError, RuleViolationError } from '../../../libs/domain/errors.js';
+import { ruleSetFor } from '../../../libs/domain/rules/rule-sets.js';
+import { CycleEntity } from '../../../libs/persistence/entities/index.js';
+import { AccessService } from '../access/access.service.js';
+import type { RaiseQuotaBody } from './quota.schemas.js';
+
+/**
+ * Reg 366 lets the competent level raise one organisation's excellent quota (to 25% at most).
+ * An administrator of the unit's parent sets it, before the unit has closed its reviews: the
+ * quota is checked then, and never changes under a check already made.
+ */
+@Injectable()
+export class QuotaService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  async raise(principal: Principal, cycleId: string, unitId: string, body: RaiseQuotaBody) {
+    const cycle = await this.db.getRepository(CycleEntity).findOneBy({ id: cycleId });
+    const ancestry = await this.access.ancestryOf(unitId);
+    if (!cycle || !ancestry || !(ancestry.includes(cycle.rootUnitId) || unitId === cycle.rootUnitId)) throw new NotFoundError('Unit in cycle', `${cycleId}/${unitId}`);
+    const aboveUnit = ancestry.filter((id) => id !== unitId);
+    if (aboveUnit.length === 0) throw new ForbiddenError('The root unit has no level above to raise its quota.');
+    this.access.requireAdminOf(principal, aboveUnit, "raise its child unit's quota (an administrator of the level above)");
+
+    const ruleSet = ruleSetFor(cycle.policy.ruleSet);
+    const max = ruleSet.quota.maxRaisedPercent;
+    if (max === null) {
+      throw new RuleViolationError(`quota raise: ${ruleSet.id} allows no raise of the ${ruleSet.quota.percent}% quota`, [
+        { path: 'excellentPercent', message: `${ruleSet.id} allows no raise` },
+      ]);
+    }
+    const base = cycle.policy.excellentQuotaPercent ?? ruleSet.quota.percent;
+    if (body.excellentPercent < base || body.excellentPercent > max) {
+      throw new RuleViolationError(`quota raise: ${body.excellentPercent}% is outside ${base}%–${max}% under ${ruleSet.id}`, [
+        { path: 'excellentPercent', message: `between ${base} and ${max}` },
+      ]);
+    }
+
+    return this.db.transaction(async (tx) => {
+      const [report]: Array<{ status: string }> = await tx.query(`SELECT status FROM reports WHERE cycle_id = $1 AND unit_id = $2 FOR UPDATE`, [cycleId, unitId]);
+      if (report && report.status !== 'collecting') {
+        throw new ConflictError(ErrorCode.Closed, `The unit has closed its reviews (report ${report.status}); its quota can no longer change.`);
+      }
+      const [row] = await tx.query(
+        `INSERT INTO unit_quotas (cycle_id, unit_id, excellent_percent, reason, set_by, set_at) VALUES ($1, $2, $3, $4, $5, now())
+         ON CONFLICT (cycle_id, unit_id) DO UPDATE SET excellent_percent = EXCLUDED.excellent_percent, reason = EXCLUDED.reason,
+           set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at
+         RETURNING excellent_percent AS "excellentPercent", reason, set_by AS "setBy", set_at AS "setAt"`,
+        [cycleId, unitId, body.excellentPercent, body.reason, principal.actorId],
+      );
+      return { cycleId, unitId, ...row };
+    });
+  }
+
+  async get(principal: Principal, cycleId: string, unitId: string) {
+    const cycle = await this.db.getRepository(CycleEntity).findOneBy({ id: cycleId });
+    const ancestry = await this.access.ancestryOf(unitId);
+    if (!cycle || !ancestry || !(ancestry.includes(cycle.rootUnitId) || unitId === cycle.rootUnitId)) throw new NotFoundError('Unit in cycle', `${cycleId}/${unitId}`);
+    const scope = this.access.readScope(principal);
+    if (scope !== 'all' && !ancestry.some((id) => scope.includes(id))) throw new NotFoundError('Unit in cycle', `${cycleId}/${unitId}`);
+    const ruleSet = ruleSetFor(cycle.policy.ruleSet);
+    const [row] = await this.db.query(
+      `SELECT excellent_percent AS "excellentPercent", reason, set_by AS "setBy", set_at AS "setAt" FROM unit_quotas WHERE cycle_id = $1 AND unit_id = $2`,
+      [cycleId, unitId],
+    );
+    return { cycleId, unitId, excellentPercent: cycle.policy.excellentQuotaPercent ?? ruleSet.quota.percent, maxRaisedPercent: ruleSet.quota.maxRaisedPercent, reason: null, setBy: null, setAt: null, ...row };
+  }
+}
