@@ -18,6 +18,7 @@ import {
 import type { ReviewActivities } from '../libs/activities/index.js';
 import { ConflictError, ErrorCode, ForbiddenError } from '../libs/domain/errors.js';
 import {
+  calendarChangedSignal,
   reclassifyReviewUpdate,
   reportSubmittedSignal,
   reviewAdoptedSignal,
@@ -31,6 +32,8 @@ import {
 import { domainErrorIn, toApplicationFailure } from '../libs/temporal/failure-codec.js';
 import { unitWorkflowId } from '../libs/temporal/workflow-ids.js';
 import type { ReportSubmitted, UnitCarry, UnitReviewInput } from '../libs/temporal/workflow-inputs.js';
+import { nextNotice } from '../libs/domain/review/review-schedule.js';
+import type { NoticeKind } from '../libs/domain/review/review-state.js';
 import { reviewSearchAttributes } from './search-attributes.js';
 
 const { planUnitReviews, prepareReport, archiveHistories } = proxyActivities<ReviewActivities>({
@@ -44,6 +47,10 @@ const { startSubjectReviews, cancelWorkflows } = proxyActivities<ReviewActivitie
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
   // A cancelled launch must stop starting reviews before the unit cancels the ones it started.
   cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+});
+const { reportDeadline, sendNotice } = proxyActivities<ReviewActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
 });
 const { checkQuota } = proxyActivities<ReviewActivities>({
   startToCloseTimeout: '5 minutes',
@@ -159,6 +166,43 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
     },
   );
 
+  // An administrator moved the cycle's dates: the report deadline is read again.
+  let calendarMoves = 0;
+  setHandler(calendarChangedSignal, () => void calendarMoves++);
+
+  /**
+   * Reminds the unit's head before the report task (calibrate, then submit_report) is due, tells
+   * them at the due date and their own head after it, until `done()`. The task is re-read from the
+   * read model at every wake-up, so moved dates and a new head are followed.
+   */
+  async function followReportDeadline(done: () => boolean): Promise<void> {
+    const sent = new Map<string, NoticeKind[]>();
+    while (!done()) {
+      const deadline = await reportDeadline({ cycleId: input.cycleId, unitId: input.unitId });
+      if (deadline === null) return;
+      const notices = sent.get(deadline.taskId) ?? [];
+      const next = nextNotice({ ...deadline, notices }, deadline.calendar);
+      if (next === null) return;
+      const waitMs = Date.parse(next.at) - Date.now();
+      if (waitMs > 0) {
+        const moves = calendarMoves;
+        await condition(() => done() || calendarMoves !== moves, waitMs);
+        continue; // woke up: read the task again before saying anything
+      }
+      await sendNotice({
+        kind: next.kind,
+        cycleId: input.cycleId,
+        reviewId: null,
+        taskId: deadline.taskId,
+        taskKind: deadline.taskKind,
+        assigneeId: deadline.assigneeId,
+        subjectName: deadline.unitName,
+        dueAt: deadline.dueAt,
+      });
+      sent.set(deadline.taskId, [...notices, next.kind]);
+    }
+  }
+
   try {
     if (phase === 'launching') {
       const plan = await planUnitReviews({ cycleId: input.cycleId, unitId: input.unitId, parentUnitId: input.parentUnitId });
@@ -217,6 +261,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
         if (!quota.fits) {
           quotaBreaches = quota.breaches.map((b) => b.message);
           phase = 'calibration_needed';
+          if (patched('report-notices-v1')) await followReportDeadline(() => quotaBreaches.length === 0);
           await condition(() => quotaBreaches.length === 0 && allHandlersFinished());
         }
       }
@@ -225,6 +270,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
       phase = 'ready';
     }
 
+    if (patched('report-notices-v1')) await followReportDeadline(() => submitted !== null);
     await condition(() => submitted !== null && allHandlersFinished());
     const report = submitted!;
     await getExternalWorkflowHandle(input.parentWorkflowId).signal(reportSubmittedSignal, report);

@@ -8,6 +8,7 @@ import { makeDeliverRegistryChanges, makePlanRegistryChanges } from './registry-
 import { makeCheckQuota, makeReclassifyForQuota } from './quota.activities.js';
 import { makePrepareReport, makeRecordReportSubmitted } from './report.activities.js';
 import { failFastOnPermanentErrors } from './permanent-failures.js';
+import { makeReportDeadline } from './report-deadline.activity.js';
 import { makeSendNotice } from './send-notice.activity.js';
 import { makeCancelWorkflows, makeStartSubjectReviews } from './start-workflows.activity.js';
 
@@ -25,6 +26,7 @@ export function createActivities(deps: ActivityDeps) {
     recordCycleCancelled: makeRecordCycleCancelled(deps.db),
     archiveHistories: makeArchiveHistories(deps),
     sendNotice: makeSendNotice(deps.db),
+    reportDeadline: makeReportDeadline(deps.db),
     applyCalendarChange: makeApplyCalendarChange(deps),
     planRegistryChanges: makePlanRegistryChanges(deps.db),
     deliverRegistryChanges: makeDeliverRegistryChanges(deps),

@@ -6,7 +6,8 @@ import { noticeMessage } from '../notifications/notice-message.js';
 export interface NoticeInput {
   kind: NoticeKind;
   cycleId: string;
-  reviewId: string;
+  /** Null for a unit's report task. */
+  reviewId: string | null;
   taskId: string;
   taskKind: string;
   assigneeId: string;

@@ -125,6 +125,35 @@ describe('the calendar runs on durable timers', () => {
     });
   });
 
+  it('reminds a unit’s head about the report, follows its moved due date and escalates to the head above', async () => {
+    const org = smallOrg(uniquePrefix('cal-report'));
+    const cycleId = await launch(org, {});
+    const review = await reviewOf(cycleId, org.id('g-mem'));
+    const head = await people.as(org.id('g-sec'));
+    assert.equal((await head.post(`/reviews/${review.id}/targets`, targets)).status, 200);
+    assert.equal((await (await people.as(org.id('g-mem'))).post(`/reviews/${review.id}/self-assessment`, selfAssessment)).status, 200);
+    assert.equal((await head.post(`/reviews/${review.id}/review`, { decision: 'approve', classification: 'good', comment: 'Fine.' })).status, 200);
+    const reportPath = `/cycles/${cycleId}/units/${org.id('G')}/report`;
+    await eventually(async () => assert.equal((await head.get(reportPath)).body.status, 'ready'));
+
+    // The report was due months from now; the administrator brings every date forward.
+    const dueAt = inSeconds(6);
+    const dates = { targetsDueAt: dueAt, selfAssessmentDueAt: dueAt, reviewDueAt: dueAt, remediationDueAt: dueAt, reportDueAt: dueAt };
+    assert.equal((await app.admin.post(`/cycles/${cycleId}/calendar`, { ...dates, remindBeforeSeconds: 3, escalateAfterSeconds: 2 })).status, 200);
+
+    const outbox = async () =>
+      (await app.product.db.query(`SELECT kind, recipient_id, created_at FROM outbox WHERE task_id = $1 ORDER BY id`, [`report:${cycleId}:${org.id('G')}:submit_report`])) as Array<{
+        kind: string;
+        recipient_id: string;
+        created_at: Date;
+      }>;
+    await eventually(async () => assert.deepEqual((await outbox()).map((n) => n.kind), ['reminder', 'overdue', 'escalation']), { timeoutMs: 30_000 });
+    const notices = await outbox();
+    assert.deepEqual(notices.map((n) => n.recipient_id), [org.id('g-sec'), org.id('g-sec'), org.id('d-sec')]);
+    assert.ok(notices[0]!.created_at.getTime() < Date.parse(dueAt) && notices[1]!.created_at.getTime() >= Date.parse(dueAt));
+    assert.equal((await head.post(reportPath, { summary: 'Late, but here.' })).status, 200);
+  });
+
   it('lets an administrator move the dates of a running cycle: open reviews follow, recorded with who moved them', async () => {
     const org = smallOrg(uniquePrefix('cal-move'));
     const cycleId = await launch(org, { selfAssessmentOpensAt: inSeconds(3600) });

@@ -17,10 +17,23 @@ export function nextTimedAction(state: ReviewState): TimedAction | null {
   const task = state.task;
   if (state.status !== 'open' || !state.calendarTimed || task === null) return null;
   if (task.opensAt !== undefined) return { kind: 'open', at: task.opensAt, taskId: task.id };
+  const notice = nextNotice(task, state.calendar);
+  return notice ? { ...notice, taskId: task.id } : null;
+}
+
+/**
+ * The next notice due about an open task: a reminder before its due date, the overdue notice at
+ * it, the escalation to the assignee's head after it; null once all went out. Shared by review
+ * tasks and the units' report tasks.
+ */
+export function nextNotice(
+  task: { dueAt: string; createdAt: string; notices?: readonly NoticeKind[] },
+  calendar: Pick<CycleCalendar, 'remindBeforeSeconds' | 'escalateAfterSeconds'>,
+): { kind: NoticeKind; at: string } | null {
   const sent = new Set(task.notices ?? []);
   const due = Date.parse(task.dueAt);
-  const remindBefore = (state.calendar.remindBeforeSeconds ?? DEFAULT_REMIND_BEFORE_SECONDS) * 1000;
-  const escalateAfter = (state.calendar.escalateAfterSeconds ?? DEFAULT_ESCALATE_AFTER_SECONDS) * 1000;
+  const remindBefore = (calendar.remindBeforeSeconds ?? DEFAULT_REMIND_BEFORE_SECONDS) * 1000;
+  const escalateAfter = (calendar.escalateAfterSeconds ?? DEFAULT_ESCALATE_AFTER_SECONDS) * 1000;
   const schedule: Array<[NoticeKind, number]> = [
     ['reminder', due - remindBefore],
     ['overdue', due],
@@ -30,7 +43,7 @@ export function nextTimedAction(state: ReviewState): TimedAction | null {
   const created = Date.parse(task.createdAt);
   for (const [kind, at] of schedule) {
     if (sent.has(kind) || (kind === 'reminder' && at <= created)) continue;
-    return { kind, at: new Date(at).toISOString(), taskId: task.id };
+    return { kind, at: new Date(at).toISOString() };
   }
   return null;
 }
