@@ -82,7 +82,7 @@ describe('organisation registry: POST /org/import, GET /org/units/:id(/people)',
       people: [{ id: `${org.prefix}-x1`, name: 'X', unitId: org.rootId, position: 'boss', email: 'not-an-email', roles: [{ role: 'king', unitId: org.rootId }], discipline: [{ year: 2026, level: 'scolding' }] }],
       extra: true,
     });
-    assertProblem(res, 400, ['', 'units[0].name', 'units[0].kind', 'people[0].position', 'people[0].email', 'people[0].roles[0].role', 'people[0].discipline[0].level']);
+    assertProblem(res, 400, ['extra', 'units[0].name', 'units[0].kind', 'people[0].position', 'people[0].email', 'people[0].roles[0].role', 'people[0].discipline[0].level']);
     assertProblem(await app.admin.post('/org/import', undefined, { rawBody: '{"units": [' }), 400);
   });
 
