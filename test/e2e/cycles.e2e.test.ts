@@ -58,6 +58,7 @@ describe('cycles: POST /cycles, GET /cycles(/:id), POST /cycles/:id/cancel', () 
     const all = ok(await app.admin.get('/cycles?limit=500'));
     assert.ok(all.items.some((c: { id: string }) => c.id === cycleId));
     assert.ok(all.items.some((c: { id: string }) => c.id === otherCycle));
+    for (const cycle of all.items) for (const field of ['id', 'year', 'rootUnitId', 'title', 'status', 'createdAt', 'createdBy', 'progress']) assert.ok(field in cycle, `${field} missing`);
     // The auditor of this org sees its cycle and not the other org's; a member sees the cycle they take part in.
     const audited = ok(await auditor.get('/cycles')).items.map((c: { id: string }) => c.id);
     assert.ok(audited.includes(cycleId));

@@ -116,6 +116,24 @@ describe('reviews: list, get and the five actions', () => {
       assertProblem(await (await as('g-mem2')).get(`/reviews/${reviewOf(org.id('g-mem1')).id}`), 404);
       assertProblem(await (await people.as(other.id('p-sec'))).get(`/reviews/${reviewOf(org.id('g-mem1')).id}`), 404);
       assertProblem(await (await people.as(other.id('p-sec'))).post(`/reviews/${reviewOf(org.id('g-mem1')).id}/targets`, { targets: [{ title: 'X' }] }), 404);
+      const unknown = `/reviews/${org.prefix}-nothing`;
+      assertProblem(await app.admin.post(`${unknown}/targets`, { targets: [{ title: 'X' }] }), 404);
+      assertProblem(await app.admin.post(`${unknown}/self-assessment`, selfAssessment), 404);
+      assertProblem(await app.admin.post(`${unknown}/review`, { decision: 'return', comment: 'x' }), 404);
+      assertProblem(await app.admin.post(`${unknown}/remediation-plan`, { items: [{ action: 'x', dueDate: '2027-01-01' }] }), 404);
+      assertProblem(await app.admin.post(`${unknown}/remediation-decision`, { decision: 'approve' }), 404);
+    });
+
+    it('replays a refusal under the same Idempotency-Key as it was first answered', async () => {
+      const id = reviewOf(org.id('d-mem')).id;
+      const subject = await as('d-mem');
+      const key = newKey();
+      const refused = await subject.post(`/reviews/${id}/targets`, { targets: [{ title: 'Mine' }] }, { idempotencyKey: key });
+      assertProblem(refused, 403);
+      const replayed = await subject.post(`/reviews/${id}/targets`, { targets: [{ title: 'Mine' }] }, { idempotencyKey: key });
+      assertProblem(replayed, 403);
+      assert.equal(replayed.body.detail, refused.body.detail);
+      assert.equal(replayed.body.requestId, refused.body.requestId);
     });
   });
 
