@@ -54,6 +54,20 @@ describe('operations endpoints', () => {
     }
   });
 
+  it('GET /ready answers 503 naming PostgreSQL while the database is unreachable, and 200 again after', async () => {
+    await app.product.db.destroy();
+    try {
+      const res = await app.http.get('/ready');
+      assert.equal(res.status, 503, JSON.stringify(res.body));
+      assert.deepEqual(res.body.down, ['postgresql']);
+      assert.equal(res.body.temporal, 'up');
+      assert.equal((await app.http.get('/health')).status, 200);
+    } finally {
+      await app.product.db.initialize();
+    }
+    assert.equal((await app.http.get('/ready')).status, 200);
+  });
+
   it('answers an unknown route with a 404 problem, not a 500', async () => {
     const res = await app.admin.get('/no-such-thing');
     assert.equal(res.status, 404);
