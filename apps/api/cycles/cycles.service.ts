@@ -115,7 +115,8 @@ export class CyclesService {
       `SELECT c.id FROM cycles c WHERE ${filters.join(' AND ')} ORDER BY c.created_at DESC, c.id DESC LIMIT ${p.add(query.limit + 1)}`,
       p.values,
     );
-    const cycles = await this.db.getRepository(CycleEntity).findBy(ids.map((r) => ({ id: r.id })));
+    // An empty OR-list would find every cycle: nothing visible means an empty page.
+    const cycles = ids.length === 0 ? [] : await this.db.getRepository(CycleEntity).findBy(ids.map((r) => ({ id: r.id })));
     cycles.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
     const progress = await this.progress(cycles.slice(0, query.limit).map((c) => c.id));
     const overdue = await this.overdue(cycles.slice(0, query.limit).map((c) => c.id));

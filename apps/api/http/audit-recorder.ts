@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { contextOf } from './request-context.js';
+import { contextOf, type RequestContext } from './request-context.js';
 import { LOGGER } from './tokens.js';
 
 export type AuditOutcome = 'ok' | 'replayed' | 'rejected' | 'failed';
@@ -22,6 +22,7 @@ export class AuditRecorder {
     const context = contextOf(req);
     const outcome: AuditOutcome = context.replayed ? 'replayed' : status < 400 ? 'ok' : status < 500 ? 'rejected' : 'failed';
     const routePath = (req.route as { path?: string } | undefined)?.path;
+    const facts = { ...factsFromRoute(req), ...context.audit };
     try {
       await this.db.query(
         // The cycle and unit scope the entry for auditors; derived from the review or cycle when not given.
@@ -33,20 +34,33 @@ export class AuditRecorder {
         [
           context.principal?.actorId ?? null,
           `${req.method} ${stripPrefix(routePath ?? req.path)}`,
-          context.audit.target ?? stripPrefix(req.path),
+          facts.target ?? stripPrefix(req.path),
           context.requestId,
           outcome,
           status,
-          context.audit.cycleId ?? null,
-          context.audit.unitId ?? null,
+          facts.cycleId ?? null,
+          facts.unitId ?? null,
           detail,
-          context.audit.reviewId ?? null,
+          facts.reviewId ?? null,
         ],
       );
     } catch (error) {
       this.logger.error({ err: error, requestId: context.requestId }, 'Could not write the audit entry');
     }
   }
+}
+
+/**
+ * What the URL says the request concerns. Handlers fill in the rest, but a request refused before
+ * its handler ran (invalid body, wrong caller) must still be tied to its cycle for the auditors.
+ */
+function factsFromRoute(req: Request): RequestContext['audit'] {
+  const params = (req.params ?? {}) as Record<string, string | undefined>;
+  const path = stripPrefix(req.path);
+  if (path.startsWith('/reviews/') && params.id) return { target: `review:${params.id}`, reviewId: params.id };
+  if (params.cycleId && params.unitId) return { target: `report:${params.cycleId}:${params.unitId}`, cycleId: params.cycleId, unitId: params.unitId };
+  if (path.startsWith('/cycles/') && params.id) return { target: `cycle:${params.id}`, cycleId: params.id };
+  return {};
 }
 
 function stripPrefix(path: string): string {

@@ -5,7 +5,7 @@ import { catchError, concatMap, from, map, mergeMap, of, type Observable } from 
 import { DataSource } from 'typeorm';
 import { ConflictError, ErrorCode, IdempotencyKeyReusedError, ValidationError } from '../../../libs/domain/errors.js';
 import { PROBLEM_CONTENT_TYPE, problemFor } from './problem.js';
-import { contextOf } from './request-context.js';
+import { contextOf, type RequestContext } from './request-context.js';
 
 /** A request whose key is this old and still pending is taken to have died with its process. */
 const ABANDONED_AFTER_SECONDS = 120;
@@ -35,16 +35,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
       mergeMap((stored) => {
         if (stored) {
           contextOf(req).replayed = true;
+          Object.assign(contextOf(req).audit, stored.audit ?? {});
           res.status(stored.status);
           if (stored.status >= 400) res.type(PROBLEM_CONTENT_TYPE);
           return of(stored.body);
         }
         return next.handle().pipe(
-          concatMap((body) => from(this.finish(actorId, key, res.statusCode, body)).pipe(map(() => body))),
+          concatMap((body) => from(this.finish(req, key, res.statusCode, body)).pipe(map(() => body))),
           catchError((error: unknown) => {
             const problem = problemFor(error, contextOf(req).requestId);
             // Refusals are part of the record; a server failure frees the key for a retry.
-            const settle = problem.status < 500 ? this.finish(actorId, key, problem.status, problem) : this.release(actorId, key);
+            const settle = problem.status < 500 ? this.finish(req, key, problem.status, problem) : this.release(actorId, key);
             return from(settle).pipe(mergeMap(() => Promise.reject(error)));
           }),
         );
@@ -53,7 +54,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   /** Claims the key for this request, or returns the response it already has. */
-  private async claim(actorId: string, key: string, hash: string): Promise<{ status: number; body: unknown } | null> {
+  private async claim(actorId: string, key: string, hash: string): Promise<{ status: number; body: unknown; audit: RequestContext['audit'] | null } | null> {
     const claimed: unknown[] = await this.db.query(
       `INSERT INTO idempotency_records (actor_id, key, request_hash, state, created_at) VALUES ($1, $2, $3, 'pending', now())
        ON CONFLICT (actor_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now()
@@ -63,20 +64,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
       [actorId, key, hash, ABANDONED_AFTER_SECONDS],
     );
     if (claimed.length > 0) return null;
-    const [row]: Array<{ request_hash: string; state: string; response_status: number; response_body: unknown }> = await this.db.query(
-      'SELECT request_hash, state, response_status, response_body FROM idempotency_records WHERE actor_id = $1 AND key = $2',
+    const [row]: Array<{ request_hash: string; state: string; response_status: number; response_body: unknown; audit_context: RequestContext['audit'] | null }> = await this.db.query(
+      'SELECT request_hash, state, response_status, response_body, audit_context FROM idempotency_records WHERE actor_id = $1 AND key = $2',
       [actorId, key],
     );
     if (!row) return this.claim(actorId, key, hash); // released meanwhile: try again
     if (row.request_hash !== hash) throw new IdempotencyKeyReusedError();
     if (row.state === 'pending') throw new ConflictError(ErrorCode.RequestInProgress, 'A request with this Idempotency-Key is still being processed.');
-    return { status: row.response_status, body: row.response_body };
+    return { status: row.response_status, body: row.response_body, audit: row.audit_context };
   }
 
-  private async finish(actorId: string, key: string, status: number, body: unknown): Promise<void> {
+  private async finish(req: Request, key: string, status: number, body: unknown): Promise<void> {
+    const context = contextOf(req);
     await this.db.query(
-      `UPDATE idempotency_records SET state = 'done', response_status = $3, response_body = $4 WHERE actor_id = $1 AND key = $2`,
-      [actorId, key, status, JSON.stringify(body ?? null)],
+      `UPDATE idempotency_records SET state = 'done', response_status = $3, response_body = $4, audit_context = $5 WHERE actor_id = $1 AND key = $2`,
+      [context.principal!.actorId, key, status, JSON.stringify(body ?? null), JSON.stringify(context.audit)],
     );
   }
 

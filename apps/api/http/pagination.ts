@@ -5,7 +5,9 @@ export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
 
 export const limitField = z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT);
-export const cursorField = z.string().max(2000).optional();
+const CURSOR_MESSAGE = 'not a cursor this API returned';
+// Checked with the other query fields, so a bad cursor is listed with them in one 400.
+export const cursorField = z.string().max(2000).refine((c) => c === '' || cursorKey(c) !== null, CURSOR_MESSAGE).optional();
 
 export interface Page<T> {
   items: T[];
@@ -19,13 +21,18 @@ export function encodeCursor(key: unknown[]): string {
 
 export function decodeCursor(cursor: string | undefined): unknown[] | null {
   if (cursor === undefined || cursor === '') return null;
+  const key = cursorKey(cursor);
+  if (key === null) throw new ValidationError([{ path: 'cursor', message: CURSOR_MESSAGE }]);
+  return key;
+}
+
+function cursorKey(cursor: string): unknown[] | null {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key)) return key;
+    return Array.isArray(key) ? key : null;
   } catch {
-    // fall through
+    return null;
   }
-  throw new ValidationError([{ path: 'cursor', message: 'not a cursor this API returned' }]);
 }
 
 /** Fetch `limit + 1` rows, then call this: it trims the extra row and makes the next cursor from the last kept one. */

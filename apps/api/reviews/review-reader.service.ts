@@ -5,6 +5,7 @@ import { NotFoundError } from '../../../libs/domain/errors.js';
 import type { ReviewState } from '../../../libs/domain/review/review-state.js';
 import { reviewView } from '../../../libs/domain/review/review-view.js';
 import { AccessService } from '../access/access.service.js';
+import { CyclesService } from '../cycles/cycles.service.js';
 import { SqlParams } from '../access/sql-params.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import type { ListReviewsQueryType } from './review.schemas.js';
@@ -29,6 +30,7 @@ export class ReviewReader {
   constructor(
     private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly cycles: CyclesService,
   ) {}
 
   /** The review's state if the caller may see it; 404 otherwise. */
@@ -49,6 +51,7 @@ export class ReviewReader {
   }
 
   async listForCycle(principal: Principal, cycleId: string, query: ListReviewsQueryType) {
+    await this.cycles.findVisible(principal, cycleId); // an unknown or unseen cycle is a 404, not an empty list
     const p = new SqlParams();
     const after = decodeCursor(query.cursor);
     const filters = [`r.cycle_id = ${p.add(cycleId)}`, this.access.reviewVisible(principal, p)];

@@ -9,5 +9,7 @@ export class IdempotencyRecordEntity {
   @Column('text') state!: 'pending' | 'done';
   @Column('int', { name: 'response_status', nullable: true }) responseStatus!: number | null;
   @Column('jsonb', { name: 'response_body', nullable: true }) responseBody!: unknown;
+  /** What the request concerned, for the audit entry of a replay. */
+  @Column('jsonb', { name: 'audit_context', nullable: true }) auditContext!: Record<string, unknown> | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
 }

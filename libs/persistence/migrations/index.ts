@@ -2,6 +2,13 @@ import { InitialSchema1763800000000 } from './1763800000000-initial-schema.js';
 import { CalendarNotices1763900000000 } from './1763900000000-calendar-notices.js';
 import { UnitQuotas1763910000000 } from './1763910000000-unit-quotas.js';
 import { PersonStatus1764000000000 } from './1764000000000-person-status.js';
+import { IdempotencyAuditContext1764100000000 } from './1764100000000-idempotency-audit-context.js';
 
 /** Every migration, oldest first. Append; never edit one that has been committed. */
-export const MIGRATIONS = [InitialSchema1763800000000, CalendarNotices1763900000000, UnitQuotas1763910000000, PersonStatus1764000000000];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  CalendarNotices1763900000000,
+  UnitQuotas1763910000000,
+  PersonStatus1764000000000,
+  IdempotencyAuditContext1764100000000,
+];
