@@ -127,6 +127,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
     {
       validator: ({ actorId }) => {
         try {
+          // Who may act before what state the report is in: 403 for anyone but the head, at any time.
+          if (headId !== null && actorId !== headId) throw new ForbiddenError(`Only the unit's head (${headId}) may submit its report.`);
           if (phase === 'submitted') throw new ConflictError(ErrorCode.AlreadyDone, 'This report was already submitted.');
           if (phase === 'calibration_needed') throw calibrationBlocks();
           if (phase !== 'ready' && phase !== 'preparing') throw new ConflictError(ErrorCode.WrongStep, `The report is not ready: the unit is still ${phase}.`);

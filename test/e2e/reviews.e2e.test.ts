@@ -194,8 +194,10 @@ describe('reviews: list, get and the five actions', () => {
       // Rules that need the review: one result per target, the score required by reg-366-2025, the band.
       assertProblem(await subject.post(`/reviews/${id}/self-assessment`, { ...selfAssessment, results: [{ targetIndex: 0, achievement: 90 }, { targetIndex: 2, achievement: 90 }] }), 400, ['results[1].targetIndex', 'results']);
       assertProblem(await subject.post(`/reviews/${id}/self-assessment`, { ...selfAssessment, generalScore: undefined }), 400, ['generalScore']);
-      // Not checked here: a proposed classification above the score's band (API.md: 400) is accepted
-      // today; the band check belongs to libs/domain/review (reported, not this suite's to fix).
+      // A proposed classification above the score's band (a score in the 70s–80s allows at most good).
+      const aboveBand = await subject.post(`/reviews/${id}/self-assessment`, { ...selfAssessment, proposedClassification: 'excellent' });
+      assertProblem(aboveBand, 400, ['proposedClassification']);
+      assert.match(aboveBand.body.detail, /score \d+(\.\d)? allows at most good/);
     });
 
     it('refuses a self-assessment by the reviewer (403), and a review before the self-assessment (409)', async () => {
@@ -247,9 +249,8 @@ describe('reviews: list, get and the five actions', () => {
       const approved = ok(await reviewer.post(`/reviews/${id}/review`, { decision: 'approve', classification: 'completed', comment: 'Needs work', shortcomings: ['Late reports'] }));
       assert.equal(approved.step, 'remediation_plan');
 
-      // Deciding before a plan was submitted is refused (400 rule_violated today; API.md reads as 409: reported).
-      const early = await reviewer.post(`/reviews/${id}/remediation-decision`, { decision: 'approve' });
-      assert.ok([400, 409].includes(early.status), JSON.stringify(early.body));
+      // Deciding before a plan was submitted does not fit the state: 409.
+      assertProblem(await reviewer.post(`/reviews/${id}/remediation-decision`, { decision: 'approve' }), 409);
       assert.equal(ok(await app.admin.get(`/reviews/${id}`)).step, 'remediation_plan');
       assertProblem(await subject.post(`/reviews/${id}/remediation-plan`, { items: [] }), 400, ['items']);
       assertProblem(await subject.post(`/reviews/${id}/remediation-plan`, { items: [{ action: '', dueDate: 'soon' }, { action: 'Fine', dueDate: '2027-02-30x' }] }), 400, ['items[0].action', 'items[0].dueDate', 'items[1].dueDate']);

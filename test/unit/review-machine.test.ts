@@ -376,17 +376,17 @@ describe('decide: remediation', () => {
   });
 
   it('refuses a decision when no plan was submitted', () => {
-    rejects(() => decide(at('remediation_plan'), decidePlan('approve'), LAUNCHED_AT), RuleViolationError, ErrorCode.RuleViolated);
+    rejects(() => decide(at('remediation_plan'), decidePlan('approve'), LAUNCHED_AT), ConflictError, ErrorCode.WrongStep);
   });
 
   it('refuses a decision on a plan already returned', () => {
     const returned = act(act(at('remediation_plan'), plan()).state, decidePlan('return')).state;
-    rejects(() => decide(returned, decidePlan('approve'), LAUNCHED_AT), RuleViolationError, ErrorCode.RuleViolated);
+    rejects(() => decide(returned, decidePlan('approve'), LAUNCHED_AT), ConflictError, ErrorCode.WrongStep);
   });
 
   it('refuses a second plan while one waits for the reviewer', () => {
     const submitted = act(at('remediation_plan'), plan()).state;
-    rejects(() => decide(submitted, plan(), LAUNCHED_AT), RuleViolationError, ErrorCode.RuleViolated);
+    rejects(() => decide(submitted, plan(), LAUNCHED_AT), ConflictError, ErrorCode.WrongStep);
   });
 
   it('refuses a plan from the reviewer and a decision from the subject', () => {

@@ -226,7 +226,7 @@ function submitRemediationPlan(state: ReviewState, command: SubmitRemediationPla
   requireSubjectSide(state, command.actorId, 'submit the remediation plan');
   requireStep(state, 'remediation_plan', 'submit the remediation plan');
   if (state.remediationPlan?.status === 'submitted') {
-    throw new RuleViolationError('A remediation plan is already waiting for the reviewer’s decision.');
+    throw new ConflictError(ErrorCode.WrongStep, 'A remediation plan is already waiting for the reviewer’s decision.');
   }
   const remediationPlan = {
     items: command.items.map((i) => ({ action: i.action, dueDate: i.dueDate })),
@@ -245,7 +245,7 @@ function decideRemediation(state: ReviewState, command: DecideRemediationCommand
   requireReviewer(state, command.actorId, 'decide on the remediation plan');
   requireStep(state, 'remediation_plan', 'decide on the remediation plan');
   if (state.remediationPlan?.status !== 'submitted') {
-    throw new RuleViolationError('There is no submitted remediation plan to decide on.');
+    throw new ConflictError(ErrorCode.WrongStep, 'There is no submitted remediation plan to decide on yet.');
   }
   const comment = command.comment ?? null;
   const decided = { ...state.remediationPlan, decisionComment: comment, decidedAt: at, decidedBy: command.actorId };
