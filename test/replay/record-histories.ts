@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { cycleWorkflowId, registryChangesWorkflowId, unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
-import { threeLevelOrg } from '../support/org-fixture.js';
+import { TEST_PASSWORD, threeLevelOrg } from '../support/org-fixture.js';
 import { eventually, waitRunning } from '../support/review-driver.js';
 import { startTestApp } from '../support/test-app.js';
 import { uniquePrefix } from '../support/test-env.js';
 import { WorkflowDriver } from '../support/workflow-driver.js';
 
 // `npm run record-histories -- <label>`: runs one cycle through every path a review can take
-// (return for revision, remediation returned then approved, straight to done) and one cycle
+// (return for revision, remediation returned then approved, straight to done, a quota breach
+// calibrated by reclassifying) and one cycle
 // cancelled after mid-cycle changes (new dates, a transfer, a strike-off), then writes the
 // histories of their workflows to test/replay/histories/<label>/. Recorded sets are committed and
 // never edited: the replay test keeps every one of them replaying.
@@ -47,11 +48,20 @@ try {
       await drive.approve(review, 'good', ['Late minutes']);
       await drive.submitPlan(review);
       await drive.decidePlan(review, 'approve');
+    } else if (subject === org.id('g-mem2')) {
+      await drive.complete(review, 'excellent'); // 1 excellent, 0 good in G's group: G must calibrate
     } else {
       await drive.complete(review, 'good');
     }
     workflowIds.push(review.workflowId);
   }
+  await eventually(async () => {
+    if ((await drive.reportStatus(cycleId, org.id('G'))) !== 'calibration_needed') throw new Error('G not calibrating yet');
+  });
+  const calibrator = await app.http.login(org.id('g-sec'), TEST_PASSWORD);
+  const lowered = await drive.review(cycleId, org.id('g-mem2'));
+  const reclassified = await calibrator.post(`/reviews/${lowered.reviewId}/reclassify`, { classification: 'good', comment: 'Within the quota' });
+  if (reclassified.status !== 200) throw new Error(`reclassify: ${reclassified.status} ${JSON.stringify(reclassified.body)}`);
   for (const [unit, head] of [['G', 'g-sec'], ['D', 'd-sec'], ['P', 'p-sec']] as const) {
     await eventually(async () => {
       if ((await drive.reportStatus(cycleId, org.id(unit))) !== 'ready') throw new Error(`report of ${unit} not ready`);
