@@ -180,6 +180,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
   async function followReportDeadline(done: () => boolean): Promise<void> {
     const sent = new Map<string, NoticeKind[]>();
     while (!done()) {
+      // Counted before reading: a move that lands while the task is read wakes the wait below.
+      const moves = calendarMoves;
       const deadline = await reportDeadline({ cycleId: input.cycleId, unitId: input.unitId });
       if (deadline === null) return;
       const notices = sent.get(deadline.taskId) ?? [];
@@ -187,7 +189,6 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
       if (next === null) return;
       const waitMs = Date.parse(next.at) - Date.now();
       if (waitMs > 0) {
-        const moves = calendarMoves;
         await condition(() => done() || calendarMoves !== moves, waitMs);
         continue; // woke up: read the task again before saying anything
       }
