@@ -62,6 +62,9 @@ describe('operations endpoints', () => {
       assert.deepEqual(res.body.down, ['postgresql']);
       assert.equal(res.body.temporal, 'up');
       assert.equal((await app.http.get('/health')).status, 200);
+      const list = await app.admin.get('/cycles');
+      assert.equal(list.status, 503, JSON.stringify(list.body));
+      assert.match(list.body.detail, /^PostgreSQL is unavailable/);
     } finally {
       await app.product.db.initialize();
     }

@@ -21,6 +21,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500) this.logger.error({ err: error, requestId: problem.requestId, path: req.path }, 'Unhandled error');
     await this.audit.record(req, problem.status, problem.type);
     if (res.headersSent) return;
+    if (problem.status === 503) res.setHeader('Retry-After', '5');
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }

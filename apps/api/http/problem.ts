@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError, ErrorCode, type FieldError } from '../../../libs/domain/errors.js';
+import { unavailableDependency } from './unavailable-dependency.js';
 
 // The one place where errors become HTTP statuses and RFC 9457 problem documents.
 
@@ -29,6 +30,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported media type',
   422: 'Idempotency key reused',
   500: 'Internal error',
+  503: 'Service unavailable',
 };
 
 export interface Problem {
@@ -53,6 +55,10 @@ export function problemFor(error: unknown, requestId: string): Problem {
   if (transport !== null) {
     const detail = transport.status === 400 ? 'The body is not valid JSON.' : transport.message;
     return { type: `/problems/http-${transport.status}`, title: TITLES[transport.status] ?? 'Error', status: transport.status, detail, requestId };
+  }
+  const down = unavailableDependency(error);
+  if (down !== null) {
+    return { type: '/problems/unavailable', title: TITLES[503]!, status: 503, detail: `${down} is unavailable; retry later (with the same Idempotency-Key a retry has no second effect).`, requestId };
   }
   return { type: '/problems/internal', title: TITLES[500]!, status: 500, detail: 'An unexpected error occurred; it was logged with this request id.', requestId };
 }
