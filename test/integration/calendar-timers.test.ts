@@ -79,8 +79,9 @@ describe('the calendar runs on durable timers', () => {
 
   it('reminds the assignee before the due date, marks the task overdue at it and escalates to their head after it', async () => {
     const org = smallOrg(uniquePrefix('cal-notice'));
-    const dueAt = inSeconds(5);
-    const cycleId = await launch(org, { targetsDueAt: dueAt, remindBeforeSeconds: 3, escalateAfterSeconds: 3 });
+    // Wide enough margins for a loaded machine: the task exists well before its reminder is due.
+    const dueAt = inSeconds(12);
+    const cycleId = await launch(org, { targetsDueAt: dueAt, remindBeforeSeconds: 6, escalateAfterSeconds: 3 });
     const review = await reviewOf(cycleId, org.id('g-mem'));
     const assignee = await people.as(org.id('g-sec'));
 
@@ -137,9 +138,9 @@ describe('the calendar runs on durable timers', () => {
     await eventually(async () => assert.equal((await head.get(reportPath)).body.status, 'ready'));
 
     // The report was due months from now; the administrator brings every date forward.
-    const dueAt = inSeconds(6);
+    const dueAt = inSeconds(10);
     const dates = { targetsDueAt: dueAt, selfAssessmentDueAt: dueAt, reviewDueAt: dueAt, remediationDueAt: dueAt, reportDueAt: dueAt };
-    assert.equal((await app.admin.post(`/cycles/${cycleId}/calendar`, { ...dates, remindBeforeSeconds: 3, escalateAfterSeconds: 2 })).status, 200);
+    assert.equal((await app.admin.post(`/cycles/${cycleId}/calendar`, { ...dates, remindBeforeSeconds: 5, escalateAfterSeconds: 2 })).status, 200);
 
     const outbox = async () =>
       (await app.product.db.query(`SELECT kind, recipient_id, created_at FROM outbox WHERE task_id = $1 ORDER BY id`, [`report:${cycleId}:${org.id('G')}:submit_report`])) as Array<{
