@@ -19,6 +19,7 @@ import type { ReviewActivities } from '../libs/activities/index.js';
 import { ConflictError, ErrorCode, ForbiddenError } from '../libs/domain/errors.js';
 import {
   calendarChangedSignal,
+  childUnitAddedSignal,
   reclassifyReviewUpdate,
   reportSubmittedSignal,
   reviewAdoptedSignal,
@@ -89,6 +90,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
   const unlaunchedChildren = new Set(carry.unlaunchedChildren);
   const toArchive = [...carry.toArchive];
   let launchNoticeSent = carry.launchNoticeSent;
+  const childrenToStart = [...(carry.childrenToStart ?? [])];
+  const addedChildren = new Set(carry.addedChildren ?? []);
   let submitted: ReportSubmitted | null = null;
   // Calibration: the quota breaches found when the unit closed its reviews, until every group fits.
   let quotaBreaches: string[] = [];
@@ -101,6 +104,13 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
   setHandler(reviewAdoptedSignal, ({ reviewId, workflowId }) => void pendingReviews.set(reviewId, workflowId));
   setHandler(reviewReleasedSignal, ({ reviewId }) => void pendingReviews.delete(reviewId));
   setHandler(unitHeadChangedSignal, ({ headId: newHeadId }) => void (headId = newHeadId));
+  setHandler(childUnitAddedSignal, ({ unitId }) => {
+    // Only while collecting (a unit still launching plans from the registry itself), and once.
+    if (phase !== 'collecting' || addedChildren.has(unitId) || pendingChildren.has(unitId)) return;
+    addedChildren.add(unitId);
+    pendingChildren.add(unitId);
+    childrenToStart.push(unitId);
+  });
   setHandler(subtreeLaunchedSignal, ({ unitId }) => void unlaunchedChildren.delete(unitId));
   setHandler(reportSubmittedSignal, ({ unitId }) => void pendingChildren.delete(unitId));
   setHandler(unitProgressQuery, () => ({
@@ -231,8 +241,11 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
       for (;;) {
         const launchNoticeDue = () => !launchNoticeSent && unlaunchedChildren.size === 0;
         const collected = () => pendingReviews.size === 0 && pendingChildren.size === 0 && toArchive.length === 0;
-        await condition(() => toArchive.length > 0 || launchNoticeDue() || collected() || workflowInfo().continueAsNewSuggested);
-        if (launchNoticeDue()) {
+        await condition(() => toArchive.length > 0 || childrenToStart.length > 0 || launchNoticeDue() || collected() || workflowInfo().continueAsNewSuggested);
+        if (childrenToStart.length > 0) {
+          const batch = childrenToStart.splice(0, CHILD_START_BATCH);
+          await Promise.all(batch.map((childId) => startChildUnit(input.cycleId, input.unitId, childId, self)));
+        } else if (launchNoticeDue()) {
           await getExternalWorkflowHandle(input.parentWorkflowId).signal(subtreeLaunchedSignal, { unitId: input.unitId });
           launchNoticeSent = true;
         } else if (toArchive.length > 0) {
@@ -252,6 +265,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
             unlaunchedChildren: [...unlaunchedChildren],
             launchNoticeSent,
             toArchive,
+            childrenToStart,
+            addedChildren: [...addedChildren],
           };
           return await continueAsNew<typeof unitReviewWorkflow>({ ...input, carry: next });
         }

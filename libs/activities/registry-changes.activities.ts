@@ -8,10 +8,11 @@ import { ErrorCode } from '../domain/errors.js';
 import { planUnit, type SubjectPlan } from '../domain/org/subject-plan.js';
 import { CycleEntity } from '../persistence/entities/index.js';
 import { loadSubtree } from '../persistence/registry-reader.js';
-import { reassignReviewUpdate, reviewAdoptedSignal, unitHeadChangedSignal, withdrawReviewUpdate } from '../temporal/definitions.js';
+import { childUnitAddedSignal, reassignReviewUpdate, reviewAdoptedSignal, unitHeadChangedSignal, withdrawReviewUpdate } from '../temporal/definitions.js';
 import { domainErrorIn } from '../temporal/failure-codec.js';
 import { reviewWorkflowId, unitWorkflowId } from '../temporal/workflow-ids.js';
 import type { ActivityDeps } from './activity-deps.js';
+import { calibrateTaskId } from './quota.activities.js';
 import { reportTaskId } from './report.activities.js';
 import { reviewIdFor } from './review-id.js';
 import { insertNewReviews, insertReviewEvents, syncReviewTasks } from './review-rows.js';
@@ -22,7 +23,8 @@ export type RegistryChange =
   | { kind: 'reassign'; reviewId: string; workflowId: string; command: ReassignReviewCommand }
   | { kind: 'withdraw'; reviewId: string; workflowId: string; command: WithdrawReviewCommand }
   | { kind: 'launch'; reviewId: string; workflowId: string; ownerWorkflowId: string }
-  | { kind: 'report_head'; cycleId: string; unitId: string; workflowId: string; headId: string };
+  | { kind: 'report_head'; cycleId: string; unitId: string; workflowId: string; headId: string }
+  | { kind: 'add_unit'; unitId: string; parentWorkflowId: string };
 
 interface ReportRow {
   unit_id: string;
@@ -39,7 +41,9 @@ const subjectKey = (type: string, id: string) => `${type}:${id}`;
  *   a new head) is reassigned; it moves to another unit only while that unit still collects;
  * - a subject the cycle has no review for (a new member) gets one, written here at
  *   `target_assignment` by the importing admin, when its unit still collects;
- * - a report not yet submitted goes to its unit's new head.
+ * - a report not yet submitted goes to its unit's new head;
+ * - a unit created under a unit that still collects gets its own unit workflow (which launches
+ *   its members' reviews); the new unit and its head are reviewed as new subjects of the parent.
  * Workflows are changed by `deliverRegistryChanges`; the only writes here are new members'
  * review rows, so their workflows start from the read model as launched reviews do (a retry
  * finds them and writes nothing twice).
@@ -96,10 +100,20 @@ export function makePlanRegistryChanges(db: DataSource) {
       if (!same) changes.push({ kind: 'reassign', ...target, command });
     }
 
-    // New members: subjects with no review yet, in units that were launched and still collect.
+    // New units: in the tree now, never launched, under a unit whose workflow still collects.
+    const addedUnits = tree
+      .subtreeOf(cycle.rootUnitId)
+      .filter((unitId) => !reports.has(unitId) && unitId !== cycle.rootUnitId && collecting(tree.unit(unitId)!.parentId!));
+    for (const unitId of addedUnits) {
+      changes.push({ kind: 'add_unit', unitId, parentWorkflowId: unitWorkflowId(cycle.id, tree.unit(unitId)!.parentId!) });
+    }
+
+    // New members: subjects with no review yet, in units that were launched (or are being added)
+    // and whose owning unit still collects. A new unit's own members are launched by its workflow.
     const known = new Set(reviews.map((r) => subjectKey(r.subject_type, r.subject_id)));
+    const launched = (unitId: string) => reports.has(unitId) || addedUnits.includes(unitId);
     const joining = [...desired.values()].filter(
-      (s) => !known.has(subjectKey(s.subjectType, s.subjectId)) && collecting(s.ownerUnitId) && reports.has(s.unitId),
+      (s) => !known.has(subjectKey(s.subjectType, s.subjectId)) && collecting(s.ownerUnitId) && launched(s.unitId),
     );
     const at = new Date().toISOString();
     const launches = joining.map((subject) =>
@@ -169,6 +183,9 @@ export function makeDeliverRegistryChanges(deps: ActivityDeps) {
           await deps.temporal.workflow.getHandle(change.ownerWorkflowId).signal(reviewAdoptedSignal, { reviewId: change.reviewId, workflowId: change.workflowId });
           await startSubjectReviews({ reviewIds: [change.reviewId], ownerWorkflowId: change.ownerWorkflowId });
           break;
+        case 'add_unit':
+          await deps.temporal.workflow.getHandle(change.parentWorkflowId).signal(childUnitAddedSignal, { unitId: change.unitId });
+          break;
         case 'report_head':
           await deps.db.transaction(async (tx) => {
             await tx.query(`UPDATE reports SET head_id = $3, updated_at = now() WHERE cycle_id = $1 AND unit_id = $2 AND status <> 'submitted'`, [
@@ -176,7 +193,11 @@ export function makeDeliverRegistryChanges(deps: ActivityDeps) {
               change.unitId,
               change.headId,
             ]);
-            await tx.query(`UPDATE tasks SET assignee_id = $2 WHERE id = $1 AND status = 'open'`, [reportTaskId(change.cycleId, change.unitId), change.headId]);
+            await tx.query(`UPDATE tasks SET assignee_id = $3 WHERE id IN ($1, $2) AND status = 'open'`, [
+              reportTaskId(change.cycleId, change.unitId),
+              calibrateTaskId(change.cycleId, change.unitId),
+              change.headId,
+            ]);
           });
           await ignoringClosed(deps.db, null, () => deps.temporal.workflow.getHandle(change.workflowId).signal(unitHeadChangedSignal, { headId: change.headId }));
           break;

@@ -11,6 +11,7 @@ import type {
 import type { ReviewState } from '../domain/review/review-state.js';
 import type {
   CalendarChanged,
+  ChildUnitAdded,
   CancelCycleCommand,
   CycleProgress,
   ReclassifyReviewCommand,
@@ -56,3 +57,5 @@ export const withdrawReviewUpdate = defineUpdate<ReviewState, [WithdrawReviewCom
 export const reviewAdoptedSignal = defineSignal<[ReviewAdopted]>('reviewAdopted');
 export const reviewReleasedSignal = defineSignal<[ReviewReleased]>('reviewReleased');
 export const unitHeadChangedSignal = defineSignal<[UnitHeadChanged]>('unitHeadChanged');
+/** A unit was created under this one while the cycle runs: it gets its own unit workflow. */
+export const childUnitAddedSignal = defineSignal<[ChildUnitAdded]>('childUnitAdded');

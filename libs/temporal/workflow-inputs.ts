@@ -32,6 +32,9 @@ export interface UnitCarry {
   unlaunchedChildren: string[];
   launchNoticeSent: boolean;
   toArchive: string[];
+  /** Units created under this one mid-cycle: their workflows to start, and every one ever added. */
+  childrenToStart?: string[];
+  addedChildren?: string[];
 }
 
 export interface SubjectReviewInput {
@@ -96,6 +99,10 @@ export interface ReviewAdopted {
 /** A unit no longer waits for this review: it was transferred to another unit. */
 export interface ReviewReleased {
   reviewId: string;
+}
+
+export interface ChildUnitAdded {
+  unitId: string;
 }
 
 export interface UnitHeadChanged {
