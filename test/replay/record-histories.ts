@@ -13,7 +13,7 @@ import { WorkflowDriver } from '../support/workflow-driver.js';
 // `npm run record-histories -- <label>`: runs one cycle through every path a review can take
 // (return for revision, remediation returned then approved, straight to done, a quota breach
 // calibrated by reclassifying) and one cycle
-// cancelled after mid-cycle changes (new dates, a transfer, a strike-off), then writes the
+// cancelled after mid-cycle changes (new dates, a transfer, a strike-off, a new unit), then writes the
 // histories of their workflows to test/replay/histories/<label>/. Recorded sets are committed and
 // never edited: the replay test keeps every one of them replaying.
 
@@ -87,12 +87,20 @@ try {
   const person = (local: string) => other.payload.people.find((p) => p.id === other.id(local))!;
   await app.admin.post(
     '/org/import',
-    { units: [], people: [{ ...person('g-mem1'), unitId: other.id('D') }, { ...person('g-mem2'), status: 'struck_off' }] },
+    {
+      units: [{ id: other.id('N'), parentId: other.id('D'), name: 'Unit N', kind: 'grassroots' }],
+      people: [
+        { ...person('g-mem1'), unitId: other.id('D') },
+        { ...person('g-mem2'), status: 'struck_off' },
+        { id: other.id('n-sec'), name: 'Person n-sec', unitId: other.id('N'), position: 'secretary' },
+      ],
+    },
     { idempotencyKey: `replay-${cancelledId}` },
   );
   await eventually(async () => {
     const [withdrawn, transferred] = [await drive.review(cancelledId, other.id('g-mem2')), await drive.review(cancelledId, other.id('g-mem1'))];
     if (withdrawn.status !== 'withdrawn' || transferred.reviewerId !== other.id('d-sec')) throw new Error('registry changes not applied yet');
+    if ((await drive.reportStatus(cancelledId, other.id('N'))) !== 'collecting') throw new Error('the new unit has not launched yet');
   });
   await app.admin.post(`/cycles/${cancelledId}/cancel`, { reason: 'Recorded for the replay tests' });
   await app.product.temporal.workflow.getHandle(cycleWorkflowId(cancelledId)).result();
@@ -102,6 +110,7 @@ try {
     unitWorkflowId(cancelledId, other.rootId),
     unitWorkflowId(cancelledId, other.id('D')),
     unitWorkflowId(cancelledId, other.id('G')),
+    unitWorkflowId(cancelledId, other.id('N')),
     cycleWorkflowId(cancelledId),
     registryChangesWorkflowId(`${app.config.auth.adminUsername}/replay-${cancelledId}`),
   );
