@@ -12,10 +12,10 @@ import { WorkflowDriver } from '../support/workflow-driver.js';
 
 // `npm run record-histories -- <label>`: runs one cycle through every path a review can take
 // (return for revision, remediation returned then approved, straight to done, a quota breach
-// calibrated by reclassifying) and one cycle
-// cancelled after mid-cycle changes (new dates, a transfer, a strike-off, a new unit), then writes the
-// histories of their workflows to test/replay/histories/<label>/. Recorded sets are committed and
-// never edited: the replay test keeps every one of them replaying.
+// calibrated by reclassifying) and one cycle cancelled after mid-cycle changes (new dates, a
+// transfer, a strike-off, a new unit), then writes the histories of their workflows to
+// test/replay/histories/<label>/. Recorded sets are committed and never edited: the replay test
+// keeps every one of them replaying.
 
 const label = process.argv[2] ?? new Date().toISOString().slice(0, 10);
 const outDir = join(fileURLToPath(new URL('../../../test/replay/histories/', import.meta.url)), label);
