@@ -50,3 +50,25 @@ export function demoProvince(): RegistryImport {
   });
   return { units, people };
 }
+
+/**
+ * The demo's cycle, for the current year, on a calendar a newcomer can play through now: targets
+ * due in a week, self-assessment open at once and due in two, reviews in three, plans and
+ * reports in four (the real Guidance 43 dates would keep self-assessment closed until December).
+ */
+export function demoCycle(now: Date) {
+  const inDays = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString();
+  return {
+    year: now.getUTCFullYear(),
+    rootUnitId: DEMO_ROOT_UNIT,
+    title: `Demo review ${now.getUTCFullYear()}`,
+    calendar: {
+      targetsDueAt: inDays(7),
+      selfAssessmentOpensAt: now.toISOString(),
+      selfAssessmentDueAt: inDays(14),
+      reviewDueAt: inDays(21),
+      remediationDueAt: inDays(28),
+      reportDueAt: inDays(28),
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { readEnvConfig } from '../../libs/config/app-config.js';
 import { createLogger } from '../../libs/logging/logger.js';
 import { routeTemporalLogs } from '../../libs/logging/temporal-logger.js';
-import { DEMO_PASSWORD, demoProvince } from './demo-province.js';
+import { DEMO_PASSWORD, demoCycle, demoProvince } from './demo-province.js';
 import { startLocalStack } from './local-stack.js';
 import { startProduct } from './product.js';
 
@@ -25,8 +25,13 @@ const lines = [
   `  Admin login  ${stack.config.auth.adminUsername} / ${stack.config.auth.adminPassword}`,
 ];
 if (demo) {
-  await loadDemo(url, stack.config.auth.adminUsername, stack.config.auth.adminPassword!);
+  const cycleId = await loadDemo(url, stack.config.auth.adminUsername, stack.config.auth.adminPassword!);
   lines.push(`  Demo         province 'demo-province' loaded; every demo person logs in with their id and '${DEMO_PASSWORD}'`);
+  lines.push(
+    cycleId
+      ? `               cycle ${cycleId} launched: targets due in a week, self-assessment open now (GET /tasks as each person)`
+      : '               its cycle, launched by an earlier start, carries on',
+  );
   lines.push(`               e.g. prov-secretary, d1-secretary, d1g1-member1, prov-inspector (auditor), d1-deputy (district admin)`);
 }
 process.stdout.write(`${lines.join('\n')}\n\n  Stop with Ctrl-C; data is kept under ${config.embedded.dataDir}.\n\n`);
@@ -43,8 +48,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-/** Loads the demo province through the API itself, as an administrator would. */
-async function loadDemo(baseUrl: string, username: string, password: string): Promise<void> {
+/** Loads the demo province and launches its cycle through the API itself, as an administrator would. */
+async function loadDemo(baseUrl: string, username: string, password: string): Promise<string | null> {
   const login = await fetch(`${baseUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   const { accessToken } = (await login.json()) as { accessToken: string };
   const imported = await fetch(`${baseUrl}/api/v1/org/import`, {
@@ -53,4 +58,12 @@ async function loadDemo(baseUrl: string, username: string, password: string): Pr
     body: JSON.stringify(demoProvince()),
   });
   if (!imported.ok) throw new Error(`Loading the demo province failed: ${imported.status} ${await imported.text()}`);
+  const cycle = await fetch(`${baseUrl}/api/v1/cycles`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify(demoCycle(new Date())),
+  });
+  // 409: the demo cycle was launched by an earlier start and carries on from ./data.
+  if (!cycle.ok && cycle.status !== 409) throw new Error(`Launching the demo cycle failed: ${cycle.status} ${await cycle.text()}`);
+  return cycle.ok ? ((await cycle.json()) as { id: string }).id : null;
 }
