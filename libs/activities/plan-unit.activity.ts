@@ -62,6 +62,8 @@ export function makePlanUnit(db: DataSource) {
       const fresh = launches.filter((l) => inserted.has(l.state.reviewId));
       await insertReviewEvents(tx, fresh.map((l) => ({ reviewId: l.state.reviewId, event: l.event })));
       await syncReviewTasks(tx, fresh.map((l) => l.state), at);
+      // A unit launched after the cycle is running (created mid-cycle) adds subjects to its count.
+      await tx.query(`UPDATE cycles SET subjects_total = subjects_total + $2 WHERE id = $1 AND status = 'running'`, [cycle.id, fresh.length]);
       await tx.query(
         `INSERT INTO reports (cycle_id, unit_id, parent_unit_id, status, head_id, people, units, updated_at)
          VALUES ($1, $2, $3, 'collecting', $4, $5, $5, $6) ON CONFLICT DO NOTHING`,

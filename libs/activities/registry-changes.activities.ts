@@ -137,6 +137,7 @@ export function makePlanRegistryChanges(db: DataSource) {
         const events = fresh.map((l) => ({ reviewId: l.state.reviewId, event: { ...l.event, data: { ...l.event.data, joinedMidCycle: true } } }));
         await insertReviewEvents(tx, events);
         await syncReviewTasks(tx, fresh.map((l) => l.state), at);
+        await tx.query('UPDATE cycles SET subjects_total = subjects_total + $2 WHERE id = $1', [cycle.id, fresh.length]);
       });
     }
     for (const { state } of launches) {

@@ -50,6 +50,8 @@ describe('a unit created while a cycle runs', () => {
     assert.equal(reviews.get(org.id('h-mem'))!.reviewerId, org.id('h-sec'));
     const launched = (await app.admin.get(`/reviews/${reviews.get(org.id('h-mem'))!.id}/history`)).body.events[0];
     assert.equal(launched.type, 'review.launched');
+    const progress = (await app.admin.get(`/cycles/${cycleId}`)).body.progress;
+    assert.deepEqual([progress.subjects, progress.launched], [6, 6], 'G, g-sec, g-mem and now H, h-sec, h-mem');
   });
 
   it('rolls its report up into the unit above, and the cycle completes with its people counted', async () => {
