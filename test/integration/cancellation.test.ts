@@ -1,9 +1,8 @@
-import { cycleBody } from '../support/cycle-body.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { cycleWorkflowId, unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
 import { threeLevelOrg, type OrgFixture } from '../support/org-fixture.js';
-import { eventually, waitRunning } from '../support/review-driver.js';
+import { eventually, launchCycle } from '../support/review-driver.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { uniquePrefix } from '../support/test-env.js';
 import { WorkflowDriver } from '../support/workflow-driver.js';
@@ -23,8 +22,7 @@ describe('cancelling a running cycle', () => {
   after(() => app?.stop());
 
   it('ends every open review as cancelled, closes the tasks and stops the workflows; done reviews stay done', async () => {
-    const cycleId = (await app.admin.post('/cycles', cycleBody(org.rootId))).body.id;
-    await waitRunning(app.admin, cycleId);
+    const cycleId = await launchCycle(app.admin, org.rootId);
     const finished = await drive.complete(await drive.review(cycleId, org.id('g-mem1')));
     assert.equal(finished.status, 'done');
 

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildOrg, TEST_PASSWORD, type OrgFixture } from '../support/org-fixture.js';
-import { cycleBody } from '../support/cycle-body.js';
 import { Participants } from '../support/participants.js';
-import { allReviews, completeReview, eventually, waitRunning } from '../support/review-driver.js';
+import { allReviews, completeReview, eventually, launchCycle } from '../support/review-driver.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { uniquePrefix } from '../support/test-env.js';
 
@@ -26,8 +25,7 @@ describe('a unit created while a cycle runs', () => {
       children: [{ id: 'G', kind: 'grassroots', people: [['g-sec', 'secretary'], ['g-mem', 'member']] }],
     });
     assert.equal((await app.admin.post('/org/import', org.payload)).status, 200);
-    cycleId = (await app.admin.post('/cycles', cycleBody(org.rootId))).body.id;
-    await waitRunning(app.admin, cycleId);
+    cycleId = await launchCycle(app.admin, org.rootId);
   });
   after(() => app?.stop());
 

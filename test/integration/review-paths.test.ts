@@ -1,4 +1,3 @@
-import { cycleBody } from '../support/cycle-body.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
@@ -6,7 +5,7 @@ import { ErrorCode } from '../../libs/domain/errors.js';
 import { domainErrorIn } from '../../libs/temporal/failure-codec.js';
 import { submitReviewUpdate } from '../../libs/temporal/definitions.js';
 import { threeLevelOrg, type OrgFixture } from '../support/org-fixture.js';
-import { waitRunning } from '../support/review-driver.js';
+import { launchCycle } from '../support/review-driver.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { uniquePrefix } from '../support/test-env.js';
 import { WorkflowDriver } from '../support/workflow-driver.js';
@@ -22,8 +21,7 @@ describe('the paths a review takes', () => {
     drive = new WorkflowDriver(app.product.temporal, app.product.db);
     org = threeLevelOrg(uniquePrefix('paths'));
     assert.equal((await app.admin.post('/org/import', org.payload)).status, 200);
-    cycleId = (await app.admin.post('/cycles', cycleBody(org.rootId))).body.id;
-    await waitRunning(app.admin, cycleId);
+    cycleId = await launchCycle(app.admin, org.rootId);
   });
 
   after(() => app?.stop());

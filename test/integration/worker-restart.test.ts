@@ -1,10 +1,9 @@
-import { cycleBody } from '../support/cycle-body.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createReviewWorker } from '../../apps/worker/review-worker.js';
 import { cycleWorkflowId } from '../../libs/temporal/workflow-ids.js';
 import { threeLevelOrg, type OrgFixture } from '../support/org-fixture.js';
-import { eventually, waitRunning } from '../support/review-driver.js';
+import { eventually, launchCycle } from '../support/review-driver.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { uniquePrefix } from '../support/test-env.js';
 import { WorkflowDriver } from '../support/workflow-driver.js';
@@ -24,8 +23,7 @@ describe('a worker restarted in the middle of a cycle', () => {
   after(() => app?.stop());
 
   it('loses nothing: the cycle carries on with a new worker from where it was', async () => {
-    const cycleId = (await app.admin.post('/cycles', cycleBody(org.rootId))).body.id;
-    await waitRunning(app.admin, cycleId);
+    const cycleId = await launchCycle(app.admin, org.rootId);
 
     // Half the reviews move before the restart, one of them is left mid-way.
     const reviews = await drive.reviews(cycleId);

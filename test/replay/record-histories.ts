@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { cycleWorkflowId, registryChangesWorkflowId, unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
 import { TEST_PASSWORD, threeLevelOrg } from '../support/org-fixture.js';
-import { eventually, waitRunning } from '../support/review-driver.js';
+import { eventually, launchCycle } from '../support/review-driver.js';
 import { startTestApp } from '../support/test-app.js';
 import { uniquePrefix } from '../support/test-env.js';
 import { WorkflowDriver } from '../support/workflow-driver.js';
@@ -28,8 +28,7 @@ try {
   // A completed cycle.
   const org = threeLevelOrg(uniquePrefix('replay'));
   await app.admin.post('/org/import', org.payload);
-  const cycleId = (await app.admin.post('/cycles', cycleBody(org.rootId))).body.id as string;
-  await waitRunning(app.admin, cycleId);
+  const cycleId = await launchCycle(app.admin, org.rootId);
   for (const review of await drive.reviews(cycleId)) {
     const subject = review.subject.id;
     if (subject === org.id('g-mem1')) {
@@ -75,8 +74,7 @@ try {
   // A cancelled cycle, with one review part-way through.
   const other = threeLevelOrg(uniquePrefix('replay-cancel'));
   await app.admin.post('/org/import', other.payload);
-  const cancelledId = (await app.admin.post('/cycles', cycleBody(other.rootId))).body.id as string;
-  await waitRunning(app.admin, cancelledId);
+  const cancelledId = await launchCycle(app.admin, other.rootId);
   const started = await drive.review(cancelledId, other.id('g-mem2'));
   await drive.assignTargets(started);
   const moved = await drive.review(cancelledId, other.id('g-mem1'));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Classification } from '../../libs/domain/classification.js';
 import type { ApiClient } from './api-client.js';
 import type { Participants } from './participants.js';
+import { cycleBody } from './cycle-body.js';
 
 export interface ReviewSummary {
   id: string;
@@ -46,6 +47,14 @@ export async function waitRunning(admin: ApiClient, cycleId: string): Promise<vo
     const cycle = await admin.get(`/cycles/${cycleId}`);
     assert.equal(cycle.body.status, 'running');
   });
+}
+
+/** Launches a cycle over a unit (dates around now, see cycleBody) and waits until it runs. */
+export async function launchCycle(admin: ApiClient, rootUnitId: string, extra: Parameters<typeof cycleBody>[1] = {}): Promise<string> {
+  const created = await admin.post('/cycles', cycleBody(rootUnitId, extra));
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  await waitRunning(admin, created.body.id);
+  return created.body.id as string;
 }
 
 /** Takes one review from targets to done through the API, each step by the person who must act. */
