@@ -1,10 +1,11 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Classification } from '../domain/classification.js';
 import { ConflictError, ErrorCode, NotFoundError } from '../domain/errors.js';
 import { reclassifyReview } from '../domain/review/review-machine.js';
 import type { ReviewState } from '../domain/review/review-state.js';
 import { CycleEntity } from '../persistence/entities/index.js';
 import { checkUnitQuota, type QuotaCheck } from '../persistence/quota-check.js';
+import { reportTotals } from '../persistence/report-totals.js';
 import { toApplicationFailure } from '../temporal/failure-codec.js';
 import { insertReviewEvents, upsertNewerReview } from './review-rows.js';
 
@@ -78,6 +79,7 @@ export function makeReclassifyForQuota(db: DataSource) {
           await insertReviewEvents(tx, [{ reviewId: input.reviewId, event: transition.event }]);
           await upsertNewerReview(tx, transition.state);
           state = transition.state;
+          await reviseReportsBelow(tx, input.cycleId, state.ownerUnitId, input.unitId);
         }
         const check = await checkUnitQuota(tx, input.cycleId, input.unitId);
         if (check.fits) {
@@ -89,4 +91,23 @@ export function makeReclassifyForQuota(db: DataSource) {
       throw toApplicationFailure(error);
     }
   };
+}
+
+/**
+ * A review decided one level up (a cell member's) is owned, and reported, by its own unit: when
+ * the deciding unit lowers it, the reports already submitted between the two take the new figures,
+ * bottom-up, so the deciding unit's own report (built from them) counts the new classification.
+ */
+async function reviseReportsBelow(tx: EntityManager, cycleId: string, ownerUnitId: string, decidingUnitId: string): Promise<void> {
+  if (ownerUnitId === decidingUnitId) return;
+  const [owner]: Array<{ ancestor_ids: string[] }> = await tx.query('SELECT ancestor_ids FROM units WHERE id = $1', [ownerUnitId]);
+  const upward = [...(owner?.ancestor_ids ?? [ownerUnitId])].reverse();
+  const below = upward.slice(0, Math.max(0, upward.indexOf(decidingUnitId)));
+  for (const unitId of below) {
+    const totals = await reportTotals(tx, cycleId, unitId);
+    await tx.query(
+      `UPDATE reports SET people = $3, units = $4, remediation_plans = $5, updated_at = now() WHERE cycle_id = $1 AND unit_id = $2 AND status = 'submitted'`,
+      [cycleId, unitId, JSON.stringify(totals.people), JSON.stringify(totals.units), totals.remediationPlans],
+    );
+  }
 }
