@@ -14,6 +14,7 @@ import type { RuleSetId } from '../../libs/domain/rules/rule-set.js';
 import type { ReviewCommand } from '../../libs/domain/review/review-commands.js';
 import { cancelReview, decide, launchReview, type Transition } from '../../libs/domain/review/review-machine.js';
 import type { ReviewState } from '../../libs/domain/review/review-state.js';
+import { personPlan } from '../support/subject-plan-fixture.js';
 
 // Self-assessment opens before the actions below (June 2026); the opening gate has its own tests.
 const calendar = { ...defaultCalendar(2026), selfAssessmentOpensAt: '2026-05-01T00:00:00.000Z' };
@@ -25,19 +26,9 @@ const DUE = {
 };
 const LAUNCHED_AT = '2026-01-05T08:00:00.000Z';
 
-const personPlan: SubjectPlan = {
-  subjectType: 'person',
-  subjectId: 'sub',
-  subjectName: 'Subject Person',
-  unitId: 'U',
-  reviewerId: 'rev',
-  selfActorId: 'sub',
-  ownerUnitId: 'U',
-  decidingUnitId: 'U',
-};
-const unitPlan: SubjectPlan = { ...personPlan, subjectType: 'unit', subjectId: 'U1', subjectName: 'Unit U1', unitId: 'U1', selfActorId: 'u1-head' };
+const unitPlan: SubjectPlan = personPlan({ subjectType: 'unit', subjectId: 'U1', subjectName: 'Unit U1', unitId: 'U1', selfActorId: 'u1-head' });
 
-function launch(ruleSetId: RuleSetId = 'reg-366-2025', plan: SubjectPlan = personPlan): Transition {
+function launch(ruleSetId: RuleSetId = 'reg-366-2025', plan: SubjectPlan = personPlan()): Transition {
   return launchReview({ reviewId: 'rv-1', cycleId: 'cy-1', workflowId: 'wf-rv-1', plan, ruleSetId, calendar, launchedBy: 'admin' }, LAUNCHED_AT);
 }
 

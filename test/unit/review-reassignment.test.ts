@@ -2,21 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defaultCalendar } from '../../libs/domain/calendar.js';
 import { ConflictError } from '../../libs/domain/errors.js';
-import type { SubjectPlan } from '../../libs/domain/org/subject-plan.js';
 import type { ReassignReviewCommand } from '../../libs/domain/review/review-commands.js';
 import { cancelReview, decide, launchReview, reassignReview, withdrawReview } from '../../libs/domain/review/review-machine.js';
 import type { ReviewState } from '../../libs/domain/review/review-state.js';
+import { personPlan } from '../support/subject-plan-fixture.js';
 
-const plan: SubjectPlan = {
-  subjectType: 'person',
-  subjectId: 'sub',
-  subjectName: 'Subject',
-  unitId: 'U',
-  reviewerId: 'old-head',
-  selfActorId: 'sub',
-  ownerUnitId: 'U',
-  decidingUnitId: 'U',
-};
+const plan = personPlan({ subjectName: 'Subject', reviewerId: 'old-head' });
 const AT = '2026-06-01T08:00:00.000Z';
 const LATER = '2026-06-02T08:00:00.000Z';
 

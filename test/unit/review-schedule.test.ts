@@ -2,21 +2,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultCalendar, type CycleCalendar } from '../../libs/domain/calendar.js';
 import { ConflictError, ErrorCode } from '../../libs/domain/errors.js';
-import type { SubjectPlan } from '../../libs/domain/org/subject-plan.js';
 import { decide, launchReview } from '../../libs/domain/review/review-machine.js';
 import { CALENDAR_ACTOR, nextTimedAction, openTask, recordNotice, reschedule } from '../../libs/domain/review/review-schedule.js';
 import type { ReviewState } from '../../libs/domain/review/review-state.js';
+import { personPlan } from '../support/subject-plan-fixture.js';
 
-const plan: SubjectPlan = {
-  subjectType: 'person',
-  subjectId: 'sub',
-  subjectName: 'Subject Person',
-  unitId: 'U',
-  reviewerId: 'rev',
-  selfActorId: 'sub',
-  ownerUnitId: 'U',
-  decidingUnitId: 'U',
-};
+const plan = personPlan();
 const calendar: CycleCalendar = { ...defaultCalendar(2026), remindBeforeSeconds: 3600, escalateAfterSeconds: 7200 };
 
 function launched(cal: CycleCalendar = calendar): ReviewState {

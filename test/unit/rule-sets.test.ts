@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { defaultCalendar } from '../../libs/domain/calendar.js';
 import type { Classification } from '../../libs/domain/classification.js';
 import { RuleViolationError } from '../../libs/domain/errors.js';
-import type { SubjectPlan } from '../../libs/domain/org/subject-plan.js';
 import { checkBand, highestForScore, REG_366_BANDS } from '../../libs/domain/rules/bands.js';
 import { checkConditions, type SubjectFacts } from '../../libs/domain/rules/conditions.js';
 import { fitsQuota, quotaBreaches, quotaGroups } from '../../libs/domain/rules/quota.js';
@@ -11,19 +10,11 @@ import { ruleSetFor } from '../../libs/domain/rules/rule-sets.js';
 import type { RuleSetId } from '../../libs/domain/rules/rule-set.js';
 import { decide, launchReview, reclassifyReview } from '../../libs/domain/review/review-machine.js';
 import type { ReviewState } from '../../libs/domain/review/review-state.js';
+import { personPlan } from '../support/subject-plan-fixture.js';
 
 const AT = '2026-12-01T08:00:00.000Z';
 const clean: SubjectFacts = { discipline: [], subordinateDisciplined: false, unremediedShortcomings: null };
-const plan: SubjectPlan = {
-  subjectType: 'person',
-  subjectId: 'sub',
-  subjectName: 'Subject',
-  unitId: 'C',
-  reviewerId: 'cell-head',
-  selfActorId: 'sub',
-  ownerUnitId: 'C',
-  decidingUnitId: 'C',
-};
+const plan = personPlan({ subjectName: 'Subject', unitId: 'C', reviewerId: 'cell-head', ownerUnitId: 'C', decidingUnitId: 'C' });
 
 function atReview(options: { facts?: SubjectFacts; ruleSetId?: RuleSetId; achievement?: number; generalScore?: number; deciderId?: string; proposed?: Classification } = {}): ReviewState {
   const ruleSetId = options.ruleSetId ?? 'reg-366-2025';
