@@ -99,8 +99,7 @@ export class CyclesService {
 
   async get(principal: Principal, cycleId: string) {
     const cycle = await this.findVisible(principal, cycleId);
-    const progress = await this.progress([cycle.id]);
-    const overdue = await this.overdue([cycle.id]);
+    const [progress, overdue] = await Promise.all([this.progress([cycle.id]), this.overdue([cycle.id])]);
     return cycleView(cycle, progressOf(cycle, progress.get(cycle.id) ?? [], overdue.get(cycle.id)));
   }
 
@@ -118,8 +117,8 @@ export class CyclesService {
     // An empty OR-list would find every cycle: nothing visible means an empty page.
     const cycles = ids.length === 0 ? [] : await this.db.getRepository(CycleEntity).findBy(ids.map((r) => ({ id: r.id })));
     cycles.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
-    const progress = await this.progress(cycles.slice(0, query.limit).map((c) => c.id));
-    const overdue = await this.overdue(cycles.slice(0, query.limit).map((c) => c.id));
+    const pageIds = cycles.slice(0, query.limit).map((c) => c.id);
+    const [progress, overdue] = await Promise.all([this.progress(pageIds), this.overdue(pageIds)]);
     return pageOf(
       cycles,
       query.limit,
