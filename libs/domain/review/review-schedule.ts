@@ -10,7 +10,11 @@ import type { NoticeKind, OpenTask, ReviewState } from './review-state.js';
 /** The actor recorded for what the calendar does by itself. */
 export const CALENDAR_ACTOR = 'system:calendar';
 
-export type TimedAction = { kind: 'open'; at: string; taskId: string } | { kind: NoticeKind; at: string; taskId: string };
+export interface TimedAction {
+  kind: 'open' | NoticeKind;
+  at: string;
+  taskId: string;
+}
 
 /** The next thing the calendar will do to this review's open task, or null when nothing is left. */
 export function nextTimedAction(state: ReviewState): TimedAction | null {
