@@ -1,0 +1,43 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ApiError } from '../lib/api-error';
+import { routes } from './routes';
+
+const router = createBrowserRouter(routes);
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Reads are retried only when the failure may pass (network, 5xx); a 4xx is an answer.
+      retry: (count, error) => error instanceof ApiError && error.retryable && count < 2,
+      refetchOnWindowFocus: true,
+    },
+  },
+});
+
+/** The nonce the server put in the page, for the styles Ant Design writes (strict CSP). */
+function cspNonce(): string | undefined {
+  const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
+  return nonce && nonce !== '__CSP_NONCE__' ? nonce : undefined;
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  const vietnamese = i18n.language === 'vi';
+  dayjs.locale(vietnamese ? 'vi' : 'en');
+  return (
+    <ConfigProvider locale={vietnamese ? viVN : enUS} csp={{ nonce: cspNonce() }} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

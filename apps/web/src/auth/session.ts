@@ -1,0 +1,23 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { api } from '../lib/api-client';
+import { useAction } from '../lib/use-action';
+import { ME_KEY } from './me';
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** Signs in: the server sets the httpOnly session cookie; the page never holds the token. */
+export function useSignIn() {
+  return useAction<Credentials, unknown>((body, key) => api.post('/auth/session', body, { idempotencyKey: key }), { invalidate: [ME_KEY] });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return async () => {
+    await api.post('/auth/logout').catch(() => undefined);
+    client.clear();
+    client.setQueryData(ME_KEY, null);
+  };
+}

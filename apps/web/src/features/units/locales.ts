@@ -1,0 +1,9 @@
+// Strings of the units feature (namespace 'units'), Vietnamese first.
+export const unitsLocales = {
+  vi: {
+    title: 'units',
+  },
+  en: {
+    title: 'units',
+  },
+};
