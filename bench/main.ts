@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startLocalStack } from '../apps/dev/local-stack.js';
 import { DEMO_ROOT_UNIT, demoProvince } from '../apps/dev/demo-province.js';
@@ -13,14 +14,16 @@ import { readEnvConfig, type AppConfig } from '../libs/config/app-config.js';
 import { createLogger, type Logger } from '../libs/logging/logger.js';
 import { routeTemporalLogs } from '../libs/logging/temporal-logger.js';
 import { readBenchConfig, type BenchConfig } from './bench-config.js';
-import { login, measureCycleLaunch } from './cycle-launch.js';
+import { login, measureCycleLaunch, type LaunchTarget } from './cycle-launch.js';
 import type { Measurement } from './measure.js';
 import { writeReport, type ServerRun } from './report.js';
 import { SYNTHETIC_ROOT_UNIT, syntheticProvince } from './synthetic-province.js';
 import { bundleBenchWorkflows, measureTemporalThroughput } from './temporal-throughput.js';
+import { measureAccessibility, measureFirstLoad, measureInbox } from './web-app.js';
 
 // `npm run bench`: starts the embedded servers the way `npm start` and the tests do, measures
-// (a) workflow starts, (b) update round trips, (c)/(d) cycle launches, and rewrites the generated
+// (a) workflow starts, (b) update round trips, (c)/(d) cycle launches, (e)/(f)/(g) the web app
+// (first-load size, a 500-task inbox, accessibility), and rewrites the generated
 // section of docs/benchmarks.md. Takes a few minutes; run it on an otherwise idle machine.
 
 const config = readEnvConfig();
@@ -35,13 +38,15 @@ const scratch = await mkdtemp(join(tmpdir(), 'review-cycles-bench-'));
 try {
   const binary = await findOrInstallTemporal({ toolsDir: resolve(config.embedded.toolsDir), log: progress });
   const temporalVersion = (await promisify(execFile)(binary, ['--version'])).stdout.trim();
-  const throughput = bench.BENCH_ONLY === 'cycles' ? [] : await measureServers(binary, bench);
-  const launches = bench.BENCH_ONLY === 'temporal' ? null : await measureLaunches(config, bench, logger);
+  const throughput = bench.BENCH_ONLY === 'all' || bench.BENCH_ONLY === 'temporal' ? await measureServers(binary, bench) : [];
+  const stackRuns = bench.BENCH_ONLY === 'temporal' ? null : await measureOnStack(config, bench, logger);
+  const launches = stackRuns && stackRuns.launches.length > 0 ? stackRuns.launches : null;
   await writeReport(bench.BENCH_OUTPUT, {
     startedAt,
     temporalVersion,
     throughput,
     launches: launches && { mode: `SQLite file with ${pragmaList(DEV_SQLITE_PRAGMAS)}, API and worker in one process`, measurements: launches },
+    web: stackRuns && stackRuns.web.length > 0 ? stackRuns.web : null,
     settings: [
       `Worker: maxConcurrentWorkflowTaskExecutions ${config.worker.maxConcurrentWorkflowTaskExecutions}, maxConcurrentActivityTaskExecutions ${config.worker.maxConcurrentActivityTaskExecutions}, start concurrency ${config.worker.startConcurrency}; password hash cost ${config.auth.passwordHashCost}`,
       `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}: other processes on the machine skew every number`,
@@ -76,9 +81,9 @@ async function measureServers(binary: string, settings: BenchConfig): Promise<Se
   return runs;
 }
 
-/** (c) and (d) through the HTTP API on the stack `npm start` runs. */
-async function measureLaunches(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<Measurement[]> {
-  progress('(c)/(d) starting the embedded stack (Temporal on a SQLite file, PostgreSQL)');
+/** (c)/(d) through the HTTP API, and (e)/(f)/(g) in Chromium, on the stack `npm start` runs. */
+async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<{ launches: Measurement[]; web: Measurement[] }> {
+  progress('starting the embedded stack (Temporal on a SQLite file, PostgreSQL)');
   const stack = await startLocalStack(
     { ...appConfig, embedded: { ...appConfig.embedded, dataDir: join(scratch, 'stack'), temporalPort: 0, postgresPort: 0 } },
     log,
@@ -91,18 +96,36 @@ async function measureLaunches(appConfig: AppConfig, settings: BenchConfig, log:
     try {
       const target = { baseUrl: product.api.url, token: await login(product.api.url, stack.config.auth.adminUsername, stack.config.auth.adminPassword!) };
       const timeoutMs = settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000;
-      progress('(c) demo province');
-      const demo = await measureCycleLaunch(target, '(c) demo province', demoProvince(), DEMO_ROOT_UNIT, timeoutMs);
-      progress(`(d) synthetic province of ~${settings.BENCH_SYNTHETIC_SUBJECTS} subjects`);
-      const synthetic = await measureCycleLaunch(target, '(d) synthetic province', syntheticProvince(settings.BENCH_SYNTHETIC_SUBJECTS), SYNTHETIC_ROOT_UNIT, timeoutMs);
-      for (const m of [...demo, ...synthetic]) progress(`  ${m.label}: N=${m.n} in ${Math.round(m.ms)} ms`);
-      return [...demo, ...synthetic];
+      const launches = settings.BENCH_ONLY === 'web' ? [] : await measureLaunches(target, settings, timeoutMs);
+      const web = settings.BENCH_ONLY === 'cycles' ? [] : await measureWebApp(target, timeoutMs, { username: stack.config.auth.adminUsername, password: stack.config.auth.adminPassword! });
+      return { launches, web };
     } finally {
       await product.stop();
     }
   } finally {
     await stack.stop();
   }
+}
+
+async function measureLaunches(target: LaunchTarget, settings: BenchConfig, timeoutMs: number): Promise<Measurement[]> {
+  progress('(c) demo province');
+  const demo = await measureCycleLaunch(target, '(c) demo province', demoProvince(), DEMO_ROOT_UNIT, timeoutMs);
+  progress(`(d) synthetic province of ~${settings.BENCH_SYNTHETIC_SUBJECTS} subjects`);
+  const synthetic = await measureCycleLaunch(target, '(d) synthetic province', syntheticProvince(settings.BENCH_SYNTHETIC_SUBJECTS), SYNTHETIC_ROOT_UNIT, timeoutMs);
+  for (const m of [...demo, ...synthetic]) progress(`  ${m.label}: N=${m.n} in ${Math.round(m.ms)} ms`);
+  return [...demo, ...synthetic];
+}
+
+async function measureWebApp(target: LaunchTarget, timeoutMs: number, admin: { username: string; password: string }): Promise<Measurement[]> {
+  progress('(e) first-load size of the built web app');
+  const firstLoad = await measureFirstLoad(fileURLToPath(new URL('../web/', import.meta.url)));
+  progress('(f) a 500-task inbox in Chromium');
+  const inbox = await measureInbox(target, timeoutMs);
+  progress('(g) accessibility (axe-core) of the main screens');
+  const a11y = await measureAccessibility(target.baseUrl, admin);
+  const all = [...firstLoad, ...inbox, ...a11y];
+  for (const m of all) progress(`  ${m.label}: ${m.note ?? `${Math.round(m.ms)} ms`}`);
+  return all;
 }
 
 function pragmaList(pragmas: Readonly<Record<string, string>>): string {

@@ -15,6 +15,7 @@ export interface BenchResults {
   temporalVersion: string;
   throughput: ServerRun[];
   launches: { mode: string; measurements: Measurement[] } | null;
+  web: Measurement[] | null;
   settings: string[];
 }
 
@@ -38,6 +39,11 @@ with many shards (docker-compose.yml), which scales differently.
 - **(c)** launching a cycle over the demo province (\`apps/dev/demo-province.ts\`): the import, then
   \`POST /cycles\` until the cycle is \`running\` (every unit's reviews started), through the HTTP API.
 - **(d)** the same over a synthetic province of about 2,000 subjects (\`bench/synthetic-province.ts\`).
+- **(e)** the web app's JavaScript and CSS that \`index.html\` loads, gzip-compressed (\`bench/web-app.ts\`).
+- **(f)** a head with 500 open tasks: \`GET /tasks\` through the API alone (the ceiling), then the
+  inbox in Chromium from navigation until its first rows are on screen.
+- **(g)** axe-core (the accessibility engine Lighthouse runs) on the sign-in page and the main
+  screens at phone size: violations by rule, impact and count.
 
 (a) and (b) run three times, on a fresh dev server each: in memory (what the tests use), on a
 SQLite file with SQLite's default pragmas, and on a SQLite file with the pragmas the dev server is
@@ -83,6 +89,12 @@ function render(results: BenchResults): string {
     lines.push(`### (c) and (d) cycle launches (${results.launches.mode})`, '');
     lines.push('| measurement | N | duration | notes |', '|---|---:|---:|---|');
     for (const m of results.launches.measurements) lines.push(`| ${m.label} | ${m.n} | ${seconds(m.ms)} | ${m.note ?? ''} |`);
+    lines.push('');
+  }
+  if (results.web) {
+    lines.push('### (e), (f), (g) the web app', '');
+    lines.push('| measurement | N | result | notes |', '|---|---:|---:|---|');
+    for (const m of results.web) lines.push(`| ${m.label} | ${m.n} | ${m.ms > 0 ? seconds(m.ms) : ''} | ${m.note ?? ''} |`);
     lines.push('');
   }
   return lines.join('\n');

@@ -19,6 +19,7 @@ const { url } = product.api;
 
 const lines = [
   '',
+  `  Web app      ${url}/   (open this in a browser)`,
   `  API          ${url}/api/v1`,
   `  API docs     ${url}/docs`,
   `  Temporal UI  ${stack.temporalUiUrl ?? `(external Temporal at ${stack.config.temporal.address})`}`,
