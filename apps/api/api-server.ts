@@ -6,8 +6,10 @@ import { AppModule } from './app.module.js';
 import { AuthService } from './auth/auth.service.js';
 import type { ApiDeps } from './core.module.js';
 import { requestIdMiddleware } from './http/request-id.middleware.js';
+import { securityHeadersMiddleware } from './http/security-headers.middleware.js';
 import { NestPinoLogger } from './nest-logger.js';
 import { setupOpenApi } from './openapi/openapi.js';
+import { resolveWebDir, webAppMiddleware } from './web/web-app.middleware.js';
 
 export interface RunningApi {
   app: INestApplication;
@@ -23,6 +25,9 @@ export async function startApi(deps: ApiDeps, listen: { host: string; port: numb
     abortOnError: false,
   });
   app.use(requestIdMiddleware(deps.logger.child({ component: 'http' })));
+  app.use(securityHeadersMiddleware());
+  // Before the API's routes, but it only answers paths outside /api, /docs, /health and /ready.
+  app.use(webAppMiddleware(resolveWebDir(deps.config.web.dir)));
   app.useBodyParser('json', { limit: deps.config.http.bodyLimit });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready'] });
   app.disable('x-powered-by');

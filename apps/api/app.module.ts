@@ -10,6 +10,7 @@ import { AuditInterceptor } from './http/audit.interceptor.js';
 import { AuthGuard } from './http/auth.guard.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemFilter } from './http/problem.filter.js';
+import { MeModule } from './me/me.module.js';
 import { OrgModule } from './org/org.module.js';
 import { QuotaModule } from './quota/quota.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -21,7 +22,7 @@ export class AppModule {
   static with(deps: ApiDeps): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.with(deps), AccessModule, AuthModule, OrgModule, CyclesModule, ReviewsModule, TasksModule, ReportsModule, QuotaModule, AuditModule, HealthModule],
+      imports: [CoreModule.with(deps), AccessModule, AuthModule, OrgModule, CyclesModule, ReviewsModule, TasksModule, ReportsModule, QuotaModule, AuditModule, HealthModule, MeModule],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

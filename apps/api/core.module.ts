@@ -3,6 +3,7 @@ import { Client } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AccessTokens } from '../../libs/auth/access-tokens.js';
+import { CsrfTokens } from '../../libs/auth/csrf-tokens.js';
 import type { ResolvedConfig } from '../../libs/config/app-config.js';
 import { PrincipalLoader } from './auth/principal-loader.js';
 import { AuditRecorder } from './http/audit-recorder.js';
@@ -26,6 +27,7 @@ export class CoreModule {
       { provide: DataSource, useValue: deps.db },
       { provide: Client, useValue: deps.temporal },
       { provide: AccessTokens, useValue: new AccessTokens(deps.config.auth.jwtSecret, deps.config.auth.tokenTtlSeconds) },
+      { provide: CsrfTokens, useValue: new CsrfTokens(deps.config.auth.jwtSecret) },
       AuditRecorder,
       PrincipalLoader,
     ];

@@ -38,10 +38,13 @@ const EnvSchema = z.object({
   SMTP_URL: optionalText,
   NOTICE_FROM: z.string().default('review-cycles@localhost'),
   OUTBOX_POLL_MS: int(2000),
+  WEB_DIR: optionalText,
 });
 
 export interface AppConfig {
   http: { host: string; port: number; bodyLimit: string };
+  /** The built web app (index.html, assets/); null = dist/web next to the compiled API. */
+  web: { dir: string | null };
   database: { url: string | null; poolSize: number };
   temporal: { address: string | null; namespace: string; taskQueue: string };
   auth: { adminUsername: string; adminPassword: string | null; jwtSecret: string | null; tokenTtlSeconds: number; passwordHashCost: number };
@@ -69,6 +72,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const e = parsed.data;
   return {
     http: { host: e.HOST, port: e.PORT, bodyLimit: e.BODY_LIMIT },
+    web: { dir: e.WEB_DIR },
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },
     auth: {

@@ -7,6 +7,7 @@ export enum ErrorCode {
   RuleViolated = 'rule_violated',
   Unauthenticated = 'unauthenticated',
   Forbidden = 'forbidden',
+  CsrfRejected = 'csrf',
   NotFound = 'not_found',
   WrongStep = 'wrong_step',
   AlreadyExists = 'already_exists',
@@ -57,6 +58,13 @@ export class UnauthenticatedError extends DomainError {
 export class ForbiddenError extends DomainError {
   constructor(message: string) {
     super(ErrorCode.Forbidden, message);
+  }
+}
+
+/** A cookie-authenticated write without the matching X-CSRF-Token header. */
+export class CsrfError extends DomainError {
+  constructor(message = 'A request authenticated by the session cookie must carry X-CSRF-Token equal to the rc_csrf cookie.') {
+    super(ErrorCode.CsrfRejected, message);
   }
 }
 

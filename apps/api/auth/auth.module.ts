@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { SessionController } from './session.controller.js';
 
-@Module({ controllers: [AuthController], providers: [AuthService], exports: [AuthService] })
+@Module({ controllers: [AuthController, SessionController], providers: [AuthService], exports: [AuthService] })
 export class AuthModule {}

@@ -9,6 +9,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.RuleViolated]: 400,
   [ErrorCode.Unauthenticated]: 401,
   [ErrorCode.Forbidden]: 403,
+  [ErrorCode.CsrfRejected]: 403,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.WrongStep]: 409,
   [ErrorCode.AlreadyExists]: 409,

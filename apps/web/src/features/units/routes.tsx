@@ -1,5 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { Placeholder } from '../../app/Placeholder';
+import { MyUnitsPage } from './MyUnitsPage';
+import { UnitReportPage } from './UnitReportPage';
 
 // The units feature's pages. Features never import each other; they link by URL.
-export const unitsRoutes: RouteObject[] = ['/units/:unitId/cycles/:cycleId/report'].map((path) => ({ path, element: <Placeholder title={path} /> }));
+export const unitsRoutes: RouteObject[] = [
+  { path: '/units', element: <MyUnitsPage /> },
+  { path: '/units/:unitId/cycles/:cycleId/report', element: <UnitReportPage /> },
+];

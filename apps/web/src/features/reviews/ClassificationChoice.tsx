@@ -1,0 +1,38 @@
+import { Radio, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { CLASSIFICATIONS, type Classification } from '../../../../../libs/domain/classification';
+import { aboveCeiling } from './review-rules';
+
+interface Props {
+  value?: Classification;
+  onChange?: (value: Classification) => void;
+  /** The highest classification allowed (the score's band); those above are disabled. */
+  ceiling?: Classification | null;
+  id?: string;
+  'aria-label'?: string;
+}
+
+/** The four classifications as radio buttons (readable on a phone), those above the ceiling disabled. */
+export function ClassificationChoice({ value, onChange, ceiling, id, ...rest }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Radio.Group id={id} value={value} onChange={(e) => onChange?.(e.target.value as Classification)} aria-label={rest['aria-label']}>
+      <Space orientation="vertical">
+        {CLASSIFICATIONS.map((c) => {
+          const disabled = aboveCeiling(c, ceiling);
+          return (
+            <Radio key={c} value={c} disabled={disabled}>
+              {t(`classification.${c}`)}
+              {disabled ? (
+                <Typography.Text type="secondary" className="review-above-band">
+                  {' '}
+                  ({t('reviews:self.aboveBand')})
+                </Typography.Text>
+              ) : null}
+            </Radio>
+          );
+        })}
+      </Space>
+    </Radio.Group>
+  );
+}

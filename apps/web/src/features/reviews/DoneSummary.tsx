@@ -1,0 +1,46 @@
+import { Card, Descriptions, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatDate } from '../../lib/format';
+import { PersonName } from './PersonName';
+import { isScored } from './review-rules';
+import type { Review } from './reviews-api';
+import { bandColor } from './ScoreSummary';
+
+/** The end of a review: the final classification, who decided it and when, and the way to its history. */
+export function DoneSummary({ review }: { review: Review }) {
+  const { t } = useTranslation();
+  const decision = review.review;
+  const classification = review.classification;
+  // Calibration may have lowered the approved classification afterwards.
+  const lowered = decision?.classification && classification && decision.classification !== classification ? decision.classification : null;
+  return (
+    <Card title={t('reviews:done.heading')} data-testid="review-done">
+      <Descriptions
+        column={1}
+        size="small"
+        items={[
+          {
+            key: 'classification',
+            label: t('reviews:done.classification'),
+            children: classification ? (
+              <div>
+                <Tag color={bandColor[classification]} data-testid="final-classification" className="review-band-tag">
+                  {t(`classification.${classification}`)}
+                </Tag>
+                {lowered ? <Typography.Text type="secondary">{t('reviews:done.recalibrated', { from: t(`classification.${lowered}`) })}</Typography.Text> : null}
+              </div>
+            ) : (
+              '—'
+            ),
+          },
+          ...(isScored(review.ruleSet) && review.score !== null ? [{ key: 'score', label: t('reviews:done.score'), children: review.score.toFixed(1) }] : []),
+          { key: 'by', label: t('reviews:done.decidedBy'), children: <span data-testid="decided-by"><PersonName personId={decision?.reviewerId} unitId={review.unitId} /></span> },
+          { key: 'at', label: t('reviews:done.decidedAt'), children: formatDate(decision?.decidedAt) },
+          ...(decision?.comment ? [{ key: 'comment', label: t('reviews:done.comment'), children: <Typography.Paragraph className="review-comment">{decision.comment}</Typography.Paragraph> }] : []),
+        ]}
+      />
+      <Link to={`/reviews/${encodeURIComponent(review.id)}/history`}>{t('reviews:page.history')}</Link>
+    </Card>
+  );
+}

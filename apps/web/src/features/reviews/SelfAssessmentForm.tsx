@@ -1,0 +1,132 @@
+import { Alert, App, Button, Card, Divider, Form, Input, InputNumber, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Classification } from '../../../../../libs/domain/classification';
+import { ErrorAlert } from '../../app/ErrorAlert';
+import { ClassificationChoice } from './ClassificationChoice';
+import { PersonName } from './PersonName';
+import { aboveCeiling, isScored, liveScore } from './review-rules';
+import { useReviewAction, type Review, type SelfAssessmentBody } from './reviews-api';
+import { ScoreSummary } from './ScoreSummary';
+
+interface Values {
+  results: { achievement?: number | null; comment?: string | null }[];
+  generalScore?: number | null;
+  proposedClassification?: Classification;
+  summary?: string;
+}
+
+/**
+ * The subject's side: a result per target, the general criteria score, the score and its band
+ * computed live (libs/domain/score), a proposal no higher than the band, a summary. A returned
+ * self-assessment shows the reviewer's comment and starts from what was sent before.
+ */
+export function SelfAssessmentForm({ review }: { review: Review }) {
+  const { t } = useTranslation('reviews');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const action = useReviewAction<SelfAssessmentBody>(review.id, 'self-assessment', () => void message.success(t('self.done')));
+  const targets = review.targets ?? [];
+  const scored = isScored(review.ruleSet);
+  const previous = review.selfAssessment;
+  const returned = review.review?.decision === 'return' ? review.review : null;
+
+  const results = Form.useWatch('results', form) ?? [];
+  const generalScore = Form.useWatch('generalScore', form);
+  const proposed = Form.useWatch('proposedClassification', form);
+  const live = scored ? liveScore(generalScore, targets, results.map((r) => r?.achievement)) : null;
+  const ceiling = live?.band ?? null;
+
+  // A proposal the new score no longer allows is cleared rather than left checked and disabled.
+  useEffect(() => {
+    if (proposed && aboveCeiling(proposed, ceiling)) form.setFieldValue('proposedClassification', undefined);
+  }, [proposed, ceiling, form]);
+
+  const initialValues: Values = {
+    results: targets.map((_, i) => {
+      const before = previous?.results.find((r) => r.targetIndex === i);
+      return { achievement: before?.achievement ?? null, comment: before?.comment ?? null };
+    }),
+    generalScore: previous?.generalScore ?? null,
+    proposedClassification: previous?.proposedClassification,
+    summary: previous?.summary,
+  };
+
+  const submit = (values: Values) =>
+    action.mutate({
+      results: targets.map((_, i) => ({ targetIndex: i, achievement: values.results[i]?.achievement ?? 0, comment: values.results[i]?.comment || null })),
+      ...(scored ? { generalScore: values.generalScore ?? null } : {}),
+      proposedClassification: values.proposedClassification!,
+      summary: values.summary ?? '',
+    });
+
+  return (
+    <Card title={t('self.heading')}>
+      {returned ? (
+        <Alert
+          type="warning"
+          showIcon
+          className="review-returned"
+          data-testid="returned-comment"
+          title={t('self.returned')}
+          description={
+            <>
+              <Typography.Text type="secondary">{t('self.returnedBy')}:</Typography.Text> <PersonName personId={returned.reviewerId} unitId={review.unitId} />
+              <Typography.Paragraph className="review-comment">{returned.comment}</Typography.Paragraph>
+            </>
+          }
+        />
+      ) : null}
+      <ErrorAlert error={action.error} form={form} />
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues} disabled={action.isPending}>
+        <Form.List name="results">
+          {(fields) =>
+            fields.map((field, index) => {
+              const target = targets[index]!;
+              return (
+                <Card key={field.key} size="small" className="review-item-card" title={`${index + 1}. ${target.title}`} extra={target.weight !== null ? `${target.weight}%` : null}>
+                  {target.description ? <Typography.Paragraph type="secondary">{target.description}</Typography.Paragraph> : null}
+                  <Form.Item
+                    name={[field.name, 'achievement']}
+                    label={t('self.achievement')}
+                    rules={[{ required: true, message: t('self.achievementRequired') }]}
+                  >
+                    <InputNumber min={0} max={100} inputMode="decimal" className="review-number" aria-label={t('self.achievementOf', { n: index + 1 })} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'comment']} label={t('self.comment')}>
+                    <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={10_000} aria-label={t('self.commentOf', { n: index + 1 })} />
+                  </Form.Item>
+                </Card>
+              );
+            })
+          }
+        </Form.List>
+        {scored ? (
+          <>
+            <Form.Item
+              name="generalScore"
+              label={t('self.generalScore')}
+              tooltip={t('self.generalScoreHelp')}
+              rules={[{ required: true, message: t('self.generalScoreRequired') }]}
+            >
+              <InputNumber min={0} max={30} inputMode="decimal" className="review-number" />
+            </Form.Item>
+            <ScoreSummary live={live} />
+            <Divider />
+          </>
+        ) : (
+          <Typography.Paragraph type="secondary">{t('score.noScore')}</Typography.Paragraph>
+        )}
+        <Form.Item name="proposedClassification" label={t('self.proposed')} rules={[{ required: true, message: t('self.pickProposal') }]}>
+          <ClassificationChoice ceiling={ceiling} />
+        </Form.Item>
+        <Form.Item name="summary" label={t('self.summary')} rules={[{ required: true, whitespace: true, message: t('self.summaryRequired') }]}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={10_000} showCount />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={action.isPending} block>
+          {t('self.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
