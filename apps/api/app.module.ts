@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -10,6 +10,7 @@ import { AuditInterceptor } from './http/audit.interceptor.js';
 import { AuthGuard } from './http/auth.guard.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemFilter } from './http/problem.filter.js';
+import { WellFormedTextPipe } from './http/well-formed-text.pipe.js';
 import { OrgModule } from './org/org.module.js';
 import { QuotaModule } from './quota/quota.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -25,6 +26,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useClass: WellFormedTextPipe },
         // Order matters: the audit sees the final outcome, including an idempotent replay.
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
