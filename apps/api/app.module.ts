@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -11,6 +11,7 @@ import { AuthGuard } from './http/auth.guard.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { MeModule } from './me/me.module.js';
+import { WellFormedTextPipe } from './http/well-formed-text.pipe.js';
 import { OrgModule } from './org/org.module.js';
 import { QuotaModule } from './quota/quota.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -26,6 +27,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useClass: WellFormedTextPipe },
         // Order matters: the audit sees the final outcome, including an idempotent replay.
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

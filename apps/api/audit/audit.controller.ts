@@ -6,7 +6,7 @@ import type { Principal } from '../../../libs/auth/principal.js';
 import { ForbiddenError } from '../../../libs/domain/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { SqlParams } from '../access/sql-params.js';
-import { cursorField, decodeCursor, limitField, pageOf } from '../http/pagination.js';
+import { cursorField, cursorParts, decodeCursor, limitField, pageOf } from '../http/pagination.js';
 import { Caller } from '../http/principal.decorator.js';
 import { ZodPipe } from '../http/zod-pipe.js';
 
@@ -16,7 +16,7 @@ const AuditQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   limit: limitField,
-  cursor: cursorField,
+  cursor: cursorField(z.tuple([cursorParts.seq])),
 });
 
 interface AuditRow {

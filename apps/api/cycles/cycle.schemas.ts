@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CYCLE_STATUSES } from '../../../libs/domain/enums.js';
 import { RULE_SET_IDS } from '../../../libs/domain/rules/rule-set.js';
-import { cursorField, limitField } from '../http/pagination.js';
+import { cursorField, cursorParts, limitField } from '../http/pagination.js';
 
 const id = z.string().trim().min(1).max(200);
 const instant = z.iso.datetime({ offset: true });
@@ -40,7 +40,7 @@ export const CancelCycleSchema = z.strictObject({ reason: z.string().trim().min(
 
 export const ListCyclesQuery = z.object({
   limit: limitField,
-  cursor: cursorField,
+  cursor: cursorField(z.tuple([cursorParts.instant, cursorParts.id])),
   status: z.enum(CYCLE_STATUSES).optional(),
   year: z.coerce.number().int().optional(),
 });

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { contextOf, type RequestContext } from './request-context.js';
+import { isWellFormedText } from './well-formed-text.js';
 import { LOGGER } from './tokens.js';
 
 export type AuditOutcome = 'ok' | 'replayed' | 'rejected' | 'failed';
@@ -56,6 +57,8 @@ export class AuditRecorder {
  */
 function factsFromRoute(req: Request): RequestContext['audit'] {
   const params = (req.params ?? {}) as Record<string, string | undefined>;
+  // A refused id PostgreSQL cannot store names nothing: the entry keeps the raw (encoded) path.
+  if (Object.values(params).some((value) => value !== undefined && !isWellFormedText(value))) return {};
   const path = stripPrefix(req.path);
   if (path.startsWith('/reviews/') && params.id) return { target: `review:${params.id}`, reviewId: params.id };
   if (params.cycleId && params.unitId) return { target: `report:${params.cycleId}:${params.unitId}`, cycleId: params.cycleId, unitId: params.unitId };

@@ -1,13 +1,32 @@
 import { z } from 'zod';
 import { ValidationError } from '../../../libs/domain/errors.js';
+import { isWellFormedText } from './well-formed-text.js';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
 
 export const limitField = z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT);
 const CURSOR_MESSAGE = 'not a cursor this API returned';
-// Checked with the other query fields, so a bad cursor is listed with them in one 400.
-export const cursorField = z.string().max(2000).refine((c) => c === '' || cursorKey(c) !== null, CURSOR_MESSAGE).optional();
+
+/**
+ * A list's cursor, checked against the shape of that list's sort key (`key`), so a cursor made
+ * for another list or by hand is a 400 rather than a query PostgreSQL refuses. Checked with the
+ * other query fields, so a bad cursor is listed with them in one 400.
+ */
+export function cursorField(key: z.ZodType<unknown[]>) {
+  return z
+    .string()
+    .max(2000)
+    .refine((c) => c === '' || key.safeParse(cursorKey(c)).success, CURSOR_MESSAGE)
+    .optional();
+}
+
+/** Sort-key parts as encodeCursor writes them. */
+export const cursorParts = {
+  id: z.string().min(1).max(200).refine(isWellFormedText),
+  instant: z.iso.datetime({ offset: true }),
+  seq: z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,18}$/)]),
+};
 
 export interface Page<T> {
   items: T[];

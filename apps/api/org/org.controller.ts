@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
-import { cursorField, limitField } from '../http/pagination.js';
+import { cursorField, cursorParts, limitField } from '../http/pagination.js';
 import { updateIdFor } from '../http/idempotency.interceptor.js';
 import { Caller } from '../http/principal.decorator.js';
 import { contextOf } from '../http/request-context.js';
@@ -13,7 +13,7 @@ import { OrgImportSchema, type OrgImportBody } from './org-import.schema.js';
 import { OrgImportService } from './org-import.service.js';
 import { OrgQueriesService } from './org-queries.service.js';
 
-const ListQuery = z.object({ limit: limitField, cursor: cursorField });
+const ListQuery = z.object({ limit: limitField, cursor: cursorField(z.tuple([cursorParts.id])) });
 
 @ApiTags('organisation registry')
 @ApiBearerAuth()

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CLASSIFICATIONS } from '../../../libs/domain/classification.js';
 import { REVIEW_STATUSES, STEPS, SUBJECT_TYPES } from '../../../libs/domain/enums.js';
 import { REVIEW_LIMITS } from '../../../libs/domain/review/review-commands.js';
-import { cursorField, limitField } from '../http/pagination.js';
+import { cursorField, cursorParts, limitField } from '../http/pagination.js';
 
 // Request bodies of the review actions: shape and per-field ranges. Rules that need the
 // review's state (one result per target, weights summing to 100, …) are the workflow's.
@@ -66,7 +66,7 @@ export const RemediationDecisionSchema = z.strictObject({
 
 export const ListReviewsQuery = z.object({
   limit: limitField,
-  cursor: cursorField,
+  cursor: cursorField(z.tuple([cursorParts.id])),
   unitId: z.string().max(200).optional(),
   step: z.enum(STEPS).optional(),
   status: z.enum(REVIEW_STATUSES).optional(),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
 import type { TaskEntity } from '../../../libs/persistence/entities/index.js';
 import { SqlParams } from '../access/sql-params.js';
-import { cursorField, decodeCursor, limitField, pageOf } from '../http/pagination.js';
+import { cursorField, cursorParts, decodeCursor, limitField, pageOf } from '../http/pagination.js';
 import { Caller } from '../http/principal.decorator.js';
 import { ZodPipe } from '../http/zod-pipe.js';
 
@@ -13,7 +13,7 @@ const TasksQuery = z.object({
   status: z.enum(['open', 'done']).default('open'),
   cycleId: z.string().max(200).optional(),
   limit: limitField,
-  cursor: cursorField,
+  cursor: cursorField(z.tuple([cursorParts.instant, cursorParts.id])),
 });
 
 type TaskRow = Pick<TaskEntity, 'id' | 'kind' | 'status' | 'subject'> & {
