@@ -124,7 +124,7 @@ async function signIn(page: Page, username: string, password: string): Promise<v
   await page.locator('input#username').fill(username);
   await page.locator('input#password').fill(password);
   await page.locator('button[type=submit]').click();
-  await page.getByTestId('signed-in-as').waitFor();
+  await page.getByTestId('signed-in-as').waitFor({ state: 'attached' }); // hidden on phones, present once signed in
 }
 
 function kib(bytes: number): string {

@@ -54,7 +54,7 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.locator('input#username').fill(username);
   await page.locator('input#password').fill(password);
   await page.locator('button[type=submit]').click();
-  await page.getByTestId('signed-in-as').waitFor();
+  await page.getByTestId('signed-in-as').waitFor({ state: 'attached' }); // hidden on phones, present once signed in
 }
 
 /**

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api-client';
 import { useAction } from '../lib/use-action';
 import { ME_KEY } from './me';
@@ -13,11 +12,10 @@ export function useSignIn() {
   return useAction<Credentials, unknown>((body, key) => api.post('/auth/session', body, { idempotencyKey: key }), { invalidate: [ME_KEY] });
 }
 
+/** Signs out, then reloads the page so nothing of the last person's data stays in memory. */
 export function useSignOut() {
-  const client = useQueryClient();
   return async () => {
     await api.post('/auth/logout').catch(() => undefined);
-    client.clear();
-    client.setQueryData(ME_KEY, null);
+    window.location.assign('/');
   };
 }
