@@ -51,7 +51,7 @@ describe('the calendar runs on durable timers', () => {
 
   it('keeps self-assessment closed until its date, then opens it in the inbox, recorded as step.opened', async () => {
     const org = smallOrg(uniquePrefix('cal-open'));
-    const opensAt = inSeconds(6);
+    const opensAt = inSeconds(12); // room for a loaded machine to launch and assign targets first
     const cycleId = await launch(org, { selfAssessmentOpensAt: opensAt });
     const review = await reviewOf(cycleId, org.id('g-mem'));
     const reviewer = await people.as(org.id('g-sec'));
@@ -66,7 +66,7 @@ describe('the calendar runs on durable timers', () => {
     await eventually(async () => {
       const inbox = (await subject.get('/tasks')).body.items.filter((t: any) => t.reviewId === review.id);
       assert.deepEqual(inbox.map((t: any) => t.kind), ['self_assess']);
-    });
+    }, { timeoutMs: 30_000 });
     const opened = await eventually(async () => {
       const event = (await historyOf(review.id)).find((e) => e.type === 'step.opened');
       assert.ok(event, 'history records the opening');
