@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   condition,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -12,6 +13,7 @@ import { ConflictError, ErrorCode } from '../libs/domain/errors.js';
 import type { CycleStatus } from '../libs/domain/enums.js';
 import { cancelCycleUpdate, changeCalendarUpdate, cycleProgressQuery, reportSubmittedSignal, subtreeLaunchedSignal } from '../libs/temporal/definitions.js';
 import { toApplicationFailure } from '../libs/temporal/failure-codec.js';
+import { storageRefusal } from '../libs/temporal/storage-refusal.js';
 import { unitWorkflowId } from '../libs/temporal/workflow-ids.js';
 import type { ReportSubmitted, ReviewCycleInput } from '../libs/temporal/workflow-inputs.js';
 import { reviewSearchAttributes } from './search-attributes.js';
@@ -38,6 +40,11 @@ export async function reviewCycleWorkflow(input: ReviewCycleInput): Promise<Cycl
   let launched = false;
   let rootReport: ReportSubmitted | null = null;
   const rootWorkflowId = unitWorkflowId(input.cycleId, input.rootUnitId);
+  // Cycles started since: cancelled only once PostgreSQL recorded it; meanwhile nothing else is marked.
+  const recordedFirst = patched('cancel-recorded-first-v1');
+  let cancelling = false;
+  // `status` also changes in the cancel handler while this code awaits; read it through a function.
+  const cancelled = () => status === 'cancelled';
 
   setHandler(subtreeLaunchedSignal, () => void (launched = true));
   setHandler(reportSubmittedSignal, (report) => void (rootReport = report));
@@ -45,8 +52,22 @@ export async function reviewCycleWorkflow(input: ReviewCycleInput): Promise<Cycl
   setHandler(
     cancelCycleUpdate,
     async ({ actorId, reason }) => {
-      status = 'cancelled';
-      await recordCycleCancelled({ cycleId: input.cycleId, actorId, reason, at: new Date().toISOString() });
+      if (recordedFirst) {
+        while (cancelling) await condition(() => !cancelling);
+        if (cancelled()) throw toApplicationFailure(new ConflictError(ErrorCode.Closed, 'The cycle is already cancelled.'));
+        cancelling = true;
+        try {
+          await recordCycleCancelled({ cycleId: input.cycleId, actorId, reason, at: new Date().toISOString() });
+        } catch (error) {
+          throw storageRefusal(error);
+        } finally {
+          cancelling = false;
+        }
+        status = 'cancelled';
+      } else {
+        status = 'cancelled';
+        await recordCycleCancelled({ cycleId: input.cycleId, actorId, reason, at: new Date().toISOString() });
+      }
       await cancelWorkflows({ workflowIds: [rootWorkflowId] });
     },
     {
@@ -79,14 +100,12 @@ export async function reviewCycleWorkflow(input: ReviewCycleInput): Promise<Cycl
     typedSearchAttributes: reviewSearchAttributes(input.cycleId, input.rootUnitId),
   });
 
-  // `status` also changes in the cancel handler while this code awaits; read it through a function.
-  const cancelled = () => status === 'cancelled';
-  await condition(() => launched || cancelled());
+  await condition(() => (launched && !cancelling) || cancelled());
   if (!cancelled()) {
     await markCycleRunning({ cycleId: input.cycleId });
     if (!cancelled()) status = 'running';
   }
-  await condition(() => rootReport !== null || cancelled());
+  await condition(() => (rootReport !== null && !cancelling) || cancelled());
   if (!cancelled()) {
     await markCycleCompleted({ cycleId: input.cycleId, at: new Date().toISOString() });
     if (!cancelled()) status = 'completed';

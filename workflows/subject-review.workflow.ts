@@ -29,7 +29,9 @@ import {
   submitSelfAssessmentUpdate,
   withdrawReviewUpdate,
 } from '../libs/temporal/definitions.js';
-import { toApplicationFailure } from '../libs/temporal/failure-codec.js';
+import { domainErrorIn, toApplicationFailure } from '../libs/temporal/failure-codec.js';
+import { ErrorCode } from '../libs/domain/errors.js';
+import { storageRefusal } from '../libs/temporal/storage-refusal.js';
 import { unitWorkflowId } from '../libs/temporal/workflow-ids.js';
 import type { ReviewClosed, SubjectReviewInput } from '../libs/temporal/workflow-inputs.js';
 
@@ -53,12 +55,41 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
   let state: ReviewState = input.state;
   // The unit that waits for this review; a transfer moves it (registry changes while a cycle runs).
   let ownerWorkflowId = input.ownerWorkflowId;
+  // Reviews started since: the state changes only once PostgreSQL stored the change, one change
+  // at a time, so a projection refused for good leaves the review exactly as it was.
+  const projectedFirst = patched('review-action-projected-first-v1');
+  let committing = false;
+
+  /** Computes a change from the state as it is once no other change is in flight, stores it, then applies it. */
+  async function commit(change: (current: ReviewState) => Transition | null): Promise<{ before: ReviewState; after: ReviewState }> {
+    // Checked again after each wait: another change may have taken the turn in the same activation.
+    while (committing) await condition(() => !committing);
+    const before = state;
+    let transition: Transition | null;
+    try {
+      transition = change(before);
+    } catch (error) {
+      throw toApplicationFailure(error); // the state moved on since the validator ran
+    }
+    if (transition === null) return { before, after: before };
+    committing = true;
+    try {
+      await projectReview(transition);
+    } catch (error) {
+      throw storageRefusal(error);
+    } finally {
+      committing = false;
+    }
+    state = transition.state;
+    return { before, after: state };
+  }
 
   const onAction = <C extends object>(definition: UpdateDefinition<ReviewState, [C]>, kind: ReviewCommand['kind']) => {
     const asCommand = (command: C) => ({ ...command, kind }) as unknown as ReviewCommand;
     setHandler(
       definition,
       async (command: C) => {
+        if (projectedFirst) return (await commit((current) => decide(current, asCommand(command), new Date().toISOString()))).after;
         const transition = decide(state, asCommand(command), new Date().toISOString());
         state = transition.state; // before awaiting: a concurrent update validates against the new state
         await projectReview(transition);
@@ -93,11 +124,16 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
   setHandler(
     reassignReviewUpdate,
     async (command) => {
-      const transition = reassignReview(state, command, new Date().toISOString());
-      if (transition === null) return state; // already applied: a repeated delivery changes nothing
-      const before = state;
-      state = transition.state;
-      await projectReview(transition);
+      let before: ReviewState;
+      if (projectedFirst) {
+        ({ before } = await commit((current) => reassignReview(current, command, new Date().toISOString())));
+      } else {
+        const transition = reassignReview(state, command, new Date().toISOString());
+        if (transition === null) return state; // already applied: a repeated delivery changes nothing
+        before = state;
+        state = transition.state;
+        await projectReview(transition);
+      }
       if (state.ownerUnitId !== before.ownerUnitId) {
         // The new owner waits for the review before the old one lets go, so neither reports without it
         // and the review cannot close in between (the main loop waits for this handler).
@@ -116,6 +152,7 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
   setHandler(
     withdrawReviewUpdate,
     async (command) => {
+      if (projectedFirst) return (await commit((current) => withdrawReview(current, command, new Date().toISOString()))).after;
       const transition = withdrawReview(state, command, new Date().toISOString());
       state = transition.state;
       await projectReview(transition);
@@ -128,17 +165,29 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
   // Reviews launched before (no `calendarTimed` in their launch state) never reach this branch.
   if (patched('calendar-timers-v1') && state.calendarTimed) {
     setHandler(calendarChangedSignal, async ({ calendar, actorId }) => {
-      const transition = reschedule(state, calendar, actorId, new Date().toISOString());
-      if (transition) await apply(transition);
+      await apply((current) => reschedule(current, calendar, actorId, new Date().toISOString()));
     });
     await followCalendar();
   }
 
   await condition(() => state.status !== 'open' && allHandlersFinished());
 
-  async function apply(transition: Transition): Promise<void> {
-    state = transition.state;
-    await projectReview(transition);
+  /** What the calendar does by itself; before the patch it was computed and applied at once. */
+  async function apply(change: (current: ReviewState) => Transition | null): Promise<void> {
+    try {
+      if (projectedFirst) {
+        await commit(change);
+        return;
+      }
+      const transition = change(state);
+      if (transition === null) return;
+      state = transition.state;
+      await projectReview(transition);
+    } catch (error) {
+      if (domainErrorIn(error)?.code !== ErrorCode.Closed) throw error;
+      // The cycle was cancelled in PostgreSQL; its cancellation of this workflow is on the way.
+      await condition(() => false);
+    }
   }
 
   async function followCalendar(): Promise<void> {
@@ -149,12 +198,14 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
       const changed = await condition(() => state.seq !== seen || state.status !== 'open', waitMs);
       if (changed || next === null) continue;
       if (next.kind === 'open') {
-        await apply(openTask(state, new Date().toISOString()));
+        // Still the task that was waiting to open: a person's action may have landed meanwhile.
+        await apply((current) => (current.task?.id === next.taskId && current.task.opensAt !== undefined ? openTask(current, new Date().toISOString()) : null));
         continue;
       }
       const task = state.task!;
+      const kind = next.kind;
       const { recipientId } = await sendNotice({
-        kind: next.kind,
+        kind,
         cycleId: state.cycleId,
         reviewId: state.reviewId,
         taskId: task.id,
@@ -164,9 +215,11 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
         dueAt: task.dueAt,
       });
       // The task may have moved on while the notice went out; record it only on the task it was about.
-      if (state.status === 'open' && state.task?.id === next.taskId && !(state.task.notices ?? []).includes(next.kind)) {
-        await apply(recordNotice(state, next.kind, recipientId, new Date().toISOString()));
-      }
+      await apply((current) =>
+        current.status === 'open' && current.task?.id === next.taskId && !(current.task.notices ?? []).includes(kind)
+          ? recordNotice(current, kind, recipientId, new Date().toISOString())
+          : null,
+      );
     }
   }
 

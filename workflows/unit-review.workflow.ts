@@ -31,6 +31,7 @@ import {
   unitProgressQuery,
 } from '../libs/temporal/definitions.js';
 import { domainErrorIn, toApplicationFailure } from '../libs/temporal/failure-codec.js';
+import { storageRefusal } from '../libs/temporal/storage-refusal.js';
 import { unitWorkflowId } from '../libs/temporal/workflow-ids.js';
 import type { ReportSubmitted, UnitCarry, UnitReviewInput } from '../libs/temporal/workflow-inputs.js';
 import { nextNotice } from '../libs/domain/review/review-schedule.js';
@@ -95,6 +96,9 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
   let submitted: ReportSubmitted | null = null;
   // Calibration: the quota breaches found when the unit closed its reviews, until every group fits.
   let quotaBreaches: string[] = [];
+  // Units started since: a submission counts only once PostgreSQL recorded it, one at a time.
+  const recordedFirst = patched('report-recorded-first-v1');
+  let submitting = false;
 
   setHandler(reviewClosedSignal, ({ reviewId, workflowId }) => {
     if (pendingReviews.delete(reviewId)) toArchive.push(workflowId);
@@ -125,13 +129,23 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
     async ({ actorId, summary }) => {
       // The read model shows the report ready as soon as prepareReport writes it, a moment before
       // this workflow hears back; a submission in that moment waits instead of being refused.
-      await condition(() => phase !== 'preparing');
+      // Checked again after each wait: a concurrent submission may have taken the turn in the same activation.
+      while (phase === 'preparing' || submitting) await condition(() => phase !== 'preparing' && !submitting);
       if (phase === 'calibration_needed') throw toApplicationFailure(calibrationBlocks());
       if (phase === 'submitted') throw toApplicationFailure(new ConflictError(ErrorCode.AlreadyDone, 'This report was already submitted.'));
       if (actorId !== headId) throw toApplicationFailure(new ForbiddenError(`Only the unit's head (${headId ?? 'none'}) may submit its report.`));
-      phase = 'submitted';
+      if (!recordedFirst) phase = 'submitted';
       const submittedAt = new Date().toISOString();
-      const totals = await recordReportSubmitted({ cycleId: input.cycleId, unitId: input.unitId, actorId, summary, at: submittedAt });
+      submitting = true;
+      let totals: Awaited<ReturnType<typeof recordReportSubmitted>>;
+      try {
+        totals = await recordReportSubmitted({ cycleId: input.cycleId, unitId: input.unitId, actorId, summary, at: submittedAt });
+      } catch (error) {
+        throw recordedFirst ? storageRefusal(error) : error;
+      } finally {
+        submitting = false;
+      }
+      phase = 'submitted';
       submitted = { unitId: input.unitId, submittedAt, submittedBy: actorId, people: totals.people, units: totals.units };
     },
     {

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { PERMANENT_DATABASE_ERROR } from '../temporal/storage-refusal.js';
 
 // PostgreSQL error classes that no retry can fix: data exceptions, integrity violations,
 // syntax or access rule violations. Everything else (connections, timeouts, deadlocks) retries.
@@ -18,7 +19,7 @@ export function failFastOnPermanentErrors<T extends Record<string, (...args: nev
         try {
           return await activity(...args);
         } catch (error) {
-          if (isPermanent(error)) throw ApplicationFailure.nonRetryable(`${name}: ${error.message}`, 'PermanentDatabaseError');
+          if (isPermanent(error)) throw ApplicationFailure.nonRetryable(`${name}: ${error.message}`, PERMANENT_DATABASE_ERROR);
           throw error;
         }
       },

@@ -57,7 +57,14 @@ export function makePlanUnit(db: DataSource) {
       );
     });
 
+    let cancelled = false;
     await db.transaction(async (tx) => {
+      // Shared lock: a cancel's sweep waits for this plan and closes what it wrote; a plan after it writes nothing.
+      const [{ status }]: Array<{ status: string }> = await tx.query('SELECT status FROM cycles WHERE id = $1 FOR SHARE', [cycle.id]);
+      if (status === 'cancelled') {
+        cancelled = true;
+        return;
+      }
       const inserted = await insertNewReviews(tx, launches.map((l) => l.state));
       const fresh = launches.filter((l) => inserted.has(l.state.reviewId));
       await insertReviewEvents(tx, fresh.map((l) => ({ reviewId: l.state.reviewId, event: l.event })));
@@ -71,6 +78,7 @@ export function makePlanUnit(db: DataSource) {
       );
     });
 
+    if (cancelled) return { reviews: [], childUnitIds: [], headId: plan.headId, unstaffed: plan.unstaffed };
     return {
       reviews: launches.map((l) => ({ reviewId: l.state.reviewId, workflowId: l.state.workflowId })),
       childUnitIds: plan.childUnitIds,

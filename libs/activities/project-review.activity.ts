@@ -1,4 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ConflictError, ErrorCode } from '../domain/errors.js';
+import { toApplicationFailure } from '../temporal/failure-codec.js';
 import type { ReviewEvent, ReviewState } from '../domain/review/review-state.js';
 import { insertReviewEvents, syncReviewTasks, upsertNewerReview } from './review-rows.js';
 
@@ -11,9 +13,20 @@ export function makeProjectReview(db: DataSource) {
   return async function projectReview(transition: { state: ReviewState; event: ReviewEvent }): Promise<void> {
     const { state, event } = transition;
     await db.transaction(async (tx) => {
+      await refuseIfCancelled(tx, state.reviewId);
       await insertReviewEvents(tx, [{ reviewId: state.reviewId, event }]);
       // An older transition arriving late must not reopen a task the newer one closed.
       if (await upsertNewerReview(tx, state)) await syncReviewTasks(tx, [state], event.at);
     });
   };
+}
+
+/**
+ * A cancelled cycle's sweep closed the review in PostgreSQL before its workflow stopped: nothing
+ * more is written (no event under a swept sequence number, no reopened row), and the workflow
+ * is told so it does not move either. The row lock orders this against the sweep.
+ */
+async function refuseIfCancelled(tx: EntityManager, reviewId: string): Promise<void> {
+  const [row]: Array<{ status: string }> = await tx.query('SELECT status FROM reviews WHERE id = $1 FOR UPDATE', [reviewId]);
+  if (row?.status === 'cancelled') throw toApplicationFailure(new ConflictError(ErrorCode.Closed, 'The cycle was cancelled: this review takes no more actions.'));
 }
