@@ -10,6 +10,7 @@ import { AuditInterceptor } from './http/audit.interceptor.js';
 import { AuthGuard } from './http/auth.guard.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemFilter } from './http/problem.filter.js';
+import { ProcessLiveness } from './http/process-liveness.js';
 import { MeModule } from './me/me.module.js';
 import { WellFormedTextPipe } from './http/well-formed-text.pipe.js';
 import { OrgModule } from './org/org.module.js';
@@ -25,6 +26,7 @@ export class AppModule {
       module: AppModule,
       imports: [CoreModule.with(deps), AccessModule, AuthModule, OrgModule, CyclesModule, ReviewsModule, TasksModule, ReportsModule, QuotaModule, AuditModule, HealthModule, MeModule],
       providers: [
+        ProcessLiveness,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: WellFormedTextPipe },

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import type { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
 import { updateIdFor } from '../http/idempotency.interceptor.js';
+import { RejoinsWorkflowUpdate } from '../http/rejoins-update.decorator.js';
 import { Caller } from '../http/principal.decorator.js';
 import { contextOf } from '../http/request-context.js';
 import { ZodPipe } from '../http/zod-pipe.js';
@@ -41,6 +42,7 @@ export class CyclesController {
   }
 
   @Post(':id/cancel')
+  @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a cycle (admin): every open review ends as cancelled' })
   @ApiBody({ schema: jsonSchemaOf(CancelCycleSchema) })
@@ -50,6 +52,7 @@ export class CyclesController {
   }
 
   @Post(':id/calendar')
+  @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Move dates of a running cycle (admin of its root)',

@@ -1,13 +1,16 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { catchError, concatMap, from, map, mergeMap, of, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { ConflictError, ErrorCode, IdempotencyKeyReusedError, ValidationError } from '../../../libs/domain/errors.js';
 import { PROBLEM_CONTENT_TYPE, problemFor } from './problem.js';
+import { LIVENESS_LOCK_CLASS, ProcessLiveness } from './process-liveness.js';
+import { REJOINS_UPDATE } from './rejoins-update.decorator.js';
 import { contextOf, type RequestContext } from './request-context.js';
 
-/** A request whose key is this old and still pending is taken to have died with its process. */
+/** A pending request with no owner lock (recorded before owners were) is taken as dead after this long. */
 const ABANDONED_AFTER_SECONDS = 120;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
@@ -19,7 +22,11 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly liveness: ProcessLiveness,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = ctx.switchToHttp().getRequest<Request>();
@@ -31,8 +38,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     const actorId = principal.actorId;
     const hash = requestHash(req);
+    const rejoins = this.reflector.get<boolean>(REJOINS_UPDATE, ctx.getHandler()) === true;
     return from(this.claim(actorId, key, hash)).pipe(
       mergeMap((stored) => {
+        if (stored === 'in_progress') {
+          if (!rejoins) throw new ConflictError(ErrorCode.RequestInProgress, 'A request with this Idempotency-Key is still being processed.');
+          return this.rejoin(req, key, next);
+        }
         if (stored) {
           contextOf(req).replayed = true;
           Object.assign(contextOf(req).audit, stored.audit ?? {});
@@ -53,15 +65,37 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
   }
 
-  /** Claims the key for this request, or returns the response it already has. */
-  private async claim(actorId: string, key: string, hash: string): Promise<{ status: number; body: unknown; audit: RequestContext['audit'] | null } | null> {
+  /**
+   * Another attempt of a Workflow Update still pending (its process alive, e.g. waiting for
+   * Temporal to come back): run it again under the same update id and record whichever answer
+   * lands first; the key stays the first attempt's.
+   */
+  private rejoin(req: Request, key: string, next: CallHandler): Observable<unknown> {
+    const res = req.res!;
+    return next.handle().pipe(
+      concatMap((body) => from(this.finish(req, key, res.statusCode, body)).pipe(map(() => body))),
+      catchError((error: unknown) => {
+        const problem = problemFor(error, contextOf(req).requestId);
+        const settle = problem.status < 500 ? this.finish(req, key, problem.status, problem) : Promise.resolve();
+        return from(settle).pipe(mergeMap(() => Promise.reject(error)));
+      }),
+    );
+  }
+
+  /**
+   * Claims the key for this request, or returns the response it already has, or says it is still
+   * pending with a live owner. A pending request whose process died (its liveness lock is free)
+   * is taken over at once.
+   */
+  private async claim(actorId: string, key: string, hash: string): Promise<{ status: number; body: unknown; audit: RequestContext['audit'] | null } | 'in_progress' | null> {
     const claimed: unknown[] = await this.db.query(
-      `INSERT INTO idempotency_records (actor_id, key, request_hash, state, created_at) VALUES ($1, $2, $3, 'pending', now())
-       ON CONFLICT (actor_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now()
+      `INSERT INTO idempotency_records (actor_id, key, request_hash, state, created_at, owner_lock) VALUES ($1, $2, $3, 'pending', now(), $5)
+       ON CONFLICT (actor_id, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = now(), owner_lock = EXCLUDED.owner_lock
          WHERE idempotency_records.state = 'pending' AND idempotency_records.request_hash = EXCLUDED.request_hash
-           AND idempotency_records.created_at < now() - make_interval(secs => $4::int)
+           AND CASE WHEN idempotency_records.owner_lock IS NULL THEN idempotency_records.created_at < now() - make_interval(secs => $4::int)
+                    ELSE pg_try_advisory_xact_lock($6, idempotency_records.owner_lock) END
        RETURNING key`,
-      [actorId, key, hash, ABANDONED_AFTER_SECONDS],
+      [actorId, key, hash, ABANDONED_AFTER_SECONDS, this.liveness.lockKey, LIVENESS_LOCK_CLASS],
     );
     if (claimed.length > 0) return null;
     const [row]: Array<{ request_hash: string; state: string; response_status: number; response_body: unknown; audit_context: RequestContext['audit'] | null }> = await this.db.query(
@@ -70,14 +104,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
     if (!row) return this.claim(actorId, key, hash); // released meanwhile: try again
     if (row.request_hash !== hash) throw new IdempotencyKeyReusedError();
-    if (row.state === 'pending') throw new ConflictError(ErrorCode.RequestInProgress, 'A request with this Idempotency-Key is still being processed.');
+    if (row.state === 'pending') return 'in_progress';
     return { status: row.response_status, body: row.response_body, audit: row.audit_context };
   }
 
   private async finish(req: Request, key: string, status: number, body: unknown): Promise<void> {
     const context = contextOf(req);
+    // The first answer recorded stays: a rejoined attempt finishing second changes nothing.
     await this.db.query(
-      `UPDATE idempotency_records SET state = 'done', response_status = $3, response_body = $4, audit_context = $5 WHERE actor_id = $1 AND key = $2`,
+      `UPDATE idempotency_records SET state = 'done', response_status = $3, response_body = $4, audit_context = $5 WHERE actor_id = $1 AND key = $2 AND state = 'pending'`,
       [context.principal!.actorId, key, status, JSON.stringify(body ?? null), JSON.stringify(context.audit)],
     );
   }

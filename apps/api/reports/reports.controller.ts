@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
 import { updateIdFor } from '../http/idempotency.interceptor.js';
+import { RejoinsWorkflowUpdate } from '../http/rejoins-update.decorator.js';
 import { Caller } from '../http/principal.decorator.js';
 import { contextOf } from '../http/request-context.js';
 import { ZodPipe } from '../http/zod-pipe.js';
@@ -25,6 +26,7 @@ export class ReportsController {
   }
 
   @Post()
+  @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: "Submit the report (the unit's head, status ready); the root's submission completes the cycle" })
   @ApiBody({ schema: jsonSchemaOf(SubmitReportSchema) })

@@ -11,6 +11,7 @@ import {
   submitSelfAssessmentUpdate,
 } from '../../../libs/temporal/definitions.js';
 import { updateIdFor } from '../http/idempotency.interceptor.js';
+import { RejoinsWorkflowUpdate } from '../http/rejoins-update.decorator.js';
 import { Caller } from '../http/principal.decorator.js';
 import { contextOf } from '../http/request-context.js';
 import { ZodPipe } from '../http/zod-pipe.js';
@@ -53,6 +54,7 @@ export class ReviewsController {
   }
 
   @Post('reviews/:id/targets')
+  @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: 'Assign targets (the reviewer, step target_assignment)' })
   @ApiBody({ schema: jsonSchemaOf(AssignTargetsSchema) })
@@ -61,6 +63,7 @@ export class ReviewsController {
   }
 
   @Post('reviews/:id/self-assessment')
+  @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: "Submit the self-assessment (the subject, or a unit's head; step self_assessment)" })
   @ApiBody({ schema: jsonSchemaOf(SelfAssessmentSchema) })
@@ -69,6 +72,7 @@ export class ReviewsController {
   }
 
   @Post('reviews/:id/review')
+  @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve with a classification, or return for revision (the reviewer, step superior_review)' })
   @ApiBody({ schema: jsonSchemaOf(ReviewDecisionSchema) })
@@ -77,6 +81,7 @@ export class ReviewsController {
   }
 
   @Post('reviews/:id/remediation-plan')
+  @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit the remediation plan (the subject side, step remediation_plan)' })
   @ApiBody({ schema: jsonSchemaOf(RemediationPlanSchema) })
@@ -85,6 +90,7 @@ export class ReviewsController {
   }
 
   @Post('reviews/:id/remediation-decision')
+  @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve or return the submitted remediation plan (the reviewer)' })
   @ApiBody({ schema: jsonSchemaOf(RemediationDecisionSchema) })
@@ -93,6 +99,7 @@ export class ReviewsController {
   }
 
   @Post('reviews/:id/reclassify')
+  @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({
     summary: "Calibration: lower a done review's classification so its quota group fits (the deciding unit's head, report calibration_needed)",

@@ -12,4 +12,6 @@ export class IdempotencyRecordEntity {
   /** What the request concerned, for the audit entry of a replay. */
   @Column('jsonb', { name: 'audit_context', nullable: true }) auditContext!: Record<string, unknown> | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  /** The advisory lock the API process working on a pending request holds while it lives. */
+  @Column('int', { name: 'owner_lock', nullable: true }) ownerLock!: number | null;
 }

@@ -3,6 +3,7 @@ import { CalendarNotices1763900000000 } from './1763900000000-calendar-notices.j
 import { UnitQuotas1763910000000 } from './1763910000000-unit-quotas.js';
 import { PersonStatus1764000000000 } from './1764000000000-person-status.js';
 import { IdempotencyAuditContext1764100000000 } from './1764100000000-idempotency-audit-context.js';
+import { RequestOwnerLock1764200000000 } from './1764200000000-request-owner-lock.js';
 
 /** Every migration, oldest first. Append; never edit one that has been committed. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   UnitQuotas1763910000000,
   PersonStatus1764000000000,
   IdempotencyAuditContext1764100000000,
+  RequestOwnerLock1764200000000,
 ];
