@@ -13,6 +13,8 @@ export interface TemporalDevServer {
   /** gRPC `host:port` for clients and workers. */
   address: string;
   uiUrl: string | null;
+  /** The server's process (fault-injection tests kill it outright). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -75,7 +77,7 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
   }
   server.markReady();
   opts.log(`Temporal dev server ready on ${address} in ${Date.now() - started} ms`);
-  return { address, uiUrl: uiPort === null ? null : `http://127.0.0.1:${uiPort}`, stop: server.stop };
+  return { address, uiUrl: uiPort === null ? null : `http://127.0.0.1:${uiPort}`, pid: child.pid!, stop: server.stop };
 }
 
 async function devServerArgs(opts: TemporalDevServerOptions, port: number, uiPort: number | null): Promise<string[]> {
