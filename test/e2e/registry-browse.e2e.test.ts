@@ -113,4 +113,20 @@ describe('registry browsing: GET /org/units and GET /org/people', () => {
     // GET /org/units/:id is unchanged.
     assert.equal(ok(await app.admin.get(`/org/units/${org.id('D1')}`)).memberCount, 3);
   });
+
+  it('declares every web addition with its query parameters in /docs-json', async () => {
+    const docs = ok(await app.http.get('/docs-json'));
+    const params = (path: string) => (docs.paths[path]?.get?.parameters ?? []).filter((p: { in: string }) => p.in === 'query').map((p: { name: string }) => p.name).sort();
+    assert.deepEqual(params('/api/v1/org/units'), ['cursor', 'limit', 'parentId', 'q']);
+    assert.deepEqual(params('/api/v1/org/people'), ['cursor', 'limit', 'q', 'unitId']);
+    assert.deepEqual(params('/api/v1/cycles/{id}/completion'), ['unitId']);
+    assert.deepEqual(params('/api/v1/cycles/{id}/overdue'), ['cursor', 'limit', 'unitId']);
+    assert.deepEqual(params('/api/v1/tasks/count'), []);
+    assert.ok(docs.paths['/api/v1/tasks/count'].get);
+    for (const name of ['outcome', 'unitId']) assert.ok(params('/api/v1/audit').includes(name), name);
+    assert.ok(params('/api/v1/cycles/{id}/reviews').includes('subjectId'));
+    assert.ok(params('/api/v1/tasks').includes('kind'));
+    const outcome = docs.paths['/api/v1/audit'].get.parameters.find((p: { name: string }) => p.name === 'outcome');
+    assert.deepEqual(outcome.schema.enum, ['ok', 'replayed', 'rejected', 'failed']);
+  });
 });

@@ -80,6 +80,14 @@ describe('GET /tasks: the caller’s inbox', () => {
     assertProblem(await app.http.get('/tasks/count'), 401);
   });
 
+  it('filters by kind and by cycleId', async () => {
+    const all = await inbox('d-sec', '?limit=500');
+    assert.ok(all.length >= 2);
+    assert.deepEqual(await inbox('d-sec', `?limit=500&kind=assign_targets&cycleId=${cycleId}`), all);
+    assert.deepEqual(await inbox('d-sec', '?kind=self_assess'), []);
+    assertProblem(await (await people.as(org.id('d-sec'))).get('/tasks?kind=approve'), 400, ['kind']);
+  });
+
   it('pages with limit and cursor', async () => {
     const all = await inbox('d-sec', '?limit=500');
     assert.ok(all.length >= 2, `d-sec has ${all.length} tasks`);
