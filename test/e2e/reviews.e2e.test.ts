@@ -93,6 +93,16 @@ describe('reviews: list, get and the five actions', () => {
       assert.ok(!head.includes(org.id('d-mem')));
     });
 
+    it('lists the reviews of one subject with subjectId, `me` being the caller, within what the caller may see', async () => {
+      const subjects = (items: Array<{ subject: { id: string } }>) => items.map((r) => r.subject.id);
+      const head = await as('g-sec');
+      assert.deepEqual(subjects(ok(await head.get(`/cycles/${cycleId}/reviews?subjectId=me`)).items), [org.id('g-sec')]);
+      assert.deepEqual(subjects(ok(await head.get(`/cycles/${cycleId}/reviews?subjectId=${org.id('g-mem2')}`)).items), [org.id('g-mem2')]);
+      assert.deepEqual(ok(await (await as('g-mem1')).get(`/cycles/${cycleId}/reviews?subjectId=${org.id('g-mem2')}`)).items, []);
+      assert.deepEqual(subjects(ok(await app.admin.get(`/cycles/${cycleId}/reviews?subjectId=${org.id('G')}`)).items), [org.id('G')]);
+      assertProblem(await app.admin.get(`/cycles/${cycleId}/reviews?subjectId=`), 400, ['subjectId']);
+    });
+
     it('answers 404 for an unknown cycle and for a cycle outside the caller’s scope', async () => {
       assertProblem(await app.admin.get(`/cycles/${org.prefix}-no-cycle/reviews`), 404);
       assertProblem(await (await people.as(other.id('p-sec'))).get(`/cycles/${cycleId}/reviews`), 404);

@@ -59,6 +59,7 @@ export class ReviewReader {
     if (query.step) filters.push(`r.step = ${p.add(query.step)}`);
     if (query.status) filters.push(`r.status = ${p.add(query.status)}`);
     if (query.subjectType) filters.push(`r.subject_type = ${p.add(query.subjectType)}`);
+    if (query.subjectId) filters.push(`r.subject_id = ${p.add(query.subjectId === 'me' ? principal.actorId : query.subjectId)}`);
     if (after) filters.push(`r.id > ${p.add(after[0])}`);
     const rows: ReviewListRow[] = await this.db.query(
       `SELECT r.id, r.subject_type, r.subject_id, r.subject_name, r.unit_id, r.step, r.status, r.reviewer_id,

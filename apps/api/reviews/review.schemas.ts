@@ -71,6 +71,13 @@ export const ListReviewsQuery = z.object({
   step: z.enum(STEPS).optional(),
   status: z.enum(REVIEW_STATUSES).optional(),
   subjectType: z.enum(SUBJECT_TYPES).optional(),
+  subjectId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("Only the reviews of this subject (a person's or a unit's id); `me` = the caller. Default: every subject the caller may see. A person may always list their own."),
 });
 export type ListReviewsQueryType = z.infer<typeof ListReviewsQuery>;
 

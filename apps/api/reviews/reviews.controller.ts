@@ -15,6 +15,7 @@ import { RejoinsWorkflowUpdate } from '../http/rejoins-update.decorator.js';
 import { Caller } from '../http/principal.decorator.js';
 import { contextOf } from '../http/request-context.js';
 import { ZodPipe } from '../http/zod-pipe.js';
+import { ApiQueryOf } from '../openapi/api-query.js';
 import { jsonSchemaOf } from '../openapi/json-schema.js';
 import { ReviewActions } from './review-actions.service.js';
 import { ReviewHistoryService } from './review-history.service.js';
@@ -42,7 +43,8 @@ export class ReviewsController {
   ) {}
 
   @Get('cycles/:id/reviews')
-  @ApiOperation({ summary: "A cycle's reviews the caller may see" })
+  @ApiOperation({ summary: "A cycle's reviews the caller may see", description: '`subjectId=me` lists the reviews where the caller is the subject ("my reviews").' })
+  @ApiQueryOf(ListReviewsQuery)
   list(@Caller() caller: Principal, @Param('id') cycleId: string, @Query(new ZodPipe(ListReviewsQuery)) query: ListReviewsQueryType) {
     return this.reader.listForCycle(caller, cycleId, query);
   }

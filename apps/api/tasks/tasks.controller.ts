@@ -1,17 +1,20 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
+import { TASK_KINDS } from '../../../libs/domain/enums.js';
 import type { TaskEntity } from '../../../libs/persistence/entities/index.js';
 import { SqlParams } from '../access/sql-params.js';
 import { cursorField, cursorParts, decodeCursor, limitField, pageOf } from '../http/pagination.js';
 import { Caller } from '../http/principal.decorator.js';
 import { ZodPipe } from '../http/zod-pipe.js';
+import { ApiQueryOf } from '../openapi/api-query.js';
 
 const TasksQuery = z.object({
   status: z.enum(['open', 'done']).default('open'),
-  cycleId: z.string().max(200).optional(),
+  cycleId: z.string().max(200).optional().describe('Only the tasks of this cycle. Default: every cycle.'),
+  kind: z.enum(TASK_KINDS).optional().describe('Only tasks of this kind. Default: every kind.'),
   limit: limitField,
   cursor: cursorField(z.tuple([cursorParts.instant, cursorParts.id])),
 });
@@ -32,8 +35,25 @@ type TaskRow = Pick<TaskEntity, 'id' | 'kind' | 'status' | 'subject'> & {
 export class TasksController {
   constructor(private readonly db: DataSource) {}
 
+  // Declared before any parameterised route so `count` can never be read as a task id.
+  @Get('count')
+  @ApiOperation({
+    summary: "How many open tasks the caller has, and how many of them are overdue",
+    description: 'Counts what `GET /tasks?status=open` lists (a step not open yet is not counted); `overdue` = open tasks past their due date.',
+  })
+  @ApiOkResponse({ description: '{ open, overdue }' })
+  async count(@Caller() caller: Principal): Promise<{ open: number; overdue: number }> {
+    const [row]: Array<{ open: number; overdue: number }> = await this.db.query(
+      `SELECT count(*)::int AS open, (count(*) FILTER (WHERE due_at < now()))::int AS overdue
+         FROM tasks WHERE assignee_id = $1 AND status = 'open' AND (opens_at IS NULL OR opens_at <= now())`,
+      [caller.actorId],
+    );
+    return { open: row!.open, overdue: row!.overdue };
+  }
+
   @Get()
   @ApiOperation({ summary: "The caller's inbox: tasks assigned to them, oldest first", description: '`overdue` is true for an open task past its due date. A step that opens on a calendar date appears when it opens.' })
+  @ApiQueryOf(TasksQuery)
   async inbox(@Caller() caller: Principal, @Query(new ZodPipe(TasksQuery)) query: z.infer<typeof TasksQuery>) {
     const p = new SqlParams();
     const after = decodeCursor(query.cursor);
@@ -41,6 +61,7 @@ export class TasksController {
     // A step that opens on a date (self-assessment) is not in the inbox before that date.
     if (query.status === 'open') filters.push('(opens_at IS NULL OR opens_at <= now())');
     if (query.cycleId) filters.push(`cycle_id = ${p.add(query.cycleId)}`);
+    if (query.kind) filters.push(`kind = ${p.add(query.kind)}`);
     if (after) filters.push(`(created_at, id) > (${p.add(after[0])}::timestamptz, ${p.add(after[1])})`);
     const rows: TaskRow[] = await this.db.query(
       `SELECT id, kind, status, subject, cycle_id, review_id, unit_id, due_at, created_at, completed_at,
