@@ -3,13 +3,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_RULE_SET, RULE_SET_IDS, type RuleSetId } from '../../../../../libs/domain/rules/rule-set';
 import { ErrorAlert } from '../../app/ErrorAlert';
+import { PersonSelect } from '../../components/PersonSelect';
+import { UnitSelect } from '../../components/UnitSelect';
 import { ApiError } from '../../lib/api-error';
 import { calendarOf, guidanceDays, type CalendarDays } from './calendar-dates';
 import { CalendarFields } from './CalendarFields';
 import { useLaunchCycle } from './cycles-api';
 import { LaunchProgress } from './LaunchProgress';
-import { PersonSelect } from './PersonSelect';
-import { UnitSelect } from './UnitSelect';
 import './cycles.css';
 
 interface LaunchValues {

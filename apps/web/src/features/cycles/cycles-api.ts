@@ -136,33 +136,6 @@ export function useRaiseQuota(cycleId: string, unitId: string) {
   });
 }
 
-/** Units and people to pick in the launch form (GET /org/units?q=, GET /org/people?q=). */
-export interface UnitOption {
-  id: string;
-  name: string;
-  kind: UnitKind;
-}
-export interface PersonOption {
-  id: string;
-  name: string;
-  unitName: string | null;
-}
-
-export function useUnitOptions(q: string) {
-  return useQuery<Page<UnitOption>, ApiError>({
-    queryKey: ['org', 'units', q ? 'search' : 'top', q],
-    queryFn: () => api.get(`/org/units${query({ q, limit: 20 })}`),
-  });
-}
-
-export function usePersonOptions(q: string) {
-  return useQuery<Page<PersonOption>, ApiError>({
-    queryKey: ['org', 'people', 'search', q],
-    queryFn: () => api.get(`/org/people${query({ q, limit: 20 })}`),
-    enabled: q.trim().length > 0,
-  });
-}
-
 export function useUnitName(unitId: string | undefined) {
   return useQuery<{ name: string }, ApiError>({
     queryKey: ['org', 'unit', unitId],

@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePersonOptions } from './cycles-api';
+import { usePersonOptions } from './org-options';
 
 /** A person picked by searching the registry by name, id or username. */
 export function PersonSelect({ value, onChange, id }: { value?: string; onChange?: (personId: string | undefined) => void; id?: string }) {
@@ -16,8 +16,8 @@ export function PersonSelect({ value, onChange, id }: { value?: string; onChange
       value={value}
       onChange={onChange}
       loading={people.isFetching}
-      placeholder={t('cycles:launch.superiorPlaceholder')}
-      notFoundContent={q ? t('cycles:launch.nothingFound') : t('cycles:launch.typeToSearch')}
+      placeholder={t('picker.personPlaceholder')}
+      notFoundContent={q ? t('picker.nothingFound') : t('picker.typeToSearch')}
       options={(people.data?.items ?? []).map((p) => ({ value: p.id, label: p.unitName ? `${p.name} · ${p.unitName}` : p.name }))}
     />
   );
