@@ -65,6 +65,21 @@ describe('GET /tasks: the caller’s inbox', () => {
     });
   });
 
+  it('GET /tasks/count counts the open tasks and follows an action', async () => {
+    const count = async (personLocalId: string) => ok(await (await people.as(org.id(personLocalId))).get('/tasks/count'));
+    const review = reviews.find((r) => r.subject.id === org.id('g-mem2'))!;
+    const before = await count('g-sec');
+    assert.deepEqual(before, { open: (await inbox('g-sec', '?limit=500')).length, overdue: 0 }); // due months from now
+    assert.ok(before.open >= 1);
+    assert.deepEqual(await count('g-mem2'), { open: 0, overdue: 0 });
+    ok(await (await people.as(org.id('g-sec'))).post(`/reviews/${review.id}/targets`, { targets: [{ title: 'Year plan' }] }));
+    await eventually(async () => {
+      assert.deepEqual(await count('g-sec'), { open: before.open - 1, overdue: 0 });
+      assert.deepEqual(await count('g-mem2'), { open: 1, overdue: 0 });
+    });
+    assertProblem(await app.http.get('/tasks/count'), 401);
+  });
+
   it('pages with limit and cursor', async () => {
     const all = await inbox('d-sec', '?limit=500');
     assert.ok(all.length >= 2, `d-sec has ${all.length} tasks`);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
 import { cursorField, cursorParts, limitField } from '../http/pagination.js';
@@ -8,7 +8,10 @@ import { updateIdFor } from '../http/idempotency.interceptor.js';
 import { Caller } from '../http/principal.decorator.js';
 import { contextOf } from '../http/request-context.js';
 import { ZodPipe } from '../http/zod-pipe.js';
+import { ApiQueryOf } from '../openapi/api-query.js';
 import { jsonSchemaOf } from '../openapi/json-schema.js';
+import { OrgListingService } from './org-listing.service.js';
+import { PeopleListQuery, UnitListQuery, type PeopleListQueryType, type UnitListQueryType } from './org-list.schemas.js';
 import { OrgImportSchema, type OrgImportBody } from './org-import.schema.js';
 import { OrgImportService } from './org-import.service.js';
 import { OrgQueriesService } from './org-queries.service.js';
@@ -22,6 +25,7 @@ export class OrgController {
   constructor(
     private readonly importer: OrgImportService,
     private readonly queries: OrgQueriesService,
+    private readonly listing: OrgListingService,
   ) {}
 
   @Post('import')
@@ -38,6 +42,30 @@ export class OrgController {
   @ApiBody({ schema: jsonSchemaOf(OrgImportSchema) })
   import(@Caller() caller: Principal, @Body(new ZodPipe(OrgImportSchema)) body: OrgImportBody, @Req() req: Request) {
     return this.importer.import(caller, body, updateIdFor(req) ?? contextOf(req).requestId);
+  }
+
+  @Get('units')
+  @ApiOperation({
+    summary: 'Browse or search units (admins and auditors, within their scope), by name then id',
+    description:
+      "With `parentId`: that unit's children. With `q`: units in scope whose name or id contains it (case- and accent-insensitive). " +
+      'Both: the children matching `q`. Neither: the top units of the caller\'s scope. 403 for a caller who is neither admin nor auditor.',
+  })
+  @ApiQueryOf(UnitListQuery)
+  @ApiOkResponse({ description: '{ items: [{ id, parentId, name, kind, headId, headName, childCount, memberCount }], nextCursor }' })
+  units(@Caller() caller: Principal, @Query(new ZodPipe(UnitListQuery)) query: UnitListQueryType) {
+    return this.listing.units(caller, query);
+  }
+
+  @Get('people')
+  @ApiOperation({
+    summary: 'Search people (admins and auditors, within their scope), by name then id; never credentials',
+    description: '`q` matches name, id or username (case- and accent-insensitive); `unitId` keeps one unit. Struck-off people are listed with their `status`.',
+  })
+  @ApiQueryOf(PeopleListQuery)
+  @ApiOkResponse({ description: '{ items: [{ id, name, unitId, unitName, position, status }], nextCursor }' })
+  peopleSearch(@Caller() caller: Principal, @Query(new ZodPipe(PeopleListQuery)) query: PeopleListQueryType) {
+    return this.listing.people(caller, query);
   }
 
   @Get('units/:id')

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
@@ -31,6 +31,22 @@ type TaskRow = Pick<TaskEntity, 'id' | 'kind' | 'status' | 'subject'> & {
 @Controller('tasks')
 export class TasksController {
   constructor(private readonly db: DataSource) {}
+
+  // Declared before any parameterised route so `count` can never be read as a task id.
+  @Get('count')
+  @ApiOperation({
+    summary: "How many open tasks the caller has, and how many of them are overdue",
+    description: 'Counts what `GET /tasks?status=open` lists (a step not open yet is not counted); `overdue` = open tasks past their due date.',
+  })
+  @ApiOkResponse({ description: '{ open, overdue }' })
+  async count(@Caller() caller: Principal): Promise<{ open: number; overdue: number }> {
+    const [row]: Array<{ open: number; overdue: number }> = await this.db.query(
+      `SELECT count(*)::int AS open, (count(*) FILTER (WHERE due_at < now()))::int AS overdue
+         FROM tasks WHERE assignee_id = $1 AND status = 'open' AND (opens_at IS NULL OR opens_at <= now())`,
+      [caller.actorId],
+    );
+    return { open: row!.open, overdue: row!.overdue };
+  }
 
   @Get()
   @ApiOperation({ summary: "The caller's inbox: tasks assigned to them, oldest first", description: '`overdue` is true for an open task past its due date. A step that opens on a calendar date appears when it opens.' })
