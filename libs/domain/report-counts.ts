@@ -23,10 +23,14 @@ export function addCounts(a: ClassificationCounts, b: ClassificationCounts): Cla
   return sum;
 }
 
+/** `part` of `total` in percent, rounded to two decimals ("18/21 = 85.71%"); 0 when the total is 0. */
+export function percentOf(part: number, total: number): number {
+  return total === 0 ? 0 : Math.round((part * 10000) / total) / 100;
+}
+
 /** Shares of the total, in percent rounded to two decimals ("18/21 = 85.71%"). */
 export function percentagesOf(counts: ClassificationCounts): ClassificationPercentages {
   const out = { excellent: 0, good: 0, completed: 0, not_completed: 0 };
-  if (counts.total === 0) return out;
-  for (const c of CLASSIFICATIONS) out[c] = Math.round((counts[c] * 10000) / counts.total) / 100;
+  for (const c of CLASSIFICATIONS) out[c] = percentOf(counts[c], counts.total);
   return out;
 }

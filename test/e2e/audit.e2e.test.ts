@@ -94,6 +94,23 @@ describe('GET /audit: every state-changing request', () => {
     assert.deepEqual(second.items.map((e: AuditEntry) => e.seq), all.slice(2, 4).map((e) => e.seq));
   });
 
+  it("filters by outcome and by the unit subtree the entry's target lies in", async () => {
+    const review = reviews.find((r) => r.subject.id === org.id('g-mem1'))!;
+    const actionsOf = (list: AuditEntry[]) => list.map((e) => [e.target, e.outcome]);
+    assert.deepEqual(actionsOf(await entries(`cycleId=${cycleId}&outcome=rejected`)), [[`review:${review.id}`, 'rejected'], [`review:${review.id}`, 'rejected']]);
+    assert.deepEqual(actionsOf(await entries(`cycleId=${cycleId}&outcome=replayed`)), [[`review:${review.id}`, 'replayed']]);
+    assert.deepEqual(await entries(`cycleId=${cycleId}&outcome=failed`), []);
+    // The review's entries belong to G (the subject's unit), so to D and P above it; the launch to the root P.
+    const onReview = (await entries(`cycleId=${cycleId}`)).filter((e) => e.target === `review:${review.id}`);
+    assert.equal(onReview.length, 4);
+    assert.deepEqual(await entries(`unitId=${org.id('G')}`), onReview);
+    assert.deepEqual(await entries(`unitId=${org.id('D')}`), onReview);
+    assert.deepEqual(await entries(`unitId=${org.rootId}`), await entries(`cycleId=${cycleId}`));
+    assert.deepEqual((await entries(`unitId=${other.rootId}`)).map((e) => e.target), [`cycle:${otherCycleId}`]);
+    assert.deepEqual(await entries(`unitId=${org.id('G')}&outcome=ok`), onReview.filter((e) => e.outcome === 'ok'));
+    assertProblem(await app.admin.get('/audit?outcome=accepted'), 400, ['outcome']);
+  });
+
   it('limits auditors to their scope and refuses anyone else (403)', async () => {
     const auditor = await people.as(org.id('auditor'));
     const seen = ok(await auditor.get('/audit?limit=500')).items as AuditEntry[];

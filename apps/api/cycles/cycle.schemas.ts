@@ -45,3 +45,14 @@ export const ListCyclesQuery = z.object({
   year: z.coerce.number().int().optional(),
 });
 export type ListCyclesQueryType = z.infer<typeof ListCyclesQuery>;
+
+const dashboardUnit = id.optional().describe("A unit of the cycle (400 when it is not in the cycle); default: the cycle's root unit. 403 unless the caller is an admin or auditor of it.");
+
+export const CompletionQuery = z.object({ unitId: dashboardUnit });
+
+export const OverdueQuery = z.object({
+  unitId: dashboardUnit,
+  limit: limitField,
+  cursor: cursorField(z.tuple([cursorParts.instant, cursorParts.id])),
+});
+export type OverdueQueryType = z.infer<typeof OverdueQuery>;

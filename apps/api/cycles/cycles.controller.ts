@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
@@ -7,15 +7,30 @@ import { updateIdFor } from '../http/idempotency.interceptor.js';
 import { Caller } from '../http/principal.decorator.js';
 import { contextOf } from '../http/request-context.js';
 import { ZodPipe } from '../http/zod-pipe.js';
+import { ApiQueryOf } from '../openapi/api-query.js';
 import { jsonSchemaOf } from '../openapi/json-schema.js';
-import { CancelCycleSchema, ChangeCalendarSchema, CreateCycleSchema, ListCyclesQuery, type CreateCycleBody, type ListCyclesQueryType } from './cycle.schemas.js';
+import { CycleDashboardService } from './cycle-dashboard.service.js';
+import {
+  CancelCycleSchema,
+  ChangeCalendarSchema,
+  CompletionQuery,
+  CreateCycleSchema,
+  ListCyclesQuery,
+  OverdueQuery,
+  type CreateCycleBody,
+  type ListCyclesQueryType,
+  type OverdueQueryType,
+} from './cycle.schemas.js';
 import { CyclesService } from './cycles.service.js';
 
 @ApiTags('cycles')
 @ApiBearerAuth()
 @Controller('cycles')
 export class CyclesController {
-  constructor(private readonly cycles: CyclesService) {}
+  constructor(
+    private readonly cycles: CyclesService,
+    private readonly dashboard: CycleDashboardService,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -38,6 +53,31 @@ export class CyclesController {
   @ApiOperation({ summary: 'A cycle with its progress' })
   get(@Caller() caller: Principal, @Param('id') id: string) {
     return this.cycles.get(caller, id);
+  }
+
+  @Get(':id/completion')
+  @ApiOperation({
+    summary: 'One level of the completion tree: a unit and its children (admins and auditors of the unit)',
+    description:
+      "`subjects` and `done` count the reviews owned in each unit's whole subtree (withdrawn and cancelled excluded); `percent` = done/subjects " +
+      'rounded to two decimals (0 when none); `overdue` = open tasks past their due date there; `reportStatus` = the report\'s status, null before it exists. ' +
+      '404 for an unknown cycle, 400 naming `unitId` for a unit not in the cycle, 403 for a unit outside the caller\'s admin/auditor scope.',
+  })
+  @ApiQueryOf(CompletionQuery)
+  @ApiOkResponse({ description: '{ unitId, name, kind, subjects, done, percent, overdue, reportStatus, children: [{ unitId, name, kind, subjects, done, percent, overdue, reportStatus, childCount }] }' })
+  completion(@Caller() caller: Principal, @Param('id') id: string, @Query(new ZodPipe(CompletionQuery)) query: z.infer<typeof CompletionQuery>) {
+    return this.dashboard.completion(caller, id, query.unitId);
+  }
+
+  @Get(':id/overdue')
+  @ApiOperation({
+    summary: "Open tasks past their due date in a unit's subtree (the root by default), the most late first (admins and auditors of the unit)",
+    description: 'Same access and `unitId` rules as `/completion`; a unit\'s `overdue` there is the number of rows here.',
+  })
+  @ApiQueryOf(OverdueQuery)
+  @ApiOkResponse({ description: '{ items: [{ taskId, kind, reviewId, unitId, subject, assigneeId, assigneeName, dueAt, lateSeconds }], nextCursor }' })
+  overdue(@Caller() caller: Principal, @Param('id') id: string, @Query(new ZodPipe(OverdueQuery)) query: OverdueQueryType) {
+    return this.dashboard.overdue(caller, id, query);
   }
 
   @Post(':id/cancel')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CyclesController } from './cycles.controller.js';
+import { CycleDashboardService } from './cycle-dashboard.service.js';
 import { CyclesService } from './cycles.service.js';
 
-@Module({ controllers: [CyclesController], providers: [CyclesService], exports: [CyclesService] })
+@Module({ controllers: [CyclesController], providers: [CyclesService, CycleDashboardService], exports: [CyclesService] })
 export class CyclesModule {}

@@ -6,7 +6,9 @@ import { contextOf, type RequestContext } from './request-context.js';
 import { isWellFormedText } from './well-formed-text.js';
 import { LOGGER } from './tokens.js';
 
-export type AuditOutcome = 'ok' | 'replayed' | 'rejected' | 'failed';
+/** What an audit entry's `outcome` holds: accepted (2xx/3xx), replayed by idempotency, refused (4xx), failed (5xx). */
+export const AUDIT_OUTCOMES = ['ok', 'replayed', 'rejected', 'failed'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
