@@ -96,8 +96,8 @@ describe('an administrator imports the registry and runs cycles (browser)', () =
     await page.waitForURL(/\/cycles\/[^/]+$/, { timeout: 60_000 });
     await page.getByTestId('cycle-status').and(page.locator('[data-status=running]')).waitFor();
 
-    // Nine subjects, all at target assignment (the first step).
-    await page.locator('[data-testid=step-chart] [data-step=target_assignment][data-count="9"]').waitFor();
+    // Ten subjects (the fixture's nine and its administrator), all at target assignment, the first step.
+    await page.locator('[data-testid=step-chart] [data-step=target_assignment][data-count="10"]').waitFor();
     // Targets were due on 31 March: the tasks are already late.
     await page.getByTestId('overdue-table').locator('tbody tr.ant-table-row').first().waitFor();
 

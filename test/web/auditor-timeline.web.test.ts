@@ -89,7 +89,7 @@ describe('an auditor reads a review history and the audit log (browser)', () => 
       await page.locator('.ant-select-item-option').filter({ hasText: 'Person g-sec' }).first().click();
       await page.locator('input#outcome').click();
       await page.locator('.ant-select-item-option').filter({ hasText: 'Từ chối' }).click();
-      await page.getByRole('button', { name: 'Lọc' }).click();
+      await page.getByRole('button', { name: 'Lọc', exact: true }).click();
       await page.waitForURL(/outcome=rejected/);
 
       const rows = page.getByTestId('audit-table').locator('tbody tr.ant-table-row');
