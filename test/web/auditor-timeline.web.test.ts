@@ -93,6 +93,8 @@ describe('an auditor reads a review history and the audit log (browser)', () => 
       await page.waitForURL(/outcome=rejected/);
 
       const rows = page.getByTestId('audit-table').locator('tbody tr.ant-table-row');
+      // The filtered page replaces the first one: twenty refusals, nothing else.
+      await page.locator('[data-testid=audit-outcome][data-outcome=rejected]').nth(19).waitFor();
       await page.getByTestId('audit-count').getByText('Đang hiển thị 20 bản ghi').waitFor();
       assert.deepEqual([...new Set(await page.getByTestId('audit-outcome').evaluateAll((n) => n.map((e) => e.getAttribute('data-outcome'))))], ['rejected']);
       assert.match(await rows.first().innerText(), /Person g-sec/);

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Progress, Table, Tag } from 'antd';
+import { Button, Progress, Spin, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/ErrorAlert';
@@ -23,13 +23,15 @@ export function CompletionTable({ cycleId, onRaiseQuota }: { cycleId: string; on
   const [error, setError] = useState<ApiError | null>(null);
 
   if (root.error) return <ErrorAlert error={root.error} />;
-  const levels: Record<string, CompletionRow[]> = root.data ? { [root.data.unitId]: root.data.children, ...loaded } : loaded;
+  // Drawn once the root level is read, so the root opens on its children.
+  if (root.isPending) return <Spin />;
+  const levels: Record<string, CompletionRow[]> = { [root.data.unitId]: root.data.children, ...loaded };
   const treeOf = (row: CompletionRow): TreeRow => {
     const children = levels[row.unitId];
     if (children) return { ...row, children: children.length ? children.map(treeOf) : undefined };
     return (row.childCount ?? 0) > 0 ? { ...row, children: [] } : row;
   };
-  const rows = root.data ? [treeOf(root.data)] : [];
+  const rows = [treeOf(root.data)];
 
   const expand = async (open: boolean, row: TreeRow) => {
     if (!open || levels[row.unitId]) return;
@@ -47,11 +49,10 @@ export function CompletionTable({ cycleId, onRaiseQuota }: { cycleId: string; on
       <Table<TreeRow>
         rowKey="unitId"
         size="small"
-        loading={root.isPending}
         dataSource={rows}
         pagination={false}
         scroll={{ x: true }}
-        expandable={{ onExpand: (open, row) => void expand(open, row), defaultExpandedRowKeys: root.data ? [root.data.unitId] : [] }}
+        expandable={{ onExpand: (open, row) => void expand(open, row), defaultExpandedRowKeys: [root.data.unitId] }}
         data-testid="completion-table"
         columns={[
           { key: 'name', title: t('cycles:completion.unit'), render: (_, r) => <span data-testid={`completion-${r.unitId}`}>{r.name}</span> },
