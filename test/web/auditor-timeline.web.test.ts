@@ -82,7 +82,7 @@ describe('an auditor reads a review history and the audit log (browser)', () => 
       const page = await web.newPage({ viewport });
       await signIn(page, auditorId, TEST_PASSWORD);
       await page.goto('/audit');
-      await page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first().waitFor();
+      await page.getByTestId('audit-outcome').first().waitFor();
 
       await page.locator('input#actorId').click();
       await page.locator('input#actorId').fill(org.id('g-sec'));
@@ -92,7 +92,8 @@ describe('an auditor reads a review history and the audit log (browser)', () => 
       await page.getByRole('button', { name: 'Lọc', exact: true }).click();
       await page.waitForURL(/outcome=rejected/);
 
-      const rows = page.getByTestId('audit-table').locator('tbody tr.ant-table-row');
+      // A table on a desktop, a list of cards on a phone.
+      const rows = page.getByTestId('audit-table').locator('tbody tr.ant-table-row, .ant-list-item');
       // The filtered page replaces the first one: twenty refusals, nothing else.
       await page.locator('[data-testid=audit-outcome][data-outcome=rejected]').nth(19).waitFor();
       await page.getByTestId('audit-count').getByText('Đang hiển thị 20 bản ghi').waitFor();

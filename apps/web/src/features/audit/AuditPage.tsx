@@ -1,4 +1,4 @@
-import { Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,15 @@ export function AuditPage() {
   const rows = useMemo(() => log.data?.pages.flatMap((p) => p.items) ?? [], [log.data]);
   const actorIds = useMemo(() => [...new Set(rows.map((r) => r.actorId).filter((id): id is string => !!id))], [rows]);
   const names = usePersonNames(actorIds);
+  // On a phone every entry is a small card: a five-column table would hide the outcome off-screen.
+  const phone = !Grid.useBreakpoint().md;
+  const actorOf = (r: AuditEntry) => (r.actorId ? (names.get(r.actorId) ?? r.actorId) : t('audit:anonymous'));
+  const outcomeTag = (r: AuditEntry) => (
+    <Tag color={outcomeColor[r.outcome] ?? 'default'} data-testid="audit-outcome" data-outcome={r.outcome}>
+      {t(`audit:outcome.${r.outcome}`, { defaultValue: r.outcome })}
+      {r.status ? ` (${r.status})` : ''}
+    </Tag>
+  );
 
   const apply = (v: FilterValues) => {
     const next = new URLSearchParams();
@@ -60,32 +69,45 @@ export function AuditPage() {
         <AuditFiltersForm initial={initial} onApply={apply} />
       </Card>
       <ErrorAlert error={log.error} />
-      <Table<AuditEntry>
-        rowKey="seq"
-        size="small"
-        loading={log.isPending}
-        dataSource={rows}
-        pagination={false}
-        scroll={{ x: 720 }}
-        locale={{ emptyText: t('audit:empty') }}
-        data-testid="audit-table"
-        columns={[
-          { key: 'at', title: t('audit:columns.at'), render: (_, r) => formatDateTime(r.at), width: 140 },
-          { key: 'actor', title: t('audit:columns.actor'), render: (_, r) => (r.actorId ? (names.get(r.actorId) ?? r.actorId) : t('audit:anonymous')) },
-          { key: 'action', title: t('audit:columns.action'), dataIndex: 'action' },
-          { key: 'target', title: t('audit:columns.target'), dataIndex: 'target', ellipsis: true },
-          {
-            key: 'outcome',
-            title: t('audit:columns.outcome'),
-            render: (_, r) => (
-              <Tag color={outcomeColor[r.outcome] ?? 'default'} data-testid="audit-outcome" data-outcome={r.outcome}>
-                {t(`audit:outcome.${r.outcome}`, { defaultValue: r.outcome })}
-                {r.status ? ` (${r.status})` : ''}
-              </Tag>
-            ),
-          },
-        ]}
-      />
+      {phone ? (
+        <List<AuditEntry>
+          loading={log.isPending}
+          dataSource={rows}
+          locale={{ emptyText: t('audit:empty') }}
+          data-testid="audit-table"
+          renderItem={(r) => (
+            <List.Item className="audit-item">
+              <div>
+                <Typography.Text type="secondary">{formatDateTime(r.at)}</Typography.Text> · {actorOf(r)}
+              </div>
+              <div>
+                <Typography.Text code>{r.action}</Typography.Text> {outcomeTag(r)}
+              </div>
+              <Typography.Text type="secondary" className="audit-target">
+                {r.target}
+              </Typography.Text>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<AuditEntry>
+          rowKey="seq"
+          size="small"
+          loading={log.isPending}
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: 720 }}
+          locale={{ emptyText: t('audit:empty') }}
+          data-testid="audit-table"
+          columns={[
+            { key: 'at', title: t('audit:columns.at'), render: (_, r) => formatDateTime(r.at), width: 140 },
+            { key: 'actor', title: t('audit:columns.actor'), render: (_, r) => actorOf(r) },
+            { key: 'action', title: t('audit:columns.action'), dataIndex: 'action' },
+            { key: 'target', title: t('audit:columns.target'), dataIndex: 'target', ellipsis: true },
+            { key: 'outcome', title: t('audit:columns.outcome'), render: (_, r) => outcomeTag(r) },
+          ]}
+        />
+      )}
       <Typography.Text type="secondary" aria-live="polite" data-testid="audit-count">
         {t('audit:shown', { count: rows.length })}
       </Typography.Text>
