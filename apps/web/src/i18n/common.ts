@@ -18,6 +18,12 @@ export const common = {
     none: 'Không có',
     more: 'Tải thêm',
     notFound: 'Không tìm thấy trang này.',
+    picker: {
+      unitPlaceholder: 'Tìm đơn vị theo tên hoặc mã',
+      personPlaceholder: 'Tìm đảng viên theo tên hoặc mã',
+      nothingFound: 'Không tìm thấy.',
+      typeToSearch: 'Nhập tên hoặc mã để tìm.',
+    },
     menu: {
       inbox: 'Việc cần làm',
       myReviews: 'Kiểm điểm của tôi',
@@ -72,6 +78,12 @@ export const common = {
     none: 'None',
     more: 'Load more',
     notFound: 'This page does not exist.',
+    picker: {
+      unitPlaceholder: 'Search a unit by name or id',
+      personPlaceholder: 'Search a person by name or id',
+      nothingFound: 'Nothing found.',
+      typeToSearch: 'Type a name or id to search.',
+    },
     menu: {
       inbox: 'Inbox',
       myReviews: 'My reviews',

@@ -1,5 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { Placeholder } from '../../app/Placeholder';
+import { AuditPage } from './AuditPage';
+import { ReviewHistoryPage } from './ReviewHistoryPage';
 
 // The audit feature's pages. Features never import each other; they link by URL.
-export const auditRoutes: RouteObject[] = ['/audit', '/reviews/:reviewId/history'].map((path) => ({ path, element: <Placeholder title={path} /> }));
+export const auditRoutes: RouteObject[] = [
+  { path: '/audit', element: <AuditPage /> },
+  { path: '/reviews/:reviewId/history', element: <ReviewHistoryPage /> },
+];

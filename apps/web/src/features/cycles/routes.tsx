@@ -1,5 +1,11 @@
 import type { RouteObject } from 'react-router';
-import { Placeholder } from '../../app/Placeholder';
+import { CycleDashboardPage } from './CycleDashboardPage';
+import { CyclesPage } from './CyclesPage';
+import { LaunchCyclePage } from './LaunchCyclePage';
 
 // The cycles feature's pages. Features never import each other; they link by URL.
-export const cyclesRoutes: RouteObject[] = ['/cycles', '/cycles/new', '/cycles/:cycleId'].map((path) => ({ path, element: <Placeholder title={path} /> }));
+export const cyclesRoutes: RouteObject[] = [
+  { path: '/cycles', element: <CyclesPage /> },
+  { path: '/cycles/new', element: <LaunchCyclePage /> },
+  { path: '/cycles/:cycleId', element: <CycleDashboardPage /> },
+];

@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { Placeholder } from '../../app/Placeholder';
+import { RegistryPage } from './RegistryPage';
 
 // The registry feature's pages. Features never import each other; they link by URL.
-export const registryRoutes: RouteObject[] = ['/registry'].map((path) => ({ path, element: <Placeholder title={path} /> }));
+export const registryRoutes: RouteObject[] = [{ path: '/registry', element: <RegistryPage /> }];

@@ -1,7 +1,7 @@
 import { Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { useMe } from '../../auth/me';
+import { Link, useParams } from 'react-router';
+import { canAudit, useMe } from '../../auth/me';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDate } from '../../lib/format';
 import { ReviewStepper } from './ReviewStepper';
@@ -22,6 +22,8 @@ export function ReviewPage() {
   if (!me.data) return null;
   const r = review.data;
   const returned = r.step === 'self_assessment' && r.review?.decision === 'return';
+  // The history is read by admins and auditors of the scope, and by the subject (API.md).
+  const mayReadHistory = canAudit(me.data) || (r.subject.type === 'person' && r.subject.id === me.data.id);
   return (
     <Space orientation="vertical" size="middle" className="review-page">
       <Typography.Title level={3} className="review-title">
@@ -37,6 +39,11 @@ export function ReviewPage() {
           { key: 'step', label: t('reviews:myReviews.step'), children: <Tag data-testid="review-step">{t(`step.${r.step}`)}</Tag> },
         ]}
       />
+      {mayReadHistory ? (
+        <Link to={`/reviews/${encodeURIComponent(r.id)}/history`} data-testid="history-link">
+          {t('reviews:page.history')}
+        </Link>
+      ) : null}
       <ReviewStepper step={r.step} returned={returned} />
       <StepPanel review={r} me={me.data} />
     </Space>

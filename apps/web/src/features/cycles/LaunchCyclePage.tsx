@@ -1,0 +1,105 @@
+import { Button, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_RULE_SET, RULE_SET_IDS, type RuleSetId } from '../../../../../libs/domain/rules/rule-set';
+import { ErrorAlert } from '../../app/ErrorAlert';
+import { PersonSelect } from '../../components/PersonSelect';
+import { UnitSelect } from '../../components/UnitSelect';
+import { ApiError } from '../../lib/api-error';
+import { calendarOf, guidanceDays, type CalendarDays } from './calendar-dates';
+import { CalendarFields } from './CalendarFields';
+import { useLaunchCycle } from './cycles-api';
+import { LaunchProgress } from './LaunchProgress';
+import './cycles.css';
+
+interface LaunchValues {
+  rootUnitId: string;
+  year: number;
+  title?: string;
+  policy: { ruleSet: RuleSetId; excellentQuotaPercent?: number | null };
+  superiorReviewerId?: string;
+  calendar: CalendarDays;
+}
+
+/**
+ * /cycles/new — launch a year's cycle for a unit, then watch it launch. Fields are named as the API
+ * names them (policy.ruleSet, calendar.reviewDueAt), so its errors land next to them.
+ */
+export function LaunchCyclePage() {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<LaunchValues>();
+  const launch = useLaunchCycle();
+  const [launchedId, setLaunchedId] = useState<string | null>(null);
+  const year = Form.useWatch('year', form);
+
+  // The calendar follows the year: Guidance 43's days for it.
+  useEffect(() => {
+    if (year && year >= 2000 && year <= 2200) form.setFieldValue('calendar', guidanceDays(year));
+  }, [year, form]);
+
+  // One cycle per (year, root unit): the API's 409 names no field, so it is shown next to the year.
+  useEffect(() => {
+    if (launch.error instanceof ApiError && launch.error.status === 409) form.setFields([{ name: 'year', errors: [t('cycles:launch.duplicate')] }]);
+  }, [launch.error, form, t]);
+
+  const submit = (v: LaunchValues) =>
+    launch.mutate(
+      {
+        year: v.year,
+        rootUnitId: v.rootUnitId,
+        title: v.title?.trim() || undefined,
+        superiorReviewerId: v.superiorReviewerId ?? null,
+        calendar: calendarOf(v.calendar),
+        policy: { ruleSet: v.policy.ruleSet, ...(v.policy.excellentQuotaPercent != null ? { excellentQuotaPercent: v.policy.excellentQuotaPercent } : {}) },
+      },
+      { onSuccess: (created) => setLaunchedId(created.id) },
+    );
+
+  return (
+    <Space orientation="vertical" size="middle" className="cycles-page">
+      <Typography.Title level={3} className="cycles-title">
+        {t('cycles:launch.title')}
+      </Typography.Title>
+      {launchedId ? (
+        <LaunchProgress cycleId={launchedId} />
+      ) : (
+        <>
+          <ErrorAlert error={launch.error?.status === 409 ? null : launch.error} form={form} />
+          <Form<LaunchValues>
+            form={form}
+            layout="vertical"
+            className="cycles-form"
+            disabled={launch.isPending}
+            initialValues={{ year: new Date().getFullYear(), policy: { ruleSet: DEFAULT_RULE_SET } }}
+            onFinish={submit}
+          >
+            <Form.Item name="rootUnitId" label={t('cycles:launch.root')} rules={[{ required: true, message: t('cycles:launch.rootRequired') }]}>
+              <UnitSelect />
+            </Form.Item>
+            <Form.Item name="year" label={t('cycles:launch.year')} rules={[{ required: true, message: t('cycles:launch.yearRequired') }]}>
+              <InputNumber min={2000} max={2200} precision={0} />
+            </Form.Item>
+            <Form.Item name="title" label={t('cycles:launch.titleField')}>
+              <Input maxLength={300} placeholder={t('cycles:launch.titlePlaceholder', { year: year ?? '' })} />
+            </Form.Item>
+            <Form.Item name={['policy', 'ruleSet']} label={t('cycles:launch.ruleSet')}>
+              <Select options={RULE_SET_IDS.map((id) => ({ value: id, label: t(`cycles:ruleSet.${id}`) }))} />
+            </Form.Item>
+            <Form.Item name={['policy', 'excellentQuotaPercent']} label={t('cycles:launch.quota')} extra={t('cycles:launch.quotaHelp')}>
+              <InputNumber min={0} max={100} precision={0} suffix="%" />
+            </Form.Item>
+            <Form.Item name="superiorReviewerId" label={t('cycles:launch.superior')} extra={t('cycles:launch.superiorHelp')}>
+              <PersonSelect />
+            </Form.Item>
+            <Typography.Title level={5}>{t('cycles:calendar.heading')}</Typography.Title>
+            <Typography.Paragraph type="secondary">{t('cycles:calendar.guidance')}</Typography.Paragraph>
+            <CalendarFields />
+            <Button type="primary" htmlType="submit" loading={launch.isPending}>
+              {t('cycles:launch.submit')}
+            </Button>
+          </Form>
+        </>
+      )}
+    </Space>
+  );
+}

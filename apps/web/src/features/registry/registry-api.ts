@@ -1,0 +1,71 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Position, UnitKind } from '../../../../../libs/domain/enums';
+import { api, query } from '../../lib/api-client';
+import type { ApiError } from '../../lib/api-error';
+import { useAction } from '../../lib/use-action';
+
+/** A unit as GET /org/units lists it (docs/web-api-contract.md). */
+export interface UnitRow {
+  id: string;
+  parentId: string | null;
+  name: string;
+  kind: UnitKind;
+  headId: string | null;
+  headName: string | null;
+  childCount: number;
+  memberCount: number;
+}
+
+/** A person as GET /org/people and GET /org/units/:id/people list them. */
+export interface PersonRow {
+  id: string;
+  name: string;
+  unitId: string;
+  unitName?: string | null;
+  position: Position;
+  status?: string;
+}
+
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** The children of a unit, or the top units of my scope when no parent is given. */
+export function fetchUnitChildren(parentId: string | null): Promise<Page<UnitRow>> {
+  return api.get<Page<UnitRow>>(`/org/units${query({ parentId, limit: 500 })}`);
+}
+
+export function useUnitSearch(q: string) {
+  return useQuery<Page<UnitRow>, ApiError>({
+    queryKey: ['org', 'units', 'search', q],
+    queryFn: () => api.get(`/org/units${query({ q, limit: 20 })}`),
+    enabled: q.trim().length > 0,
+  });
+}
+
+export function usePeopleSearch(q: string) {
+  return useQuery<Page<PersonRow>, ApiError>({
+    queryKey: ['org', 'people', 'search', q],
+    queryFn: () => api.get(`/org/people${query({ q, limit: 20 })}`),
+    enabled: q.trim().length > 0,
+  });
+}
+
+export function useUnitPeople(unitId: string | null) {
+  return useQuery<Page<PersonRow>, ApiError>({
+    queryKey: ['org', 'unit-people', unitId],
+    queryFn: () => api.get(`/org/units/${encodeURIComponent(unitId!)}/people${query({ limit: 500 })}`),
+    enabled: unitId !== null,
+  });
+}
+
+export interface ImportResult {
+  units: { created: number; updated: number };
+  people: { created: number; updated: number };
+}
+
+/** POST /org/import: all or nothing; the tree and lists are read again after it. */
+export function useImportRegistry() {
+  return useAction<unknown, ImportResult>((body, key) => api.post<ImportResult>('/org/import', body, { idempotencyKey: key }), { invalidate: [['org']] });
+}
