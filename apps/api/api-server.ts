@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { json } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
 import { AuthService } from './auth/auth.service.js';
@@ -10,6 +11,8 @@ import { securityHeadersMiddleware } from './http/security-headers.middleware.js
 import { NestPinoLogger } from './nest-logger.js';
 import { setupOpenApi } from './openapi/openapi.js';
 import { resolveWebDir, webAppMiddleware } from './web/web-app.middleware.js';
+
+const AUTH_BODY_LIMIT = '8kb';
 
 export interface RunningApi {
   app: INestApplication;
@@ -28,6 +31,8 @@ export async function startApi(deps: ApiDeps, listen: { host: string; port: numb
   app.use(securityHeadersMiddleware());
   // Before the API's routes, but it only answers paths outside /api, /docs, /health and /ready.
   app.use(webAppMiddleware(resolveWebDir(deps.config.web.dir)));
+  // Sign-in is public: its bodies are a username and a password, never megabytes.
+  app.use('/api/v1/auth', json({ limit: AUTH_BODY_LIMIT }));
   app.useBodyParser('json', { limit: deps.config.http.bodyLimit });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready'] });
   app.disable('x-powered-by');

@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   JWT_SECRET: optionalText.refine((v) => v === null || v.length >= 32, 'must be at least 32 characters'),
   TOKEN_TTL_SECONDS: int(8 * 3600),
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(15),
+  LOGIN_MAX_FAILURES: int(5),
+  LOGIN_LOCK_SECONDS: int(60),
   DATA_DIR: z.string().default('./data'),
   TOOLS_DIR: z.string().default('./.tools'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -47,7 +49,16 @@ export interface AppConfig {
   web: { dir: string | null };
   database: { url: string | null; poolSize: number };
   temporal: { address: string | null; namespace: string; taskQueue: string };
-  auth: { adminUsername: string; adminPassword: string | null; jwtSecret: string | null; tokenTtlSeconds: number; passwordHashCost: number };
+  auth: {
+    adminUsername: string;
+    adminPassword: string | null;
+    jwtSecret: string | null;
+    tokenTtlSeconds: number;
+    passwordHashCost: number;
+    /** Failed sign-ins in a row for one username before it is locked; the lock doubles with each further failure. */
+    loginMaxFailures: number;
+    loginLockSeconds: number;
+  };
   worker: {
     maxConcurrentWorkflowTaskExecutions: number;
     maxConcurrentActivityTaskExecutions: number;
@@ -81,6 +92,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       jwtSecret: e.JWT_SECRET,
       tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
       passwordHashCost: e.PASSWORD_HASH_COST,
+      loginMaxFailures: e.LOGIN_MAX_FAILURES,
+      loginLockSeconds: e.LOGIN_LOCK_SECONDS,
     },
     worker: {
       maxConcurrentWorkflowTaskExecutions: e.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,

@@ -17,6 +17,7 @@ export enum ErrorCode {
   RequestInProgress = 'request_in_progress',
   RegistryIncomplete = 'registry_incomplete',
   IdempotencyKeyReused = 'idempotency_key_reused',
+  TooManyAttempts = 'too_many_attempts',
 }
 
 /** One offending field: `path` as a client writes it (`targets[2].weight`). */
@@ -86,6 +87,13 @@ type ConflictCode =
 export class ConflictError extends DomainError {
   constructor(code: ConflictCode, message: string, errors: FieldError[] = []) {
     super(code, message, errors);
+  }
+}
+
+/** Too many failed sign-ins for one username: refused without looking at the password until the lock ends. */
+export class TooManyAttemptsError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(ErrorCode.TooManyAttempts, `Too many failed sign-ins for this username; try again in ${retryAfterSeconds} s.`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AccessTokens } from '../../../libs/auth/access-tokens.js';
 import { hashPassword, verifyPassword } from '../../../libs/auth/password-hash.js';
@@ -6,26 +7,35 @@ import type { ResolvedConfig } from '../../../libs/config/app-config.js';
 import { UnauthenticatedError } from '../../../libs/domain/errors.js';
 import { AccountEntity } from '../../../libs/persistence/entities/index.js';
 import { CONFIG } from '../http/tokens.js';
+import { LoginThrottle } from './login-throttle.js';
 
-// Compared against when the username is unknown, so both failures take the same time.
-const DUMMY_HASH = 'scrypt$10$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 @Injectable()
 export class AuthService {
+  // Checked when the username is unknown, at the cost real hashes have, so both failures take as long.
+  private unknownUserHash: Promise<string> | null = null;
+
   constructor(
     private readonly db: DataSource,
     private readonly tokens: AccessTokens,
+    private readonly throttle: LoginThrottle,
     @Inject(CONFIG) private readonly config: ResolvedConfig,
   ) {}
 
   async issueToken(username: string, password: string) {
+    await this.throttle.refuseIfLocked(username);
     const account = await this.db
       .getRepository(AccountEntity)
       .createQueryBuilder('a')
       .where('lower(a.username) = lower(:username)', { username })
       .getOne();
-    const valid = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
-    if (!account || !account.passwordHash || !valid) throw new UnauthenticatedError('Unknown username or wrong password.');
+    this.unknownUserHash ??= hashPassword(randomUUID(), this.config.auth.passwordHashCost);
+    const valid = await verifyPassword(password, account?.passwordHash ?? (await this.unknownUserHash));
+    if (!account || !account.passwordHash || !valid) {
+      await this.throttle.failed(username);
+      throw new UnauthenticatedError('Unknown username or wrong password.');
+    }
+    await this.throttle.succeeded(username);
     return { accessToken: await this.tokens.issue(account.id), tokenType: 'Bearer' as const, expiresIn: this.tokens.ttlSeconds, actorId: account.id };
   }
 

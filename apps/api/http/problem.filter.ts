@@ -1,6 +1,7 @@
 import { Catch, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { TooManyAttemptsError } from '../../../libs/domain/errors.js';
 import { AuditRecorder } from './audit-recorder.js';
 import { PROBLEM_CONTENT_TYPE, problemFor } from './problem.js';
 import { contextOf } from './request-context.js';
@@ -22,6 +23,7 @@ export class ProblemFilter implements ExceptionFilter {
     await this.audit.record(req, problem.status, problem.type);
     if (res.headersSent) return;
     if (problem.status === 503) res.setHeader('Retry-After', '5');
+    if (error instanceof TooManyAttemptsError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }

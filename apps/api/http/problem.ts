@@ -19,6 +19,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.RequestInProgress]: 409,
   [ErrorCode.RegistryIncomplete]: 409,
   [ErrorCode.IdempotencyKeyReused]: 422,
+  [ErrorCode.TooManyAttempts]: 429,
 };
 
 const TITLES: Record<number, string> = {
@@ -30,6 +31,7 @@ const TITLES: Record<number, string> = {
   413: 'Request too large',
   415: 'Unsupported media type',
   422: 'Idempotency key reused',
+  429: 'Too many attempts',
   500: 'Internal error',
   503: 'Service unavailable',
 };

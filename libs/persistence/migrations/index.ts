@@ -4,6 +4,7 @@ import { UnitQuotas1763910000000 } from './1763910000000-unit-quotas.js';
 import { PersonStatus1764000000000 } from './1764000000000-person-status.js';
 import { IdempotencyAuditContext1764100000000 } from './1764100000000-idempotency-audit-context.js';
 import { RequestOwnerLock1764200000000 } from './1764200000000-request-owner-lock.js';
+import { LoginFailures1764300000000 } from './1764300000000-login-failures.js';
 
 /** Every migration, oldest first. Append; never edit one that has been committed. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   PersonStatus1764000000000,
   IdempotencyAuditContext1764100000000,
   RequestOwnerLock1764200000000,
+  LoginFailures1764300000000,
 ];
