@@ -25,9 +25,17 @@ export function signInAs(page: Page, org: OrgFixture, local: string): Promise<vo
   return signIn(page, org.id(local), TEST_PASSWORD);
 }
 
-/** Opens the inbox and the open task of this kind, as a person would, and waits for the review page. */
-export async function openTaskFromInbox(page: Page, kind: string): Promise<void> {
+/** Opens the inbox and the open task of this kind (about this subject), as a person would, and waits for the review page. */
+export async function openTaskFromInbox(page: Page, kind: string, subjectName?: string): Promise<void> {
   await page.goto('/inbox');
-  await page.locator(`[data-testid="task-row"][data-kind="${kind}"]`).first().getByRole('link').click();
+  const rows = page.locator(`[data-testid="task-row"][data-kind="${kind}"]`);
+  await (subjectName ? rows.filter({ hasText: subjectName }) : rows).first().getByRole('link').click();
   await page.getByTestId('review-steps').waitFor();
+}
+
+/** Chooses a radio by its name, clicking its label as a person does (Ant Design hides the input itself). */
+export async function choose(page: Page, name: string | RegExp): Promise<void> {
+  const radio = page.getByRole('radio', { name });
+  await page.locator('label').filter({ has: radio }).click();
+  assert.equal(await radio.isChecked(), true, `${String(name)} is chosen`);
 }

@@ -1,13 +1,12 @@
 import { Card, Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { formatDate, formatScore } from '../../lib/format';
 import { PersonName } from './PersonName';
 import { isScored } from './review-rules';
 import type { Review } from './reviews-api';
 import { bandColor } from './ScoreSummary';
 
-/** The end of a review: the final classification, who decided it and when, and the way to its history. */
+/** The end of a review: the final classification, who decided it and when. (The app has no history page yet.) */
 export function DoneSummary({ review }: { review: Review }) {
   const { t, i18n } = useTranslation();
   const decision = review.review;
@@ -40,7 +39,6 @@ export function DoneSummary({ review }: { review: Review }) {
           ...(decision?.comment ? [{ key: 'comment', label: t('reviews:done.comment'), children: <Typography.Paragraph className="review-comment">{decision.comment}</Typography.Paragraph> }] : []),
         ]}
       />
-      <Link to={`/reviews/${encodeURIComponent(review.id)}/history`}>{t('reviews:page.history')}</Link>
     </Card>
   );
 }
