@@ -32,7 +32,7 @@ export function CalibrationGroup({ subjectType, reviews, percent, cycleId, unitI
       data-testid={`quota-group-${subjectType}`}
       data-fits={fits ? 'true' : 'false'}
       title={t(`units:calibration.group.${subjectType}`)}
-      extra={<Tag color={fits ? 'green' : 'red'} data-testid="quota-group-state">{fits ? t('units:calibration.fits') : t('units:calibration.breaches')}</Tag>}
+      extra={<Tag color={fits ? 'green' : 'red'} data-testid="quota-group-state">{fits ? t('units:calibration.fits') : t('units:calibration.overQuota')}</Tag>}
     >
       <Typography.Paragraph strong data-testid="quota-group-counts">
         {t('units:calibration.counts', { excellent: excellent.length, good, allowed, percent })}
