@@ -51,6 +51,7 @@ describe('calibration to the quota and the unit report (browser)', () => {
     const excellent = group.getByTestId('excellent-subject');
     assert.deepEqual((await excellent.allInnerTexts()).map((text) => text.split('\n')[0]), ['Person u-m01', 'Person u-m02']);
     assert.doesNotMatch(await page.getByTestId('calibration').innerText(), /quota: person subjects/, 'no English text from the server');
+    await page.getByTestId('figures-after-calibration').waitFor(); // not a table of zeros
     await capture(page, 'calibration');
 
     // Lower one, with a reason: the group fits, the report is ready.

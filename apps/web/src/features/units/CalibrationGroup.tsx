@@ -21,7 +21,8 @@ interface Props {
 export function CalibrationGroup({ subjectType, reviews, percent, cycleId, unitId, headId, canLower }: Props) {
   const { t } = useTranslation();
   const [lowering, setLowering] = useState<string | null>(null);
-  const excellent = reviews.filter((r) => r.classification === 'excellent');
+  // By name, so a long list is searchable by eye (the API lists by id).
+  const excellent = reviews.filter((r) => r.classification === 'excellent').sort((a, b) => a.subject.name.localeCompare(b.subject.name, 'vi'));
   const good = reviews.filter((r) => r.classification === 'good').length;
   const fits = fitsQuota(excellent.length, good, percent);
   const allowed = Math.floor((good * percent) / 100);

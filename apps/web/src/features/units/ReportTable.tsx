@@ -47,13 +47,18 @@ export function ReportTable({ report }: { report: Report }) {
             { title: t('units:table.percent'), dataIndex: 'peoplePct', key: 'peoplePct', align: 'right', render: pct },
           ],
         },
-        {
-          title: t('units:table.units'),
-          children: [
-            { title: t('units:table.count'), dataIndex: 'units', key: 'units', align: 'right' },
-            { title: t('units:table.percent'), dataIndex: 'unitsPct', key: 'unitsPct', align: 'right', render: pct },
-          ],
-        },
+        // A unit with no sub-units has no collectives to count: their columns would be zeros only.
+        ...(report.units.total > 0
+          ? [
+              {
+                title: t('units:table.units'),
+                children: [
+                  { title: t('units:table.count'), dataIndex: 'units', key: 'units', align: 'right' as const },
+                  { title: t('units:table.percent'), dataIndex: 'unitsPct', key: 'unitsPct', align: 'right' as const, render: pct },
+                ],
+              },
+            ]
+          : []),
       ]}
     />
   );
