@@ -78,6 +78,12 @@ describe("a head's review of a member (browser)", () => {
     await page.getByTestId('self-assessment-view').filter({ hasText: 'Đủ 12 buổi' }).waitFor();
     await page.getByTestId('live-score').filter({ hasText: '85,2' }).waitFor();
     await capture(page, 'head-review');
+    await page.getByTestId('language-switch').click();
+    await page.getByText('Assigned targets', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Approve the classification' }).waitFor();
+    await capture(page, 'head-review-en');
+    await page.getByTestId('language-switch').click();
+    await page.getByText('Chỉ tiêu được giao', { exact: true }).waitFor();
     await choose(page, 'Trả lại để sửa');
     await page.getByLabel('Ý kiến nhận xét').fill('Bổ sung kết quả chỉ tiêu 1.');
     await page.getByRole('button', { name: 'Trả lại bản tự đánh giá' }).click();
