@@ -23,7 +23,7 @@ export function SelfAssessmentView({ review, withResults = true }: { review: Rev
           ...(scored && review.score !== null ? [{ key: 'score', label: t('reviews:score.total'), children: formatScore(review.score, i18n.language) }] : []),
           { key: 'proposed', label: t('reviews:self.proposed'), children: t(`classification.${self.proposedClassification}`) },
           { key: 'summary', label: t('reviews:self.summary'), children: <Typography.Paragraph className="review-comment">{self.summary}</Typography.Paragraph> },
-          { key: 'at', label: t('reviews:self.heading'), children: t('reviews:self.submittedAt', { at: formatDateTime(self.submittedAt) }) },
+          { key: 'at', label: t('reviews:self.submittedOn'), children: formatDateTime(self.submittedAt) },
         ]}
       />
     </div>

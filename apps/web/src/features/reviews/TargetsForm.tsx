@@ -84,9 +84,7 @@ function WeightLine({ state }: { state: ReturnType<typeof weightState> }) {
       ? t('targets.noWeights')
       : state.kind === 'partial'
         ? t('targets.allOrNone')
-        : state.ok
-          ? t('targets.sum', { sum: state.sum })
-          : `${t('targets.sum', { sum: state.sum })} — ${t('targets.sumRequired', { sum: state.sum })}`;
+        : t('targets.sum', { sum: state.sum }); // a wrong total is explained under each weight
   const bad = state.kind === 'partial' || (state.kind === 'sum' && !state.ok);
   return (
     <Typography.Paragraph className="review-weight-line" type={bad ? 'danger' : state.kind === 'sum' ? 'success' : 'secondary'} data-testid="weight-sum" aria-live="polite">

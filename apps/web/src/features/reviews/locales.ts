@@ -67,7 +67,7 @@ export const reviewsLocales = {
       generalScoreRequired: 'Vui lòng nhập điểm tiêu chí chung.',
       summaryRequired: 'Vui lòng nhập tóm tắt tự đánh giá.',
       pickProposal: 'Vui lòng chọn mức đề xuất.',
-      submittedAt: 'Gửi lúc {{at}}',
+      submittedOn: 'Thời điểm gửi',
     },
     score: {
       total: 'Tổng điểm',
@@ -195,7 +195,7 @@ export const reviewsLocales = {
       generalScoreRequired: 'Please enter the general criteria score.',
       summaryRequired: 'Please enter a summary.',
       pickProposal: 'Please choose a proposal.',
-      submittedAt: 'Submitted {{at}}',
+      submittedOn: 'Submitted on',
     },
     score: {
       total: 'Total score',
