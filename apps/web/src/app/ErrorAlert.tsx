@@ -3,18 +3,19 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../lib/api-error';
 import { showFieldErrors } from '../lib/form-errors';
+import { localMessage } from '../lib/server-messages';
 
 /**
  * Shows a failed request in words a person reads: with a form, each problem lands next to the
  * field it names and only the rest is shown here.
  */
 export function ErrorAlert({ error, form }: { error: ApiError | null | undefined; form?: FormInstance }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [unplaced, setUnplaced] = useState<string[]>([]);
 
   useEffect(() => {
-    setUnplaced(error && form ? showFieldErrors(form, error) : (error?.errors ?? []).map((e) => `${e.path}: ${e.message}`));
-  }, [error, form]);
+    setUnplaced(error && form ? showFieldErrors(form, error, i18n.language) : (error?.errors ?? []).map((e) => `${e.path}: ${localMessage(e.message, i18n.language)}`));
+  }, [error, form, i18n.language]);
 
   if (!error) return null;
   const title =

@@ -1,5 +1,6 @@
 import type { FormInstance } from 'antd';
 import type { ApiError } from './api-error';
+import { localMessage } from './server-messages';
 
 /** "targets[2].weight" → ['targets', 2, 'weight'], the name path Ant Design forms use. */
 export function namePathOf(path: string): (string | number)[] {
@@ -13,13 +14,13 @@ export function namePathOf(path: string): (string | number)[] {
  * Shows each field the API named next to that field; returns the problems no field of the form
  * holds, for a message above the form.
  */
-export function showFieldErrors(form: FormInstance, error: ApiError): string[] {
+export function showFieldErrors(form: FormInstance, error: ApiError, language: string): string[] {
   const unplaced: string[] = [];
   const fields: { name: (string | number)[]; errors: string[] }[] = [];
   for (const problem of error.errors) {
     const name = namePathOf(problem.path);
-    if (name.length > 0 && form.getFieldInstance(name) !== undefined) fields.push({ name, errors: [problem.message] });
-    else unplaced.push(problem.path ? `${problem.path}: ${problem.message}` : problem.message);
+    if (name.length > 0 && form.getFieldInstance(name) !== undefined) fields.push({ name, errors: [localMessage(problem.message, language)] });
+    else unplaced.push(problem.path ? `${problem.path}: ${localMessage(problem.message, language)}` : localMessage(problem.message, language));
   }
   form.setFields(fields);
   return unplaced;

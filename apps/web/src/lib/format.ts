@@ -12,6 +12,19 @@ export function formatDateTime(iso: string | null | undefined): string {
   return iso ? `${dateFormat.format(new Date(iso))} ${timeFormat.format(new Date(iso))}` : '—';
 }
 
-export function formatPercent(value: number): string {
-  return `${value.toFixed(2)}%`;
+// Numbers in the reader's language: "84,62%" and "67,6" in Vietnamese, "84.62%" and "67.6" in English.
+const LOCALES: Record<string, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+function numberFormat(language: string, digits: number): Intl.NumberFormat {
+  return new Intl.NumberFormat(LOCALES[language] ?? 'vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** A percentage the API rounded to two decimals, e.g. 84.62 → "84,62%" in Vietnamese. */
+export function formatPercent(value: number, language: string): string {
+  return `${numberFormat(language, 2).format(value)}%`;
+}
+
+/** A score out of 100 with one decimal, e.g. 67.6 → "67,6" in Vietnamese. */
+export function formatScore(value: number, language: string): string {
+  return numberFormat(language, 1).format(value);
 }

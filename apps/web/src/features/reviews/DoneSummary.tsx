@@ -1,15 +1,14 @@
 import { Card, Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatScore } from '../../lib/format';
 import { PersonName } from './PersonName';
 import { isScored } from './review-rules';
 import type { Review } from './reviews-api';
 import { bandColor } from './ScoreSummary';
 
-/** The end of a review: the final classification, who decided it and when, and the way to its history. */
+/** The end of a review: the final classification, who decided it and when. (The app has no history page yet.) */
 export function DoneSummary({ review }: { review: Review }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const decision = review.review;
   const classification = review.classification;
   // Calibration may have lowered the approved classification afterwards.
@@ -34,13 +33,12 @@ export function DoneSummary({ review }: { review: Review }) {
               '—'
             ),
           },
-          ...(isScored(review.ruleSet) && review.score !== null ? [{ key: 'score', label: t('reviews:done.score'), children: review.score.toFixed(1) }] : []),
+          ...(isScored(review.ruleSet) && review.score !== null ? [{ key: 'score', label: t('reviews:done.score'), children: formatScore(review.score, i18n.language) }] : []),
           { key: 'by', label: t('reviews:done.decidedBy'), children: <span data-testid="decided-by"><PersonName personId={decision?.reviewerId} unitId={review.unitId} /></span> },
           { key: 'at', label: t('reviews:done.decidedAt'), children: formatDate(decision?.decidedAt) },
           ...(decision?.comment ? [{ key: 'comment', label: t('reviews:done.comment'), children: <Typography.Paragraph className="review-comment">{decision.comment}</Typography.Paragraph> }] : []),
         ]}
       />
-      <Link to={`/reviews/${encodeURIComponent(review.id)}/history`}>{t('reviews:page.history')}</Link>
     </Card>
   );
 }

@@ -121,7 +121,7 @@ export function SelfAssessmentForm({ review }: { review: Review }) {
           <ClassificationChoice ceiling={ceiling} />
         </Form.Item>
         <Form.Item name="summary" label={t('self.summary')} rules={[{ required: true, whitespace: true, message: t('self.summaryRequired') }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={10_000} showCount />
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={10_000} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={action.isPending} block>
           {t('self.submit')}

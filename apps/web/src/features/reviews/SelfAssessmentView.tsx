@@ -1,13 +1,13 @@
 import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatScore } from '../../lib/format';
 import { isScored } from './review-rules';
 import type { Review } from './reviews-api';
 import { TargetsView } from './TargetsView';
 
 /** What the subject sent: a result per target, the general score, the proposal, the summary. */
 export function SelfAssessmentView({ review, withResults = true }: { review: Review; withResults?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const self = review.selfAssessment;
   if (!self) return null;
   const scored = isScored(review.ruleSet);
@@ -20,10 +20,10 @@ export function SelfAssessmentView({ review, withResults = true }: { review: Rev
         bordered
         items={[
           ...(scored && self.generalScore !== null ? [{ key: 'general', label: t('reviews:self.generalScore'), children: self.generalScore }] : []),
-          ...(scored && review.score !== null ? [{ key: 'score', label: t('reviews:score.total'), children: review.score.toFixed(1) }] : []),
+          ...(scored && review.score !== null ? [{ key: 'score', label: t('reviews:score.total'), children: formatScore(review.score, i18n.language) }] : []),
           { key: 'proposed', label: t('reviews:self.proposed'), children: t(`classification.${self.proposedClassification}`) },
           { key: 'summary', label: t('reviews:self.summary'), children: <Typography.Paragraph className="review-comment">{self.summary}</Typography.Paragraph> },
-          { key: 'at', label: t('reviews:self.heading'), children: t('reviews:self.submittedAt', { at: formatDateTime(self.submittedAt) }) },
+          { key: 'at', label: t('reviews:self.submittedOn'), children: formatDateTime(self.submittedAt) },
         ]}
       />
     </div>

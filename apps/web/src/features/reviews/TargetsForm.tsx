@@ -1,9 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useReviewAction, type AssignTargetsBody, type Review } from './reviews-api';
-import { TARGETS_MAX, weightState, type DraftTarget } from './target-weights';
+import { TARGETS_MAX, weightState, type DraftTarget, type WeightState } from './target-weights';
 
 /** The reviewer assigns 1–50 targets; weights, when given, must total 100 (shown live). */
 export function TargetsForm({ review }: { review: Review }) {
@@ -44,13 +45,13 @@ export function TargetsForm({ review }: { review: Review }) {
                   }
                 >
                   <Form.Item name={[field.name, 'title']} label={t('targets.title')} rules={[{ required: true, whitespace: true, message: t('targets.titleRequired') }]}>
-                    <Input maxLength={500} />
+                    <Input maxLength={500} aria-label={t('targets.titleOf', { n: index + 1 })} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'description']} label={t('targets.description')}>
-                    <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={10_000} />
+                    <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={10_000} aria-label={t('targets.descriptionOf', { n: index + 1 })} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'weight']} label={t('targets.weight')}>
-                    <InputNumber min={0} max={100} precision={0} inputMode="numeric" className="review-number" />
+                  <Form.Item name={[field.name, 'weight']} label={t('targets.weight')} {...weightProblem(weights, targets[index]?.weight, t)}>
+                    <InputNumber min={0} max={100} precision={0} inputMode="numeric" className="review-number" aria-label={t('targets.weightOf', { n: index + 1 })} />
                   </Form.Item>
                 </Card>
               ))}
@@ -69,6 +70,13 @@ export function TargetsForm({ review }: { review: Review }) {
   );
 }
 
+/** A weight field in error while the weights do not total 100, or while only some are given (the empty ones). */
+function weightProblem(state: WeightState, weight: number | null | undefined, t: TFunction<'reviews'>): { validateStatus?: 'error'; help?: string } {
+  if (state.kind === 'sum' && !state.ok) return { validateStatus: 'error', help: t('targets.sumRequired', { sum: state.sum }) };
+  if (state.kind === 'partial' && typeof weight !== 'number') return { validateStatus: 'error', help: t('targets.allOrNone') };
+  return {};
+}
+
 function WeightLine({ state }: { state: ReturnType<typeof weightState> }) {
   const { t } = useTranslation('reviews');
   const text =
@@ -76,9 +84,7 @@ function WeightLine({ state }: { state: ReturnType<typeof weightState> }) {
       ? t('targets.noWeights')
       : state.kind === 'partial'
         ? t('targets.allOrNone')
-        : state.ok
-          ? t('targets.sum', { sum: state.sum })
-          : `${t('targets.sum', { sum: state.sum })} — ${t('targets.sumRequired', { sum: state.sum })}`;
+        : t('targets.sum', { sum: state.sum }); // a wrong total is explained under each weight
   const bad = state.kind === 'partial' || (state.kind === 'sum' && !state.ok);
   return (
     <Typography.Paragraph className="review-weight-line" type={bad ? 'danger' : state.kind === 'sum' ? 'success' : 'secondary'} data-testid="weight-sum" aria-live="polite">

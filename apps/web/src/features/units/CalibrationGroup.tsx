@@ -21,7 +21,8 @@ interface Props {
 export function CalibrationGroup({ subjectType, reviews, percent, cycleId, unitId, headId, canLower }: Props) {
   const { t } = useTranslation();
   const [lowering, setLowering] = useState<string | null>(null);
-  const excellent = reviews.filter((r) => r.classification === 'excellent');
+  // By name, so a long list is searchable by eye (the API lists by id).
+  const excellent = reviews.filter((r) => r.classification === 'excellent').sort((a, b) => a.subject.name.localeCompare(b.subject.name, 'vi'));
   const good = reviews.filter((r) => r.classification === 'good').length;
   const fits = fitsQuota(excellent.length, good, percent);
   const allowed = Math.floor((good * percent) / 100);
@@ -32,7 +33,7 @@ export function CalibrationGroup({ subjectType, reviews, percent, cycleId, unitI
       data-testid={`quota-group-${subjectType}`}
       data-fits={fits ? 'true' : 'false'}
       title={t(`units:calibration.group.${subjectType}`)}
-      extra={<Tag color={fits ? 'green' : 'red'} data-testid="quota-group-state">{fits ? t('units:calibration.fits') : t('units:calibration.breaches')}</Tag>}
+      extra={<Tag color={fits ? 'green' : 'red'} data-testid="quota-group-state">{fits ? t('units:calibration.fits') : t('units:calibration.overQuota')}</Tag>}
     >
       <Typography.Paragraph strong data-testid="quota-group-counts">
         {t('units:calibration.counts', { excellent: excellent.length, good, allowed, percent })}

@@ -5,7 +5,7 @@ import { CalibrationGroup } from './CalibrationGroup';
 import { useDecidedReviews, type Report } from './units-api';
 
 /**
- * The unit's quota groups while calibration is needed: the API's words for each breach, then
+ * The unit's quota groups while calibration is needed: how many groups breach, then
  * each group's counts against the quota, recomputed with the domain's own fitsQuota as
  * classifications are lowered.
  */
@@ -19,22 +19,9 @@ export function CalibrationPanel({ report, percent }: { report: Report; percent:
     <Card title={t('calibration.heading')} data-testid="calibration">
       <Space orientation="vertical" className="units-stack">
         <Typography.Paragraph>{t('calibration.intro', { percent })}</Typography.Paragraph>
+        {/* The server words its breaches in English; the count is said here and each group's numbers below. */}
         {report.calibration && report.calibration.breaches.length > 0 ? (
-          <Alert
-            type="error"
-            showIcon
-            data-testid="quota-breaches"
-            title={t('calibration.apiText')}
-            description={
-              <ul className="units-breaches">
-                {report.calibration.breaches.map((b) => (
-                  <li key={b} lang="en">
-                    {b}
-                  </li>
-                ))}
-              </ul>
-            }
-          />
+          <Alert type="error" showIcon data-testid="quota-breaches" title={t('calibration.breaches', { count: report.calibration.breaches.length })} />
         ) : (
           <Alert type="success" showIcon title={t('calibration.allFit')} data-testid="quota-all-fit" />
         )}

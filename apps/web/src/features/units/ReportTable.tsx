@@ -15,7 +15,7 @@ interface Row {
 
 /** Counts and percentages per classification, people and units side by side; scrolls inside itself on a phone. */
 export function ReportTable({ report }: { report: Report }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rows: Row[] = [
     ...CLASSIFICATIONS.map((c) => ({
       key: c,
@@ -27,7 +27,7 @@ export function ReportTable({ report }: { report: Report }) {
     })),
     { key: 'total', label: t('units:table.total'), people: report.people.total, peoplePct: null, units: report.units.total, unitsPct: null },
   ];
-  const pct = (value: number | null) => (value === null ? '' : formatPercent(value));
+  const pct = (value: number | null) => (value === null ? '' : formatPercent(value, i18n.language));
   return (
     <Table<Row>
       data-testid="report-table"
@@ -47,13 +47,18 @@ export function ReportTable({ report }: { report: Report }) {
             { title: t('units:table.percent'), dataIndex: 'peoplePct', key: 'peoplePct', align: 'right', render: pct },
           ],
         },
-        {
-          title: t('units:table.units'),
-          children: [
-            { title: t('units:table.count'), dataIndex: 'units', key: 'units', align: 'right' },
-            { title: t('units:table.percent'), dataIndex: 'unitsPct', key: 'unitsPct', align: 'right', render: pct },
-          ],
-        },
+        // A unit with no sub-units has no collectives to count: their columns would be zeros only.
+        ...(report.units.total > 0
+          ? [
+              {
+                title: t('units:table.units'),
+                children: [
+                  { title: t('units:table.count'), dataIndex: 'units', key: 'units', align: 'right' as const },
+                  { title: t('units:table.percent'), dataIndex: 'unitsPct', key: 'unitsPct', align: 'right' as const, render: pct },
+                ],
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -14,7 +14,7 @@ export function SubmitReportForm({ report }: { report: Report }) {
       <ErrorAlert error={action.error} form={form} />
       <Form form={form} layout="vertical" disabled={action.isPending} onFinish={(values) => action.mutate(values, { onSuccess: () => void message.success(t('submit.done')) })}>
         <Form.Item name="summary" label={t('submit.summary')} rules={[{ required: true, whitespace: true, message: t('submit.summaryRequired') }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20_000} showCount />
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20_000} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={action.isPending} block>
           {t('submit.button')}

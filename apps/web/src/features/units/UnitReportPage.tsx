@@ -70,7 +70,8 @@ export function UnitReportPage() {
         </Card>
       ) : null}
       <Card size="small">
-        <ReportTable report={r} />
+        {/* The API counts nothing while calibration is needed: no table of zeros until the groups fit. */}
+        {r.status === 'calibration_needed' ? <Alert type="info" showIcon title={t('units:figuresAfterCalibration')} data-testid="figures-after-calibration" /> : <ReportTable report={r} />}
         <Typography.Paragraph type="secondary" className="units-plans">
           {t('units:remediationPlans', { count: r.remediationPlans })}
         </Typography.Paragraph>
