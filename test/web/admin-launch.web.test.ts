@@ -102,7 +102,7 @@ describe('an administrator imports the registry and runs cycles (browser)', () =
     await page.getByTestId('overdue-table').locator('tbody tr.ant-table-row').first().waitFor();
 
     await page.getByTestId(`completion-${org.rootId}`).waitFor();
-    assert.match(await page.getByTestId('completion-table').innerText(), /0\.00%/);
+    assert.match(await page.getByTestId('completion-table').innerText(), /0,00%/);
     const district = page.getByTestId(`completion-${org.id('D')}`);
     await district.waitFor();
     await page.locator('tr').filter({ has: district }).locator('.ant-table-row-expand-icon').click();

@@ -16,7 +16,7 @@ interface TreeRow extends CompletionRow {
  * with children shows an expander and its children are read when it is opened.
  */
 export function CompletionTable({ cycleId, onRaiseQuota }: { cycleId: string; onRaiseQuota?: (unit: CompletionRow) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const root = useCompletion(cycleId);
   const [loaded, setLoaded] = useState<Record<string, CompletionRow[]>>({});
@@ -64,8 +64,8 @@ export function CompletionTable({ cycleId, onRaiseQuota }: { cycleId: string; on
               <Progress
                 size="small"
                 percent={r.percent}
-                format={() => formatPercent(r.percent)}
-                aria-label={t('cycles:completion.percentLabel', { done: r.done, subjects: r.subjects, percent: formatPercent(r.percent) })}
+                format={() => formatPercent(r.percent, i18n.language)}
+                aria-label={t('cycles:completion.percentLabel', { done: r.done, subjects: r.subjects, percent: formatPercent(r.percent, i18n.language) })}
               />
             ),
           },
