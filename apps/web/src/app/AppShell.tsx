@@ -1,38 +1,19 @@
-import { AuditOutlined, ApartmentOutlined, CalendarOutlined, FileDoneOutlined, InboxOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
-import { Badge, Button, Grid, Layout, Menu, Spin, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { LogoutOutlined } from '@ant-design/icons';
+import { Button, Grid, Layout, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Outlet } from 'react-router';
 import { LoginPage } from '../auth/LoginPage';
-import { canAdminister, canAudit, headsUnits, useMe, type Me } from '../auth/me';
+import { useMe } from '../auth/me';
 import { useSignOut } from '../auth/session';
+import { DrawerNavigation, SideNavigation } from './AppNavigation';
 import { ErrorAlert } from './ErrorAlert';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useTaskCount } from './task-count';
-
-interface MenuEntry {
-  path: string;
-  label: ReactNode;
-  icon: ReactNode;
-}
-
-function menuFor(me: Me, t: (key: string) => string, openTasks: number | undefined): MenuEntry[] {
-  const entries: MenuEntry[] = [
-    { path: '/inbox', label: <Badge count={openTasks} offset={[12, 0]} size="small" data-testid="inbox-badge">{t('menu.inbox')}</Badge>, icon: <InboxOutlined /> },
-    { path: '/my-reviews', label: t('menu.myReviews'), icon: <FileDoneOutlined /> },
-  ];
-  if (headsUnits(me)) entries.push({ path: '/units', label: t('menu.unit'), icon: <TeamOutlined /> });
-  if (canAdminister(me) || canAudit(me)) entries.push({ path: '/cycles', label: t('menu.cycles'), icon: <CalendarOutlined /> });
-  if (canAdminister(me) || canAudit(me)) entries.push({ path: '/registry', label: t('menu.registry'), icon: <ApartmentOutlined /> });
-  if (canAudit(me)) entries.push({ path: '/audit', label: t('menu.audit'), icon: <AuditOutlined /> });
-  return entries;
-}
 
 /** The frame of every page once signed in: the menu this person's roles allow, language, sign-out. */
 export function AppShell() {
   const { t } = useTranslation();
   const me = useMe();
-  const location = useLocation();
   const count = useTaskCount();
   const signOut = useSignOut();
   const screens = Grid.useBreakpoint();
@@ -41,21 +22,15 @@ export function AppShell() {
   if (me.error) return <ErrorAlert error={me.error} />;
   if (me.data === null) return <LoginPage />;
 
-  const entries = menuFor(me.data, t, count.data?.open);
-  const selected = entries.filter((e) => location.pathname.startsWith(e.path)).map((e) => e.path);
+  const wide = screens.lg === true;
+  const navigation = { me: me.data, openTasks: count.data?.open };
   return (
     <Layout className="app-shell">
       <Layout.Header className="app-header">
+        {wide ? null : <DrawerNavigation {...navigation} />}
         <Typography.Text strong className="app-title">
           {screens.md ? t('appName') : null}
         </Typography.Text>
-        <Menu
-          className="app-menu"
-          mode="horizontal"
-          theme="dark"
-          selectedKeys={selected}
-          items={entries.map((e) => ({ key: e.path, icon: e.icon, label: <Link to={e.path}>{e.label}</Link> }))}
-        />
         <div className="app-user">
           <Typography.Text className="app-user-name" data-testid="signed-in-as">
             {me.data.name ?? me.data.username}
@@ -66,9 +41,12 @@ export function AppShell() {
           </Button>
         </div>
       </Layout.Header>
-      <Layout.Content className="app-content">
-        <Outlet />
-      </Layout.Content>
+      <Layout>
+        {wide ? <SideNavigation {...navigation} /> : null}
+        <Layout.Content className="app-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
     </Layout>
   );
 }

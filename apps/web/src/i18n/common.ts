@@ -31,6 +31,7 @@ export const common = {
       registry: 'Tổ chức',
       cycles: 'Đợt kiểm điểm',
       audit: 'Nhật ký kiểm tra',
+      open: 'Mở danh mục',
     },
     classification: CLASSIFICATION_LABELS_VI,
     step: {
@@ -91,6 +92,7 @@ export const common = {
       registry: 'Organisation',
       cycles: 'Review cycles',
       audit: 'Audit log',
+      open: 'Open the menu',
     },
     classification: { excellent: 'Excellent', good: 'Good', completed: 'Completed', not_completed: 'Not completed' },
     step: {

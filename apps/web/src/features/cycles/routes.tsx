@@ -1,11 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { CycleDashboardPage } from './CycleDashboardPage';
-import { CyclesPage } from './CyclesPage';
-import { LaunchCyclePage } from './LaunchCyclePage';
 
-// The cycles feature's pages. Features never import each other; they link by URL.
+// The cycles feature's pages. Features never import each other; they link by URL. Each page
+// is its own chunk, loaded when first visited: the first page ships only what it needs.
 export const cyclesRoutes: RouteObject[] = [
-  { path: '/cycles', element: <CyclesPage /> },
-  { path: '/cycles/new', element: <LaunchCyclePage /> },
-  { path: '/cycles/:cycleId', element: <CycleDashboardPage /> },
+  { path: '/cycles', lazy: async () => ({ Component: (await import('./CyclesPage')).CyclesPage }) },
+  { path: '/cycles/new', lazy: async () => ({ Component: (await import('./LaunchCyclePage')).LaunchCyclePage }) },
+  { path: '/cycles/:cycleId', lazy: async () => ({ Component: (await import('./CycleDashboardPage')).CycleDashboardPage }) },
 ];

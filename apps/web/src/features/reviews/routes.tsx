@@ -1,9 +1,8 @@
 import type { RouteObject } from 'react-router';
-import { MyReviewsPage } from './MyReviewsPage';
-import { ReviewPage } from './ReviewPage';
 
-// The reviews feature's pages. Features never import each other; they link by URL.
+// The reviews feature's pages. Features never import each other; they link by URL. Each page
+// is its own chunk, loaded when first visited: the first page ships only what it needs.
 export const reviewsRoutes: RouteObject[] = [
-  { path: '/my-reviews', element: <MyReviewsPage /> },
-  { path: '/reviews/:reviewId', element: <ReviewPage /> },
+  { path: '/my-reviews', lazy: async () => ({ Component: (await import('./MyReviewsPage')).MyReviewsPage }) },
+  { path: '/reviews/:reviewId', lazy: async () => ({ Component: (await import('./ReviewPage')).ReviewPage }) },
 ];

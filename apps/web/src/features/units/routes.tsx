@@ -1,9 +1,8 @@
 import type { RouteObject } from 'react-router';
-import { MyUnitsPage } from './MyUnitsPage';
-import { UnitReportPage } from './UnitReportPage';
 
-// The units feature's pages. Features never import each other; they link by URL.
+// The units feature's pages. Features never import each other; they link by URL. Each page
+// is its own chunk, loaded when first visited: the first page ships only what it needs.
 export const unitsRoutes: RouteObject[] = [
-  { path: '/units', element: <MyUnitsPage /> },
-  { path: '/units/:unitId/cycles/:cycleId/report', element: <UnitReportPage /> },
+  { path: '/units', lazy: async () => ({ Component: (await import('./MyUnitsPage')).MyUnitsPage }) },
+  { path: '/units/:unitId/cycles/:cycleId/report', lazy: async () => ({ Component: (await import('./UnitReportPage')).UnitReportPage }) },
 ];
