@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
 import { AppModule } from './app.module.js';
 import { AuthService } from './auth/auth.service.js';
 import type { ApiDeps } from './core.module.js';
@@ -28,6 +29,8 @@ export async function startApi(deps: ApiDeps, listen: { host: string; port: numb
   app.use(securityHeadersMiddleware());
   // Before the API's routes, but it only answers paths outside /api, /docs, /health and /ready.
   app.use(webAppMiddleware(resolveWebDir(deps.config.web.dir)));
+  // The spreadsheet upload's body is the file itself, with a limit of its own; JSON stays with the JSON parser.
+  app.use('/api/v1/org/import/spreadsheet', express.raw({ type: (req) => !/json/i.test(req.headers['content-type'] ?? ''), limit: deps.config.http.spreadsheetBodyLimit }));
   app.useBodyParser('json', { limit: deps.config.http.bodyLimit });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready'] });
   app.disable('x-powered-by');
