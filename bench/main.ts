@@ -16,7 +16,8 @@ import { routeTemporalLogs } from '../libs/logging/temporal-logger.js';
 import { readBenchConfig, type BenchConfig } from './bench-config.js';
 import { login, measureCycleLaunch, type LaunchTarget } from './cycle-launch.js';
 import type { Measurement } from './measure.js';
-import { writeReport, type ServerRun } from './report.js';
+import { writeReport, writeSpreadsheetReport, type ServerRun } from './report.js';
+import { measureSpreadsheetImport } from './spreadsheet-import.js';
 import { SYNTHETIC_ROOT_UNIT, syntheticProvince } from './synthetic-province.js';
 import { bundleBenchWorkflows, measureTemporalThroughput } from './temporal-throughput.js';
 import { measureAccessibility, measureFirstLoad, measureInbox } from './web-app.js';
@@ -41,7 +42,13 @@ try {
   const throughput = bench.BENCH_ONLY === 'all' || bench.BENCH_ONLY === 'temporal' ? await measureServers(binary, bench) : [];
   const stackRuns = bench.BENCH_ONLY === 'temporal' ? null : await measureOnStack(config, bench, logger);
   const launches = stackRuns && stackRuns.launches.length > 0 ? stackRuns.launches : null;
-  await writeReport(bench.BENCH_OUTPUT, {
+  if (stackRuns && stackRuns.spreadsheet.length > 0) {
+    await writeSpreadsheetReport(bench.BENCH_OUTPUT, startedAt, stackRuns.spreadsheet, [
+      `API and worker in one process on the embedded PostgreSQL; password hash cost ${config.auth.passwordHashCost} (nobody in the province has a login)`,
+      `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}: other processes on the machine skew every number`,
+    ]);
+  }
+  if (bench.BENCH_ONLY !== 'spreadsheet') await writeReport(bench.BENCH_OUTPUT, {
     startedAt,
     temporalVersion,
     throughput,
@@ -82,7 +89,7 @@ async function measureServers(binary: string, settings: BenchConfig): Promise<Se
 }
 
 /** (c)/(d) through the HTTP API, and (e)/(f)/(g) in Chromium, on the stack `npm start` runs. */
-async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<{ launches: Measurement[]; web: Measurement[] }> {
+async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<{ launches: Measurement[]; web: Measurement[]; spreadsheet: Measurement[] }> {
   progress('starting the embedded stack (Temporal on a SQLite file, PostgreSQL)');
   const stack = await startLocalStack(
     { ...appConfig, embedded: { ...appConfig.embedded, dataDir: join(scratch, 'stack'), temporalPort: 0, postgresPort: 0 } },
@@ -96,9 +103,11 @@ async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: 
     try {
       const target = { baseUrl: product.api.url, token: await login(product.api.url, stack.config.auth.adminUsername, stack.config.auth.adminPassword!) };
       const timeoutMs = settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000;
-      const launches = settings.BENCH_ONLY === 'web' ? [] : await measureLaunches(target, settings, timeoutMs);
-      const web = settings.BENCH_ONLY === 'cycles' ? [] : await measureWebApp(target, timeoutMs, { username: stack.config.auth.adminUsername, password: stack.config.auth.adminPassword! });
-      return { launches, web };
+      const only = (...parts: string[]) => settings.BENCH_ONLY === 'all' || parts.includes(settings.BENCH_ONLY);
+      const launches = only('cycles') ? await measureLaunches(target, settings, timeoutMs) : [];
+      const web = only('web') ? await measureWebApp(target, timeoutMs, { username: stack.config.auth.adminUsername, password: stack.config.auth.adminPassword! }) : [];
+      const spreadsheet = only('spreadsheet') ? await measureSpreadsheet(target, settings) : [];
+      return { launches, web, spreadsheet };
     } finally {
       await product.stop();
     }
@@ -126,6 +135,13 @@ async function measureWebApp(target: LaunchTarget, timeoutMs: number, admin: { u
   const all = [...firstLoad, ...inbox, ...a11y];
   for (const m of all) progress(`  ${m.label}: ${m.note ?? `${Math.round(m.ms)} ms`}`);
   return all;
+}
+
+async function measureSpreadsheet(target: LaunchTarget, settings: BenchConfig): Promise<Measurement[]> {
+  progress(`(h) a province of ${settings.BENCH_SPREADSHEET_PEOPLE} people as one XLSX upload, and as JSON`);
+  const measurements = await measureSpreadsheetImport(target, settings.BENCH_SPREADSHEET_PEOPLE);
+  for (const m of measurements) progress(`  ${m.label}: N=${m.n} in ${Math.round(m.ms)} ms`);
+  return measurements;
 }
 
 function pragmaList(pragmas: Readonly<Record<string, string>>): string {

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { json } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
 import { AppModule } from './app.module.js';
 import { AuthService } from './auth/auth.service.js';
 import type { ApiDeps } from './core.module.js';
@@ -32,7 +32,9 @@ export async function startApi(deps: ApiDeps, listen: { host: string; port: numb
   // Before the API's routes, but it only answers paths outside /api, /docs, /health and /ready.
   app.use(webAppMiddleware(resolveWebDir(deps.config.web.dir)));
   // Sign-in is public: its bodies are a username and a password, never megabytes.
-  app.use('/api/v1/auth', json({ limit: AUTH_BODY_LIMIT }));
+  app.use('/api/v1/auth', express.json({ limit: AUTH_BODY_LIMIT }));
+  // The spreadsheet upload's body is the file itself, with a limit of its own; JSON stays with the JSON parser.
+  app.use('/api/v1/org/import/spreadsheet', express.raw({ type: (req) => !/json/i.test(req.headers['content-type'] ?? ''), limit: deps.config.http.spreadsheetBodyLimit }));
   app.useBodyParser('json', { limit: deps.config.http.bodyLimit });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready'] });
   app.disable('x-powered-by');

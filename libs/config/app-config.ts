@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   BODY_LIMIT: z.string().default('50mb'),
+  /** Only POST /org/import/spreadsheet: a province's registry as an uncompressed CSV runs to tens of MB. */
+  SPREADSHEET_BODY_LIMIT: z.string().default('100mb'),
   DATABASE_URL: optionalText,
   DATABASE_POOL_SIZE: int(10),
   TEMPORAL_ADDRESS: optionalText,
@@ -44,7 +46,7 @@ const EnvSchema = z.object({
 });
 
 export interface AppConfig {
-  http: { host: string; port: number; bodyLimit: string };
+  http: { host: string; port: number; bodyLimit: string; spreadsheetBodyLimit: string };
   /** The built web app (index.html, assets/); null = dist/web next to the compiled API. */
   web: { dir: string | null };
   database: { url: string | null; poolSize: number };
@@ -82,7 +84,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   }
   const e = parsed.data;
   return {
-    http: { host: e.HOST, port: e.PORT, bodyLimit: e.BODY_LIMIT },
+    http: { host: e.HOST, port: e.PORT, bodyLimit: e.BODY_LIMIT, spreadsheetBodyLimit: e.SPREADSHEET_BODY_LIMIT },
     web: { dir: e.WEB_DIR },
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     temporal: { address: e.TEMPORAL_ADDRESS, namespace: e.TEMPORAL_NAMESPACE, taskQueue: e.TEMPORAL_TASK_QUEUE },

@@ -122,9 +122,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 }
 
-/** Method, path and body with keys sorted: the same request hashes the same however it was serialised. */
+/** Method, path and body with keys sorted: the same request hashes the same however it was serialised. A file upload hashes its bytes. */
 function requestHash(req: Request): string {
-  return createHash('sha256').update(`${req.method} ${req.path}\n${canonicalJson(req.body ?? null)}`).digest('hex');
+  const body: unknown = req.body;
+  return createHash('sha256')
+    .update(`${req.method} ${req.path}\n`)
+    .update(Buffer.isBuffer(body) ? body : canonicalJson(body ?? null))
+    .digest('hex');
 }
 
 function canonicalJson(value: unknown): string {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canAdminister, useMe } from '../../auth/me';
 import { ImportRegistry } from './ImportRegistry';
+import { ImportSpreadsheet } from './ImportSpreadsheet';
 import { OrgTree } from './OrgTree';
 import { RegistrySearch } from './RegistrySearch';
 import { UnitPeople } from './UnitPeople';
@@ -34,11 +35,18 @@ export function RegistryPage() {
           </Card>
         </Col>
         {me.data && canAdminister(me.data) ? (
-          <Col xs={24}>
-            <Card size="small" title={t('registry:import.title')}>
-              <ImportRegistry />
-            </Card>
-          </Col>
+          <>
+            <Col xs={24} lg={12}>
+              <Card size="small" title={t('registry:sheet.title')}>
+                <ImportSpreadsheet />
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card size="small" title={t('registry:import.title')}>
+                <ImportRegistry />
+              </Card>
+            </Col>
+          </>
         ) : null}
       </Row>
     </Space>

@@ -69,3 +69,27 @@ export interface ImportResult {
 export function useImportRegistry() {
   return useAction<unknown, ImportResult>((body, key) => api.post<ImportResult>('/org/import', body, { idempotencyKey: key }), { invalidate: [['org']] });
 }
+
+export type SpreadsheetLang = 'vi' | 'en';
+
+/** GET /org/import/template: a plain link, so the browser downloads it with the session cookie. */
+export function templateUrl(format: 'xlsx' | 'csv', lang: SpreadsheetLang, sheet?: 'units' | 'people'): string {
+  return `/api/v1/org/import/template${query({ format, lang, sheet })}`;
+}
+
+const SPREADSHEET_TYPES: Record<string, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+};
+
+/** POST /org/import/spreadsheet with the file as the body; errors name sheet!cell in `lang`. */
+export function useImportSpreadsheet(onProgress: (percent: number) => void) {
+  return useAction<{ file: File; lang: SpreadsheetLang }, ImportResult>(
+    ({ file, lang }, key) => {
+      const extension = file.name.split('.').pop()?.toLowerCase() ?? '';
+      const typed = new Blob([file], { type: SPREADSHEET_TYPES[extension] ?? file.type });
+      return api.upload<ImportResult>(`/org/import/spreadsheet${query({ lang })}`, typed, { idempotencyKey: key, onProgress });
+    },
+    { invalidate: [['org']] },
+  );
+}
