@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -7,7 +7,7 @@ import type { Principal } from '../../../libs/auth/principal.js';
 import { Caller } from '../http/principal.decorator.js';
 import { ZodPipe } from '../http/zod-pipe.js';
 import { ApiQueryOf } from '../openapi/api-query.js';
-import { DOCUMENT_LANGS } from './document-format.js';
+import { attachment, DOCUMENT_LANGS } from './document-format.js';
 import { ReportDocumentService } from './report-document.service.js';
 import { reportPdf } from './report-pdf.js';
 import { ReportWorkbook } from './report-xlsx.js';
@@ -34,6 +34,11 @@ const ApiDownload = (contentType: string, description: string) =>
     ApiResponse({ status: 404, description: 'Unknown, or outside the caller’s scope, as the JSON endpoint answers (problem+json)' }),
   );
 
+/** A rendered PDF, returned (not written) so the audit entry is stored before the answer goes out. */
+function pdfFile(pdf: Buffer, fileName: string): StreamableFile {
+  return new StreamableFile(pdf, { type: PDF, disposition: attachment(fileName), length: pdf.length });
+}
+
 /**
  * Printable and spreadsheet copies of the report upward and of a review's record. Each answers
  * to exactly the callers of the JSON it mirrors, and each download is an audited read.
@@ -52,10 +57,9 @@ export class DocumentsController {
   @ApiOperation({ summary: 'The report upward as a signed-paper A4 PDF (same callers as GET …/report)' })
   @ApiQueryOf(PdfQuery)
   @ApiDownload(PDF, 'A4, Vietnamese unless lang=en')
-  async reportPdf(@Caller() caller: Principal, @Param('cycleId') cycleId: string, @Param('unitId') unitId: string, @Query(new ZodPipe(PdfQuery)) query: z.infer<typeof PdfQuery>, @Res() res: Response) {
+  async reportPdf(@Caller() caller: Principal, @Param('cycleId') cycleId: string, @Param('unitId') unitId: string, @Query(new ZodPipe(PdfQuery)) query: z.infer<typeof PdfQuery>) {
     const pdf = await reportPdf(await this.reports.load(caller, cycleId, unitId), query.lang);
-    startDownload(res, PDF, `report-${cycleId}-${unitId}.pdf`);
-    res.end(pdf);
+    return pdfFile(pdf, `report-${cycleId}-${unitId}.pdf`);
   }
 
   @Get('cycles/:cycleId/units/:unitId/report.xlsx')
@@ -73,9 +77,8 @@ export class DocumentsController {
   @ApiOperation({ summary: "A review's record as PDF (same callers as GET /reviews/:id; the history section only for those who may read GET /reviews/:id/history)" })
   @ApiQueryOf(PdfQuery)
   @ApiDownload(PDF, 'A4, Vietnamese unless lang=en')
-  async recordPdf(@Caller() caller: Principal, @Param('id') id: string, @Query(new ZodPipe(PdfQuery)) query: z.infer<typeof PdfQuery>, @Res() res: Response) {
+  async recordPdf(@Caller() caller: Principal, @Param('id') id: string, @Query(new ZodPipe(PdfQuery)) query: z.infer<typeof PdfQuery>) {
     const pdf = await reviewRecordPdf(await this.records.load(caller, id), query.lang);
-    startDownload(res, PDF, `review-${id}.pdf`);
-    res.end(pdf);
+    return pdfFile(pdf, `review-${id}.pdf`);
   }
 }
