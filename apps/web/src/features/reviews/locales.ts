@@ -125,6 +125,9 @@ export const reviewsLocales = {
       comment: 'Nhận xét',
       recalibrated: 'Đã điều chỉnh theo tỷ lệ (trước đó: {{from}}).',
     },
+    downloads: {
+      record: 'Tải phiếu kiểm điểm (PDF)',
+    },
   },
   en: {
     title: 'Review',
@@ -250,6 +253,9 @@ export const reviewsLocales = {
       score: 'Total score',
       comment: 'Comment',
       recalibrated: 'Lowered to fit the quota (was: {{from}}).',
+    },
+    downloads: {
+      record: 'Download the review record (PDF)',
     },
   },
 };
