@@ -11,8 +11,10 @@ const BenchEnvSchema = z.object({
   BENCH_UPDATES_PER_WORKFLOW: count(50),
   BENCH_SYNTHETIC_SUBJECTS: count(2000),
   BENCH_LAUNCH_TIMEOUT_SECONDS: count(1800),
-  /** `temporal` = only (a)/(b), `cycles` = only (c)/(d), `web` = only (e)/(f)/(g). */
-  BENCH_ONLY: z.enum(['all', 'temporal', 'cycles', 'web']).default('all'),
+  BENCH_EXPORT_SUBJECTS: count(110_000),
+  BENCH_EXPORT_AUDIT_ROWS: count(100_000),
+  /** `temporal` = only (a)/(b), `cycles` = only (c)/(d), `web` = only (e)/(f)/(g), `exports` = only (h). */
+  BENCH_ONLY: z.enum(['all', 'temporal', 'cycles', 'web', 'exports']).default('all'),
   BENCH_OUTPUT: z.string().default('docs/benchmarks.md'),
 });
 

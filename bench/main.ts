@@ -16,7 +16,8 @@ import { routeTemporalLogs } from '../libs/logging/temporal-logger.js';
 import { readBenchConfig, type BenchConfig } from './bench-config.js';
 import { login, measureCycleLaunch, type LaunchTarget } from './cycle-launch.js';
 import type { Measurement } from './measure.js';
-import { writeReport, type ServerRun } from './report.js';
+import { measureDocumentExports } from './document-exports.js';
+import { writeExportsReport, writeReport, type ServerRun } from './report.js';
 import { SYNTHETIC_ROOT_UNIT, syntheticProvince } from './synthetic-province.js';
 import { bundleBenchWorkflows, measureTemporalThroughput } from './temporal-throughput.js';
 import { measureAccessibility, measureFirstLoad, measureInbox } from './web-app.js';
@@ -41,7 +42,9 @@ try {
   const throughput = bench.BENCH_ONLY === 'all' || bench.BENCH_ONLY === 'temporal' ? await measureServers(binary, bench) : [];
   const stackRuns = bench.BENCH_ONLY === 'temporal' ? null : await measureOnStack(config, bench, logger);
   const launches = stackRuns && stackRuns.launches.length > 0 ? stackRuns.launches : null;
-  await writeReport(bench.BENCH_OUTPUT, {
+  if (stackRuns && stackRuns.exports.length > 0) await writeExportsReport(bench.BENCH_OUTPUT, startedAt, stackRuns.exports, `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}`);
+  // A run of (h) alone leaves the other sections as they were.
+  if (bench.BENCH_ONLY !== 'exports') await writeReport(bench.BENCH_OUTPUT, {
     startedAt,
     temporalVersion,
     throughput,
@@ -81,8 +84,8 @@ async function measureServers(binary: string, settings: BenchConfig): Promise<Se
   return runs;
 }
 
-/** (c)/(d) through the HTTP API, and (e)/(f)/(g) in Chromium, on the stack `npm start` runs. */
-async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<{ launches: Measurement[]; web: Measurement[] }> {
+/** (c)/(d) through the HTTP API, (e)/(f)/(g) in Chromium, and (h) exports, on the stack `npm start` runs. */
+async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<{ launches: Measurement[]; web: Measurement[]; exports: Measurement[] }> {
   progress('starting the embedded stack (Temporal on a SQLite file, PostgreSQL)');
   const stack = await startLocalStack(
     { ...appConfig, embedded: { ...appConfig.embedded, dataDir: join(scratch, 'stack'), temporalPort: 0, postgresPort: 0 } },
@@ -96,9 +99,11 @@ async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: 
     try {
       const target = { baseUrl: product.api.url, token: await login(product.api.url, stack.config.auth.adminUsername, stack.config.auth.adminPassword!) };
       const timeoutMs = settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000;
-      const launches = settings.BENCH_ONLY === 'web' ? [] : await measureLaunches(target, settings, timeoutMs);
-      const web = settings.BENCH_ONLY === 'cycles' ? [] : await measureWebApp(target, timeoutMs, { username: stack.config.auth.adminUsername, password: stack.config.auth.adminPassword! });
-      return { launches, web };
+      const only = (what: string) => settings.BENCH_ONLY === 'all' || settings.BENCH_ONLY === what;
+      const launches = only('cycles') ? await measureLaunches(target, settings, timeoutMs) : [];
+      const web = only('web') ? await measureWebApp(target, timeoutMs, { username: stack.config.auth.adminUsername, password: stack.config.auth.adminPassword! }) : [];
+      const exports = only('exports') ? await measureExports(product.db, target, settings) : [];
+      return { launches, web, exports };
     } finally {
       await product.stop();
     }
@@ -126,6 +131,13 @@ async function measureWebApp(target: LaunchTarget, timeoutMs: number, admin: { u
   const all = [...firstLoad, ...inbox, ...a11y];
   for (const m of all) progress(`  ${m.label}: ${m.note ?? `${Math.round(m.ms)} ms`}`);
   return all;
+}
+
+async function measureExports(db: Parameters<typeof measureDocumentExports>[0], target: LaunchTarget, settings: BenchConfig): Promise<Measurement[]> {
+  progress(`(h) exports: seeding a province of ${settings.BENCH_EXPORT_SUBJECTS} subjects and ${settings.BENCH_EXPORT_AUDIT_ROWS} audit entries`);
+  const measured = await measureDocumentExports(db, target, settings.BENCH_EXPORT_SUBJECTS, settings.BENCH_EXPORT_AUDIT_ROWS);
+  for (const m of measured) progress(`  ${m.label}: N=${m.n} in ${Math.round(m.ms)} ms; ${m.note}`);
+  return measured;
 }
 
 function pragmaList(pragmas: Readonly<Record<string, string>>): string {
