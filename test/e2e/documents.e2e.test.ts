@@ -213,6 +213,16 @@ describe('documents out: report PDF and XLSX, review record PDF, audit CSV', () 
     assert.equal((await download(await as('d-sec'), reportPath('G', '.pdf'))).status, 200);
   });
 
+  it('declares every download in the OpenAPI document with its content type', async () => {
+    const doc = ok(await app.http.get('/docs-json'));
+    const produced = (path: string) => Object.keys(doc.paths[`/api/v1${path}`]?.get?.responses?.['200']?.content ?? {});
+    assert.ok(produced('/cycles/{cycleId}/units/{unitId}/report.pdf').includes(PDF));
+    assert.ok(produced('/cycles/{cycleId}/units/{unitId}/report.xlsx').includes(XLSX));
+    assert.ok(produced('/reviews/{id}/record.pdf').includes(PDF));
+    assert.ok(produced('/audit.csv').includes('text/csv'));
+    assert.ok(doc.paths['/api/v1/audit.csv'].get.parameters.some((p: { name: string }) => p.name === 'outcome'));
+  });
+
   it('leaves an audit entry for every download, accepted or refused', async () => {
     const outsider = await people.as(other.id('p-sec'));
     const review = reviewOf('g-sec');
