@@ -69,7 +69,7 @@ export class AuditController {
   })
   @ApiQueryOf(AuditCsvQuery)
   @ApiProduces('text/csv', 'application/problem+json')
-  @ApiResponse({ status: 200, description: 'text/csv; charset=utf-8 (attachment, streamed)' })
+  @ApiResponse({ status: 200, description: 'text/csv; charset=utf-8 (attachment, streamed)', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiResponse({ status: 403, description: 'Neither an administrator nor an auditor (problem+json)' })
   async csv(@Caller() caller: Principal, @Query(new ZodPipe(AuditCsvQuery)) query: z.infer<typeof AuditCsvQuery>, @Res() res: Response) {
     const base = new SqlParams();

@@ -29,7 +29,7 @@ const XlsxQuery = z.object({
 const ApiDownload = (contentType: string, description: string) =>
   applyDecorators(
     ApiProduces(contentType, 'application/problem+json'),
-    ApiResponse({ status: 200, description: `${contentType} (attachment): ${description}` }),
+    ApiResponse({ status: 200, description: `${contentType} (attachment): ${description}`, content: { [contentType]: { schema: { type: 'string', format: 'binary' } } } }),
     ApiResponse({ status: 400, description: 'Invalid query (problem+json)' }),
     ApiResponse({ status: 404, description: 'Unknown, or outside the caller’s scope, as the JSON endpoint answers (problem+json)' }),
   );
