@@ -13,8 +13,11 @@ const BenchEnvSchema = z.object({
   BENCH_LAUNCH_TIMEOUT_SECONDS: count(1800),
   /** People in the province of (h), the spreadsheet import. */
   BENCH_SPREADSHEET_PEOPLE: count(110_000),
-  /** `temporal` = only (a)/(b), `cycles` = only (c)/(d), `web` = only (e)/(f)/(g), `spreadsheet` = only (h). */
-  BENCH_ONLY: z.enum(['all', 'temporal', 'cycles', 'web', 'spreadsheet']).default('all'),
+  /** Subjects and audit entries of (i), the document exports. */
+  BENCH_EXPORT_SUBJECTS: count(110_000),
+  BENCH_EXPORT_AUDIT_ROWS: count(100_000),
+  /** `temporal` = only (a)/(b), `cycles` = only (c)/(d), `web` = only (e)/(f)/(g), `spreadsheet` = only (h), `exports` = only (i). */
+  BENCH_ONLY: z.enum(['all', 'temporal', 'cycles', 'web', 'spreadsheet', 'exports']).default('all'),
   BENCH_OUTPUT: z.string().default('docs/benchmarks.md'),
 });
 

@@ -16,7 +16,8 @@ import { routeTemporalLogs } from '../libs/logging/temporal-logger.js';
 import { readBenchConfig, type BenchConfig } from './bench-config.js';
 import { login, measureCycleLaunch, type LaunchTarget } from './cycle-launch.js';
 import type { Measurement } from './measure.js';
-import { writeReport, writeSpreadsheetReport, type ServerRun } from './report.js';
+import { measureDocumentExports } from './document-exports.js';
+import { writeExportsReport, writeReport, writeSpreadsheetReport, type ServerRun } from './report.js';
 import { measureSpreadsheetImport } from './spreadsheet-import.js';
 import { SYNTHETIC_ROOT_UNIT, syntheticProvince } from './synthetic-province.js';
 import { bundleBenchWorkflows, measureTemporalThroughput } from './temporal-throughput.js';
@@ -48,7 +49,9 @@ try {
       `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}: other processes on the machine skew every number`,
     ]);
   }
-  if (bench.BENCH_ONLY !== 'spreadsheet') await writeReport(bench.BENCH_OUTPUT, {
+  if (stackRuns && stackRuns.exports.length > 0) await writeExportsReport(bench.BENCH_OUTPUT, startedAt, stackRuns.exports, `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}`);
+  // A run of (h) or (i) alone leaves the other sections as they were.
+  if (bench.BENCH_ONLY !== 'spreadsheet' && bench.BENCH_ONLY !== 'exports') await writeReport(bench.BENCH_OUTPUT, {
     startedAt,
     temporalVersion,
     throughput,
@@ -88,8 +91,8 @@ async function measureServers(binary: string, settings: BenchConfig): Promise<Se
   return runs;
 }
 
-/** (c)/(d) through the HTTP API, and (e)/(f)/(g) in Chromium, on the stack `npm start` runs. */
-async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<{ launches: Measurement[]; web: Measurement[]; spreadsheet: Measurement[] }> {
+/** (c)/(d) through the HTTP API, (e)/(f)/(g) in Chromium, (h) the spreadsheet import and (i) exports, on the stack `npm start` runs. */
+async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<{ launches: Measurement[]; web: Measurement[]; spreadsheet: Measurement[]; exports: Measurement[] }> {
   progress('starting the embedded stack (Temporal on a SQLite file, PostgreSQL)');
   const stack = await startLocalStack(
     { ...appConfig, embedded: { ...appConfig.embedded, dataDir: join(scratch, 'stack'), temporalPort: 0, postgresPort: 0 } },
@@ -107,7 +110,8 @@ async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: 
       const launches = only('cycles') ? await measureLaunches(target, settings, timeoutMs) : [];
       const web = only('web') ? await measureWebApp(target, timeoutMs, { username: stack.config.auth.adminUsername, password: stack.config.auth.adminPassword! }) : [];
       const spreadsheet = only('spreadsheet') ? await measureSpreadsheet(target, settings) : [];
-      return { launches, web, spreadsheet };
+      const exports = only('exports') ? await measureExports(product.db, target, settings) : [];
+      return { launches, web, spreadsheet, exports };
     } finally {
       await product.stop();
     }
@@ -142,6 +146,13 @@ async function measureSpreadsheet(target: LaunchTarget, settings: BenchConfig): 
   const measurements = await measureSpreadsheetImport(target, settings.BENCH_SPREADSHEET_PEOPLE);
   for (const m of measurements) progress(`  ${m.label}: N=${m.n} in ${Math.round(m.ms)} ms`);
   return measurements;
+}
+
+async function measureExports(db: Parameters<typeof measureDocumentExports>[0], target: LaunchTarget, settings: BenchConfig): Promise<Measurement[]> {
+  progress(`(i) exports: seeding a province of ${settings.BENCH_EXPORT_SUBJECTS} subjects and ${settings.BENCH_EXPORT_AUDIT_ROWS} audit entries`);
+  const measured = await measureDocumentExports(db, target, settings.BENCH_EXPORT_SUBJECTS, settings.BENCH_EXPORT_AUDIT_ROWS);
+  for (const m of measured) progress(`  ${m.label}: N=${m.n} in ${Math.round(m.ms)} ms; ${m.note}`);
+  return measured;
 }
 
 function pragmaList(pragmas: Readonly<Record<string, string>>): string {

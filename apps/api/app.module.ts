@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccessModule } from './access/access.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CoreModule, type ApiDeps } from './core.module.js';
 import { CyclesModule } from './cycles/cycles.module.js';
@@ -24,7 +25,7 @@ export class AppModule {
   static with(deps: ApiDeps): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.with(deps), AccessModule, AuthModule, OrgModule, CyclesModule, ReviewsModule, TasksModule, ReportsModule, QuotaModule, AuditModule, HealthModule, MeModule],
+      imports: [CoreModule.with(deps), AccessModule, AuthModule, OrgModule, CyclesModule, ReviewsModule, TasksModule, ReportsModule, QuotaModule, AuditModule, DocumentsModule, HealthModule, MeModule],
       providers: [
         ProcessLiveness,
         { provide: APP_GUARD, useClass: AuthGuard },

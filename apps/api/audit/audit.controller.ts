@@ -1,72 +1,46 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
-import { ForbiddenError } from '../../../libs/domain/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { SqlParams } from '../access/sql-params.js';
-import { AUDIT_OUTCOMES } from '../http/audit-recorder.js';
+import { DOCUMENT_LANGS } from '../documents/document-format.js';
+import { keysetBatches } from '../documents/keyset-batches.js';
+import { startDownload, streamExport } from '../documents/response-stream.js';
 import { cursorField, cursorParts, decodeCursor, limitField, pageOf } from '../http/pagination.js';
 import { Caller } from '../http/principal.decorator.js';
 import { ZodPipe } from '../http/zod-pipe.js';
 import { ApiQueryOf } from '../openapi/api-query.js';
+import { writeAuditCsvHeader, writeAuditCsvRows } from './audit-csv.js';
+import { AuditFilters, auditConditions, type AuditRow } from './audit-query.js';
 
-const AuditQuery = z.object({
-  cycleId: z.string().max(200).optional(),
-  actorId: z.string().max(200).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  outcome: z.enum(AUDIT_OUTCOMES).optional().describe('ok: accepted · replayed: answered from an earlier request with the same Idempotency-Key · rejected: refused (4xx) · failed: 5xx. Default: every outcome.'),
-  unitId: z
-    .string()
-    .max(200)
-    .optional()
-    .describe("Entries whose unit (the reviewed subject's unit, the report's or quota's unit, a cycle's root unit) lies in this unit's subtree. Entries tied to no unit (registry imports, sign-ins) never match. Default: no filter."),
+const AuditQuery = AuditFilters.extend({
   limit: limitField,
   cursor: cursorField(z.tuple([cursorParts.seq])),
 });
 
-interface AuditRow {
-  seq: string;
-  at: Date;
-  actor_id: string | null;
-  action: string;
-  target: string;
-  request_id: string;
-  outcome: string;
-  status: number;
-  cycle_id: string | null;
-  unit_id: string | null;
-  detail: string | null;
-}
+const AuditCsvQuery = AuditFilters.extend({
+  lang: z.enum(DOCUMENT_LANGS).default('vi').describe('Language of the header row: vi (default) or en. The rows are the same.'),
+});
 
 @ApiTags('audit')
 @ApiBearerAuth()
-@Controller('audit')
+@Controller()
 export class AuditController {
   constructor(
     private readonly db: DataSource,
     private readonly access: AccessService,
   ) {}
 
-  @Get()
+  @Get('audit')
   @ApiOperation({ summary: 'Every state-changing request, accepted or refused, oldest first (admins and auditors, their scope)' })
   @ApiQueryOf(AuditQuery)
   @ApiOkResponse({ description: '{ items: [{ seq, at, actorId, action, target, requestId, outcome, status, cycleId, unitId, detail }], nextCursor }' })
   async list(@Caller() caller: Principal, @Query(new ZodPipe(AuditQuery)) query: z.infer<typeof AuditQuery>) {
-    const scope = this.access.readScope(caller);
-    if (scope !== 'all' && scope.length === 0) throw new ForbiddenError('Only administrators and auditors may read the audit trail.');
     const p = new SqlParams();
-    const filters: string[] = [];
-    // Entries tied to no unit (e.g. failed logins) are for unscoped administrators only.
-    if (scope !== 'all') filters.push(`EXISTS (SELECT 1 FROM units u WHERE u.id = a.unit_id AND u.ancestor_ids && ${p.add(scope)}::text[])`);
-    if (query.cycleId) filters.push(`a.cycle_id = ${p.add(query.cycleId)}`);
-    if (query.actorId) filters.push(`a.actor_id = ${p.add(query.actorId)}`);
-    if (query.from) filters.push(`a.at >= ${p.add(query.from)}`);
-    if (query.to) filters.push(`a.at < ${p.add(query.to)}`);
-    if (query.outcome) filters.push(`a.outcome = ${p.add(query.outcome)}`);
-    if (query.unitId) filters.push(`EXISTS (SELECT 1 FROM units f WHERE f.id = a.unit_id AND f.ancestor_ids @> ARRAY[${p.add(query.unitId)}::text])`);
+    const filters = auditConditions(this.access, caller, query, p);
     const after = decodeCursor(query.cursor);
     if (after) filters.push(`a.seq > ${p.add(after[0])}`);
     const rows: AuditRow[] = await this.db.query(
@@ -86,5 +60,35 @@ export class AuditController {
       unitId: r.unit_id,
       detail: r.detail,
     }));
+  }
+
+  @Get('audit.csv')
+  @ApiOperation({
+    summary: 'The audit trail as CSV: every entry GET /audit would page through with the same filters, oldest first, streamed',
+    description: 'UTF-8 with a BOM; one header row; the time as dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh and, in its own column, as ISO-8601 UTC. Read in batches by seq, never the whole result in memory.',
+  })
+  @ApiQueryOf(AuditCsvQuery)
+  @ApiProduces('text/csv', 'application/problem+json')
+  @ApiResponse({ status: 200, description: 'text/csv; charset=utf-8 (attachment, streamed)', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiResponse({ status: 403, description: 'Neither an administrator nor an auditor (problem+json)' })
+  async csv(@Caller() caller: Principal, @Query(new ZodPipe(AuditCsvQuery)) query: z.infer<typeof AuditCsvQuery>, @Res() res: Response) {
+    const base = new SqlParams();
+    auditConditions(this.access, caller, query, base); // 403 before the first byte
+    const batches = keysetBatches<AuditRow, string>(
+      this.db,
+      (after, limit) => {
+        const p = new SqlParams();
+        const filters = auditConditions(this.access, caller, query, p);
+        if (after !== null) filters.push(`a.seq > ${p.add(after)}`);
+        return { sql: `SELECT a.* FROM audit_log a ${filters.length ? `WHERE ${filters.join(' AND ')}` : ''} ORDER BY a.seq LIMIT ${p.add(limit)}`, params: p.values };
+      },
+      (row) => row.seq,
+    );
+    startDownload(res, 'text/csv; charset=utf-8', 'audit.csv');
+    await streamExport(res, async () => {
+      writeAuditCsvHeader(res, query.lang);
+      for await (const rows of batches) await writeAuditCsvRows(res, rows);
+      res.end();
+    });
   }
 }

@@ -12,7 +12,13 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Writes the audit trail: every state-changing request, accepted or refused, before the answer goes out. */
+/** Downloads (report.pdf, report.xlsx, record.pdf, audit.csv) take data out of the system: they are audited reads. */
+const DOWNLOAD = /\.(pdf|xlsx|csv)$/;
+
+/**
+ * Writes the audit trail: every state-changing request and every download, accepted or refused,
+ * before the answer goes out (a streamed download: once its last byte is written).
+ */
 @Injectable()
 export class AuditRecorder {
   constructor(
@@ -21,7 +27,7 @@ export class AuditRecorder {
   ) {}
 
   async record(req: Request, status: number, detail: string | null = null): Promise<void> {
-    if (!STATE_CHANGING.has(req.method)) return;
+    if (!STATE_CHANGING.has(req.method) && !DOWNLOAD.test(req.path)) return;
     const context = contextOf(req);
     const outcome: AuditOutcome = context.replayed ? 'replayed' : status < 400 ? 'ok' : status < 500 ? 'rejected' : 'failed';
     const routePath = (req.route as { path?: string } | undefined)?.path;

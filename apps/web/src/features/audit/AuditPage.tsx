@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { usePersonNames, useAuditLog, type AuditEntry, type AuditFilters } from './audit-api';
+import { AuditCsvDownload } from './AuditCsvDownload';
 import { AuditFiltersForm, type FilterValues } from './AuditFiltersForm';
 import './audit.css';
 
@@ -67,6 +68,7 @@ export function AuditPage() {
       </Typography.Title>
       <Card size="small">
         <AuditFiltersForm initial={initial} onApply={apply} />
+        <AuditCsvDownload filters={filters} />
       </Card>
       <ErrorAlert error={log.error} />
       {phone ? (

@@ -38,6 +38,9 @@ export const auditLocales = {
       calendar: { changed: 'Dời lịch' },
       task: { reminded: 'Nhắc việc', overdue: 'Quá hạn', escalated: 'Báo cáo quá hạn lên cấp trên' },
     },
+    downloads: {
+      csv: 'Xuất CSV',
+    },
   },
   en: {
     title: 'Audit log',
@@ -77,6 +80,9 @@ export const auditLocales = {
       step: { opened: 'Next step opened' },
       calendar: { changed: 'Calendar moved' },
       task: { reminded: 'Reminder sent', overdue: 'Overdue', escalated: 'Escalated as overdue' },
+    },
+    downloads: {
+      csv: 'Export CSV',
     },
   },
 };

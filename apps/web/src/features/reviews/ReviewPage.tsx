@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { canAudit, useMe } from '../../auth/me';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDate } from '../../lib/format';
+import { ReviewRecordDownload } from './ReviewRecordDownload';
 import { ReviewStepper } from './ReviewStepper';
 import { useCycleTitle, useReview } from './reviews-api';
 import { StepPanel } from './StepPanel';
@@ -44,6 +45,7 @@ export function ReviewPage() {
           {t('reviews:page.history')}
         </Link>
       ) : null}
+      <ReviewRecordDownload reviewId={r.id} />
       <ReviewStepper step={r.step} returned={returned} />
       <StepPanel review={r} me={me.data} />
     </Space>

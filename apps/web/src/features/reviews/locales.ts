@@ -127,6 +127,9 @@ export const reviewsLocales = {
       comment: 'Nhận xét',
       recalibrated: 'Đã điều chỉnh theo tỷ lệ (trước đó: {{from}}).',
     },
+    downloads: {
+      record: 'Tải phiếu kiểm điểm (PDF)',
+    },
   },
   en: {
     title: 'Review',
@@ -254,6 +257,9 @@ export const reviewsLocales = {
       score: 'Total score',
       comment: 'Comment',
       recalibrated: 'Lowered to fit the quota (was: {{from}}).',
+    },
+    downloads: {
+      record: 'Download the review record (PDF)',
     },
   },
 };

@@ -9,6 +9,7 @@ import { api } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
 import { CalibrationPanel } from './CalibrationPanel';
 import { ChildReports } from './ChildReports';
+import { ReportDownloads } from './ReportDownloads';
 import { ReportTable } from './ReportTable';
 import { statusColor } from './report-status';
 import { SubmitReportForm } from './SubmitReportForm';
@@ -53,6 +54,7 @@ export function UnitReportPage() {
           { key: 'status', label: t('units:status'), children: <Tag color={statusColor[r.status]} data-testid="report-status" data-status={r.status}>{t(`reportStatus.${r.status}`)}</Tag> },
         ]}
       />
+      <ReportDownloads cycleId={cycleId} unitId={unitId} />
       {r.status === 'collecting' ? <Alert type="info" showIcon title={t('units:collecting')} /> : null}
       {quotaPercent !== null && r.status !== 'submitted' ? <CalibrationPanel report={r} percent={quotaPercent} /> : null}
       {r.status === 'ready' ? isHead ? <SubmitReportForm report={r} /> : <Alert type="info" showIcon title={t('units:submit.notHead')} /> : null}

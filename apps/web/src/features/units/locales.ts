@@ -60,6 +60,11 @@ export const unitsLocales = {
       allFit: 'Mọi nhóm đã đạt tỷ lệ.',
       groupsNote: 'Nhóm được tính từ các bản kiểm điểm do người đứng đầu đơn vị quyết định.',
     },
+    downloads: {
+      pdf: 'Tải PDF',
+      xlsx: 'Tải Excel',
+      subtree: 'Excel toàn bộ đơn vị trực thuộc',
+    },
   },
   en: {
     title: 'My unit',
@@ -121,6 +126,11 @@ export const unitsLocales = {
       done: 'Classification lowered.',
       allFit: 'Every group fits the quota.',
       groupsNote: "Groups are read from the reviews the unit's head decided.",
+    },
+    downloads: {
+      pdf: 'Download PDF',
+      xlsx: 'Download Excel',
+      subtree: 'Excel of every unit below',
     },
   },
 };
