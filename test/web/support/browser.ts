@@ -27,6 +27,8 @@ export async function startWebHarness(): Promise<WebHarness> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const contexts: BrowserContext[] = [];
+  // What the app said it has no message for (i18n.ts logs it): a person would see a raw key.
+  const missingMessages = new Set<string>();
   const baseUrl = app.product.api.url;
   return {
     app,
@@ -38,12 +40,16 @@ export async function startWebHarness(): Promise<WebHarness> {
       if (language === 'en') await context.addInitScript("localStorage.setItem('rc.language', 'en')");
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().startsWith('missing message')) missingMessages.add(message.text());
+      });
       return page;
     },
     async stop() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
       await app.stop();
+      if (missingMessages.size > 0) throw new Error(`The app showed keys with no message: ${[...missingMessages].join(', ')}`);
     },
   };
 }

@@ -51,5 +51,9 @@ void i18n.use(initReactI18next).init({
   ns: Object.keys(namespaces),
   interpolation: { escapeValue: false },
   returnNull: false,
+  // A key with no message would show the key itself (`page.history`): said loudly, and the
+  // browser tests fail on it (test/web/support/browser.ts).
+  saveMissing: true,
+  missingKeyHandler: (_languages, namespace, key) => console.error(`missing message ${namespace}:${key}`),
 });
 document.documentElement.lang = storedLanguage();

@@ -22,6 +22,7 @@ export const reviewsLocales = {
       you: '{{name}} (bạn)',
       waiting: 'Bước này do {{who}} thực hiện. Bạn chưa có việc gì cần làm ở đây.',
       waitingTask: 'Bước này chưa mở hoặc đang chờ người khác thực hiện.',
+      history: 'Lịch sử kiểm điểm',
     },
     ruleSets: { 'reg-366-2025': 'Quy định 366-QĐ/TW (2025)', 'reg-124-2023': 'Quy định 124-QĐ/TW (2023)' },
     targets: {
@@ -153,6 +154,7 @@ export const reviewsLocales = {
       you: '{{name}} (you)',
       waiting: 'This step is for {{who}}. There is nothing for you to do here.',
       waitingTask: 'This step is not open yet or waits for someone else.',
+      history: 'Review history',
     },
     ruleSets: { 'reg-366-2025': 'Regulation 366-QĐ/TW (2025)', 'reg-124-2023': 'Regulation 124-QĐ/TW (2023)' },
     targets: {
