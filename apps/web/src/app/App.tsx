@@ -30,7 +30,18 @@ function cspNonce(): string | undefined {
 // The brand red, except around a focused field: a red outline there reads as an error.
 const FOCUS = { activeBorderColor: '#1f4e79', hoverBorderColor: '#1f4e79', activeShadow: '0 0 0 2px rgba(31, 78, 121, 0.15)' };
 const theme = {
-  token: { colorPrimary: '#b71c1c' },
+  // Ant Design's greys, placeholders, link blue and error red fall under WCAG AA's 4.5:1 on white
+  // (axe-core, test/web/accessibility.web.test.ts): darker ones, same look.
+  token: {
+    colorPrimary: '#b71c1c',
+    colorLink: '#1f4e79',
+    colorError: '#c62828',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.6)',
+    colorTextQuaternary: 'rgba(0, 0, 0, 0.56)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
+  },
   components: { Input: FOCUS, InputNumber: FOCUS, DatePicker: FOCUS, Select: { activeBorderColor: FOCUS.activeBorderColor, hoverBorderColor: FOCUS.hoverBorderColor, activeOutlineColor: 'rgba(31, 78, 121, 0.15)' } },
 };
 

@@ -28,9 +28,8 @@ export function AppShell() {
     <Layout className="app-shell">
       <Layout.Header className="app-header">
         {wide ? null : <DrawerNavigation {...navigation} />}
-        <Typography.Text strong className="app-title">
-          {screens.md ? t('appName') : null}
-        </Typography.Text>
+        {/* The page's one h1 for screen readers; on phones it is read but not shown. */}
+        <h1 className={screens.md ? 'app-title' : 'app-title visually-hidden'}>{t('appName')}</h1>
         <div className="app-user">
           <Typography.Text className="app-user-name" data-testid="signed-in-as">
             {me.data.name ?? me.data.username}

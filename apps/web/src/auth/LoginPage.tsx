@@ -14,10 +14,10 @@ export function LoginPage() {
     <main className="login-page">
       <Card className="login-card">
         <div className="login-head">
-          <Typography.Title level={3}>{t('common:appName')}</Typography.Title>
+          <Typography.Title level={1} className="login-app-name">{t('common:appName')}</Typography.Title>
           <LanguageSwitch />
         </div>
-        <Typography.Title level={4}>{t('title')}</Typography.Title>
+        <Typography.Title level={2} className="login-title">{t('title')}</Typography.Title>
         {wrong ? <Alert type="error" showIcon title={t('badCredentials')} role="alert" /> : <ErrorAlert error={signIn.error} form={form} />}
         <Form form={form} layout="vertical" onFinish={(values) => signIn.mutate(values)} requiredMark={false}>
           <Form.Item name="username" label={t('username')} rules={[{ required: true, message: t('required', { field: t('username') }) }]}>
