@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { threeLevelOrg, TEST_PASSWORD } from '../support/org-fixture.js';
 import { Participants } from '../support/participants.js';
 import { assertProblem, ok } from '../support/problems.js';
-import { allReviews, launchCycle, type ReviewSummary } from '../support/review-driver.js';
+import { allReviews, eventually, launchCycle, type ReviewSummary } from '../support/review-driver.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { uniquePrefix } from '../support/test-env.js';
 
@@ -59,5 +59,17 @@ describe('scope before verb, actor before state', () => {
     // The head may act, so for them the state decides: the report does not need calibration.
     const head = await people.as(org.id('g-sec'));
     assertProblem(await head.post(`/reviews/${memberReview.id}/reclassify`, body), 409);
+  });
+
+  it('answers 403, not 409, to a step on a closed review by anyone but the one who must act', async () => {
+    ok(await app.admin.post(`/cycles/${cycleId}/cancel`, { reason: 'Checking the order of refusals' }));
+    await eventually(async () => assert.equal(ok(await app.admin.get(`/reviews/${memberReview.id}`)).status, 'cancelled'));
+    const targets = { targets: [{ title: 'Too late', weight: 100 }] };
+    const auditor = await people.as(org.id('p-aud'));
+    assertProblem(await auditor.post(`/reviews/${memberReview.id}/targets`, targets), 403);
+    const subject = await people.as(org.id('g-mem1')); // the subject side does not assign targets
+    assertProblem(await subject.post(`/reviews/${memberReview.id}/targets`, targets), 403);
+    const reviewer = await people.as(org.id('g-sec'));
+    assertProblem(await reviewer.post(`/reviews/${memberReview.id}/targets`, targets), 409);
   });
 });
