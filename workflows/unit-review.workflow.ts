@@ -183,6 +183,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
     {
       validator: ({ actorId }) => {
         try {
+          // Who may act before what state the report is in: 403 for anyone but the head, at any time.
+          if (headId !== null && actorId !== headId) throw new ForbiddenError(`Only the deciding unit's head (${headId}) may reclassify.`);
           if (phase !== 'calibration_needed' && phase !== 'preparing') throw noCalibration();
           if (actorId !== headId) throw new ForbiddenError(`Only the deciding unit's head (${headId ?? 'none'}) may reclassify.`);
         } catch (error) {

@@ -57,8 +57,9 @@ export class UnauthenticatedError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message: string) {
-    super(ErrorCode.Forbidden, message);
+  /** `errors` names the records the caller may not touch, when the refusal is about some of them. */
+  constructor(message: string, errors: FieldError[] = []) {
+    super(ErrorCode.Forbidden, message, errors);
   }
 }
 

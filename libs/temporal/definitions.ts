@@ -3,6 +3,7 @@ import type {
   AssignTargetsCommand,
   DecideRemediationCommand,
   ReassignReviewCommand,
+  ReviewCommand,
   SubmitRemediationPlanCommand,
   SubmitReviewCommand,
   SubmitSelfAssessmentCommand,
@@ -34,6 +35,14 @@ export const submitSelfAssessmentUpdate = defineUpdate<ReviewState, [SubmitSelfA
 export const submitReviewUpdate = defineUpdate<ReviewState, [SubmitReviewCommand]>('submitReview');
 export const submitRemediationPlanUpdate = defineUpdate<ReviewState, [SubmitRemediationPlanCommand]>('submitRemediationPlan');
 export const decideRemediationUpdate = defineUpdate<ReviewState, [DecideRemediationCommand]>('decideRemediation');
+/** The review command each person's Update carries (the workflow registers them so). */
+export const REVIEW_ACTION_KINDS: Readonly<Record<string, ReviewCommand['kind']>> = {
+  [assignTargetsUpdate.name]: 'assign_targets',
+  [submitSelfAssessmentUpdate.name]: 'submit_self_assessment',
+  [submitReviewUpdate.name]: 'submit_review',
+  [submitRemediationPlanUpdate.name]: 'submit_remediation_plan',
+  [decideRemediationUpdate.name]: 'decide_remediation',
+};
 export const reviewStateQuery = defineQuery<ReviewState>('reviewState');
 /** An administrator moved the cycle's dates; every open review reschedules its task. */
 export const calendarChangedSignal = defineSignal<[CalendarChanged]>('calendarChanged');

@@ -23,7 +23,7 @@ const SNAPSHOT: RegistrySnapshot = {
     { id: 'sx', name: 'Secretary X', unitId: 'X', position: 'secretary' },
     { id: 'ym', name: 'Member Y', unitId: 'Y', position: 'member' },
   ],
-  accounts: [{ id: 'sx', username: 'alice' }],
+  accounts: [{ id: 'sx', username: 'alice', roles: [] }],
 };
 
 const CONTEXT: ImportContext = { callerScope: 'all', reservedUsernames: ['admin'], reservedIds: ['bootstrap-admin'], minPasswordLength: 8 };

@@ -179,11 +179,13 @@ describe('decide: guards', () => {
     rejects(() => decide(at('superior_review'), plan(), LAUNCHED_AT), ConflictError, ErrorCode.WrongStep);
   });
 
-  it('refuses every action on a done review with already_done, whoever asks', () => {
+  it('refuses every action on a done review with already_done to the one who must act, and forbidden to anyone else', () => {
     const done = at('done');
-    for (const command of [assign(), selfAssess(), review(), plan(), decidePlan('approve'), assign('stranger')]) {
+    for (const command of [assign(), selfAssess(), review(), plan(), decidePlan('approve')]) {
       rejects(() => decide(done, command, LAUNCHED_AT), ConflictError, ErrorCode.AlreadyDone);
     }
+    // Who may act is answered before what state the review is in.
+    rejects(() => decide(done, assign('stranger'), LAUNCHED_AT), ForbiddenError, ErrorCode.Forbidden);
     rejects(() => cancelReview(done, 'admin', 'too late', LAUNCHED_AT), ConflictError, ErrorCode.AlreadyDone);
   });
 });

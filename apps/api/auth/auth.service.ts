@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../../../libs/config/app-config.js';
 import { UnauthenticatedError } from '../../../libs/domain/errors.js';
 import { AccountEntity } from '../../../libs/persistence/entities/index.js';
 import { CONFIG } from '../http/tokens.js';
+import { accountInGoodStanding } from './account-standing.js';
 import { LoginThrottle } from './login-throttle.js';
 
 
@@ -28,6 +29,7 @@ export class AuthService {
       .getRepository(AccountEntity)
       .createQueryBuilder('a')
       .where('lower(a.username) = lower(:username)', { username })
+      .andWhere(accountInGoodStanding('a')) // a struck-off person is refused like an unknown user
       .getOne();
     this.unknownUserHash ??= hashPassword(randomUUID(), this.config.auth.passwordHashCost);
     const valid = await verifyPassword(password, account?.passwordHash ?? (await this.unknownUserHash));

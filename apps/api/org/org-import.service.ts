@@ -4,8 +4,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { hashPassword } from '../../../libs/auth/password-hash.js';
 import type { Principal } from '../../../libs/auth/principal.js';
 import type { ResolvedConfig } from '../../../libs/config/app-config.js';
-import { ForbiddenError, ValidationError } from '../../../libs/domain/errors.js';
+import { describeFieldErrors, ForbiddenError, ValidationError } from '../../../libs/domain/errors.js';
 import { checkImport, type RegistrySnapshot } from '../../../libs/domain/org/import-rules.js';
+import { findTakeovers } from '../../../libs/domain/org/wider-roles-rule.js';
 import { forEachBounded } from '../../../libs/activities/bounded-pool.js';
 import { registryChangesWorkflowId } from '../../../libs/temporal/workflow-ids.js';
 import type { RegistryChangesInput } from '../../../libs/temporal/workflow-inputs.js';
@@ -40,11 +41,12 @@ export class OrgImportService {
   async import(principal: Principal, body: OrgImportBody, importId: string): Promise<ImportResult> {
     const callerScope = this.access.adminScope(principal);
     if (callerScope !== 'all' && callerScope.length === 0) throw new ForbiddenError('Only administrators may import the registry.');
-    const hashes = await this.hashPasswords(body);
 
     const { result, cycleIds } = await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]); // imports see each other's results
       const snapshot = await this.snapshot(tx, body);
+      const takeovers = findTakeovers(snapshot, body, callerScope);
+      if (takeovers.length > 0) throw new ForbiddenError(describeFieldErrors(takeovers), takeovers);
       const errors = checkImport(snapshot, body, {
         callerScope,
         reservedUsernames: [this.config.auth.adminUsername],
@@ -52,6 +54,8 @@ export class OrgImportService {
         minPasswordLength: MIN_PASSWORD_LENGTH,
       });
       if (errors.length > 0) throw new ValidationError(errors);
+      // Only now, every check passed: a refused import costs no hashing (scrypt is slow on purpose).
+      const hashes = await this.hashPasswords(body);
 
       await this.upsertUnits(tx, body);
       await this.upsertPeople(tx, body);
@@ -127,7 +131,7 @@ export class OrgImportService {
     // One transaction is one connection: its queries run one after the other.
     const units = await tx.query(`SELECT id, parent_id AS "parentId", name, kind FROM units`);
     const people = await tx.query(`SELECT id, name, unit_id AS "unitId", position, status FROM people WHERE id = ANY($1) OR (position = 'secretary' AND status = 'active')`, [personIds]);
-    const accounts = await tx.query(`SELECT id, username FROM accounts WHERE id = ANY($1) OR lower(username) = ANY($2)`, [personIds, usernames]);
+    const accounts = await tx.query(`SELECT id, username, roles FROM accounts WHERE id = ANY($1) OR lower(username) = ANY($2)`, [personIds, usernames]);
     return { units, people, accounts };
   }
 

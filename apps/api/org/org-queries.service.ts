@@ -5,6 +5,7 @@ import { NotFoundError } from '../../../libs/domain/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { SqlParams } from '../access/sql-params.js';
 import { decodeCursor, pageOf, type Page } from '../http/pagination.js';
+import { personAsSeenBy, type PeopleReader } from './person-visibility.js';
 
 export interface UnitView {
   id: string;
@@ -48,30 +49,35 @@ export class OrgQueriesService {
     return { ...row!, memberCount: Number(row!.memberCount) };
   }
 
-  async people(principal: Principal, unitId: string, limit: number, cursor: string | undefined): Promise<Page<PersonView>> {
-    await this.requireVisibleUnit(principal, unitId);
+  /** Each reader sees the fields their work needs (person-visibility.ts); a member sees active co-members only. */
+  async people(principal: Principal, unitId: string, limit: number, cursor: string | undefined): Promise<Page<Partial<PersonView>>> {
+    const reader = await this.requireVisibleUnit(principal, unitId);
     const after = decodeCursor(cursor);
     const rows: PersonView[] = await this.db.query(
       `SELECT p.id, p.name, p.unit_id AS "unitId", p.position, p.email, p.discipline, p.status,
               (a.password_hash IS NOT NULL) AS "hasLogin", COALESCE(a.roles, '[]'::jsonb) AS roles
          FROM people p LEFT JOIN accounts a ON a.id = p.id
-        WHERE p.unit_id = $1 AND ($2::text IS NULL OR p.id > $2)
+        WHERE p.unit_id = $1 AND ($2::text IS NULL OR p.id > $2) AND ($4::boolean OR p.status = 'active')
         ORDER BY p.id LIMIT $3`,
-      [unitId, after?.[0] ?? null, limit + 1],
+      [unitId, after?.[0] ?? null, limit + 1, reader !== 'member'],
     );
-    return pageOf(rows, limit, (r) => [r.id], (r) => r);
+    return pageOf(rows, limit, (r) => [r.id], (r) => personAsSeenBy(reader, r));
   }
 
-  /** Admins and auditors see their scope; anyone else their own unit and the units they head. */
-  private async requireVisibleUnit(principal: Principal, unitId: string): Promise<void> {
+  /** Admins and auditors see their scope; anyone else their own unit and the units they head. Returns who is reading. */
+  private async requireVisibleUnit(principal: Principal, unitId: string): Promise<PeopleReader> {
     const p = new SqlParams();
     const id = p.add(unitId);
     const actor = p.add(principal.actorId);
-    const [row] = await this.db.query(
-      `SELECT 1 FROM units u WHERE u.id = ${id} AND (${this.access.unitInReadScope(principal, 'u', p)}
-         OR u.head_id = ${actor} OR EXISTS (SELECT 1 FROM people me WHERE me.id = ${actor} AND me.unit_id = u.id))`,
+    const [row]: Array<{ registry: boolean; head: boolean; member: boolean }> = await this.db.query(
+      `SELECT ${this.access.unitInReadScope(principal, 'u', p)} AS registry, u.head_id IS NOT DISTINCT FROM ${actor} AS head,
+              EXISTS (SELECT 1 FROM people me WHERE me.id = ${actor} AND me.unit_id = u.id) AS member
+         FROM units u WHERE u.id = ${id}`,
       p.values,
     );
-    if (!row) throw new NotFoundError('Unit', unitId);
+    if (row?.registry) return 'registry';
+    if (row?.head) return 'head';
+    if (row?.member) return 'member';
+    throw new NotFoundError('Unit', unitId);
   }
 }

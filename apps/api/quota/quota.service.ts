@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Principal } from '../../../libs/auth/principal.js';
+import { inScope, type Principal } from '../../../libs/auth/principal.js';
 import { ConflictError, ErrorCode, ForbiddenError, NotFoundError, RuleViolationError } from '../../../libs/domain/errors.js';
 import { ruleSetFor } from '../../../libs/domain/rules/rule-sets.js';
 import { CycleEntity } from '../../../libs/persistence/entities/index.js';
@@ -20,9 +20,7 @@ export class QuotaService {
   ) {}
 
   async raise(principal: Principal, cycleId: string, unitId: string, body: RaiseQuotaBody) {
-    const cycle = await this.db.getRepository(CycleEntity).findOneBy({ id: cycleId });
-    const ancestry = await this.access.ancestryOf(unitId);
-    if (!cycle || !ancestry || !(ancestry.includes(cycle.rootUnitId) || unitId === cycle.rootUnitId)) throw new NotFoundError('Unit in cycle', `${cycleId}/${unitId}`);
+    const { cycle, ancestry } = await this.visibleUnitInCycle(principal, cycleId, unitId);
     const aboveUnit = ancestry.filter((id) => id !== unitId);
     if (aboveUnit.length === 0) throw new ForbiddenError('The root unit has no level above to raise its quota.');
     this.access.requireAdminOf(principal, aboveUnit, "raise its child unit's quota (an administrator of the level above)");
@@ -58,16 +56,25 @@ export class QuotaService {
   }
 
   async get(principal: Principal, cycleId: string, unitId: string) {
-    const cycle = await this.db.getRepository(CycleEntity).findOneBy({ id: cycleId });
-    const ancestry = await this.access.ancestryOf(unitId);
-    if (!cycle || !ancestry || !(ancestry.includes(cycle.rootUnitId) || unitId === cycle.rootUnitId)) throw new NotFoundError('Unit in cycle', `${cycleId}/${unitId}`);
-    const scope = this.access.readScope(principal);
-    if (scope !== 'all' && !ancestry.some((id) => scope.includes(id))) throw new NotFoundError('Unit in cycle', `${cycleId}/${unitId}`);
+    const { cycle } = await this.visibleUnitInCycle(principal, cycleId, unitId);
     const ruleSet = ruleSetFor(cycle.policy.ruleSet);
     const [row] = await this.db.query(
       `SELECT excellent_percent AS "excellentPercent", reason, set_by AS "setBy", set_at AS "setAt" FROM unit_quotas WHERE cycle_id = $1 AND unit_id = $2`,
       [cycleId, unitId],
     );
     return { cycleId, unitId, excellentPercent: cycle.policy.excellentQuotaPercent ?? ruleSet.quota.percent, maxRaisedPercent: ruleSet.quota.maxRaisedPercent, reason: null, setBy: null, setAt: null, ...row };
+  }
+
+  /**
+   * The cycle and the unit's ancestry, when the unit is in the cycle and in the caller's read
+   * scope. Otherwise 404 for every verb alike: what the caller may not see does not exist for them,
+   * and only then is it asked whether they may change it (403).
+   */
+  private async visibleUnitInCycle(principal: Principal, cycleId: string, unitId: string): Promise<{ cycle: CycleEntity; ancestry: string[] }> {
+    const cycle = await this.db.getRepository(CycleEntity).findOneBy({ id: cycleId });
+    const ancestry = await this.access.ancestryOf(unitId);
+    const inCycle = cycle && ancestry && (ancestry.includes(cycle.rootUnitId) || unitId === cycle.rootUnitId);
+    if (!inCycle || !inScope(this.access.readScope(principal), ancestry)) throw new NotFoundError('Unit in cycle', `${cycleId}/${unitId}`);
+    return { cycle, ancestry };
   }
 }

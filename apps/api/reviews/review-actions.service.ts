@@ -5,7 +5,8 @@ import type { Principal } from '../../../libs/auth/principal.js';
 import type { Classification } from '../../../libs/domain/classification.js';
 import { ConflictError, ErrorCode } from '../../../libs/domain/errors.js';
 import type { ReviewState } from '../../../libs/domain/review/review-state.js';
-import { reclassifyReviewUpdate } from '../../../libs/temporal/definitions.js';
+import { requireActor } from '../../../libs/domain/review/review-guards.js';
+import { reclassifyReviewUpdate, REVIEW_ACTION_KINDS } from '../../../libs/temporal/definitions.js';
 import { unitWorkflowId } from '../../../libs/temporal/workflow-ids.js';
 import { reviewView, type ReviewView } from '../../../libs/domain/review/review-view.js';
 import { throughTemporal } from '../http/temporal-errors.js';
@@ -31,6 +32,10 @@ export class ReviewActions {
     updateId: string | undefined,
   ): Promise<ReviewView> {
     const state = await this.reader.visibleState(principal, reviewId);
+    // A closed review's workflow may be gone, and Temporal would answer 409 to anyone: who may
+    // act is answered first, here (an open review's workflow checks it, in the same order).
+    const kind = REVIEW_ACTION_KINDS[update.name];
+    if (state.status !== 'open' && kind) requireActor(state, kind, principal.actorId);
     const next = await throughTemporal(
       () =>
         this.temporal.workflow.getHandle(state.workflowId).executeUpdate(update, {

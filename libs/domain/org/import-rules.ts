@@ -34,7 +34,7 @@ export interface RegistrySnapshot {
   /** Every stored person the import mentions, and every stored secretary. */
   people: readonly PersonRecord[];
   /** Stored accounts whose username or id the import mentions. */
-  accounts: ReadonlyArray<{ id: string; username: string }>;
+  accounts: ReadonlyArray<{ id: string; username: string; roles: ReadonlyArray<{ role: Role; unitId: string | null }> }>;
 }
 
 export interface ImportContext {
@@ -170,7 +170,7 @@ function cycleFrom(unitId: string, parents: Map<string, string | null>): string[
 }
 
 /** The unit and its ancestors, stopping at a loop or an unknown parent. */
-function chainOf(unitId: string, parents: Map<string, string | null>): string[] {
+export function chainOf(unitId: string, parents: Map<string, string | null>): string[] {
   const chain: string[] = [];
   const seen = new Set<string>();
   let current: string | null = unitId;

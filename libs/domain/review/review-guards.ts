@@ -1,9 +1,27 @@
 import type { Step } from '../enums.js';
 import { ConflictError, ErrorCode, ForbiddenError } from '../errors.js';
+import type { ReviewCommand } from './review-commands.js';
 import type { ReviewState } from './review-state.js';
 
-// The checks every action passes first, in this order: the review is open, the caller is the
-// one who must act, the review is in the right step. Their errors map to 409, 403, 409.
+// The checks every action passes first, in this order: the caller is the one who must act, the
+// review is open, the review is in the right step. Their errors map to 403, 409, 409: who may act
+// is answered before what state the review is in.
+
+/** Who acts for each action (API.md "Who acts"), and the words a refusal uses. */
+const ACTORS: Record<ReviewCommand['kind'], { side: 'reviewer' | 'subject'; action: string }> = {
+  assign_targets: { side: 'reviewer', action: 'assign targets' },
+  submit_self_assessment: { side: 'subject', action: 'submit the self-assessment' },
+  submit_review: { side: 'reviewer', action: 'review' },
+  submit_remediation_plan: { side: 'subject', action: 'submit the remediation plan' },
+  decide_remediation: { side: 'reviewer', action: 'decide on the remediation plan' },
+};
+
+/** 403 unless the caller is the one who must act for this kind of action. */
+export function requireActor(state: ReviewState, kind: ReviewCommand['kind'], actorId: string): void {
+  const { side, action } = ACTORS[kind];
+  if (side === 'reviewer') requireReviewer(state, actorId, action);
+  else requireSubjectSide(state, actorId, action);
+}
 
 export function requireOpen(state: ReviewState): void {
   if (state.status === 'done') throw new ConflictError(ErrorCode.AlreadyDone, 'This review is already done.');

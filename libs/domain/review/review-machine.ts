@@ -19,7 +19,7 @@ import type {
   WithdrawReviewCommand,
 } from './review-commands.js';
 import { checkResultsCoverTargets, checkTargetWeights } from './review-content-checks.js';
-import { requireOpen, requireReviewer, requireStep, requireSubjectSide, requireTaskOpened } from './review-guards.js';
+import { requireActor, requireOpen, requireStep, requireTaskOpened } from './review-guards.js';
 import type { OpenTask, ReviewEvent, ReviewEventType, ReviewState } from './review-state.js';
 
 /** The review after an action, and the history entry that records the action. */
@@ -84,6 +84,7 @@ export function launchReview(input: LaunchInput, at: string): Transition {
 
 /** Applies a person's action to a review, or throws the domain error that refuses it. */
 export function decide(state: ReviewState, command: ReviewCommand, at: string): Transition {
+  requireActor(state, command.kind, command.actorId);
   requireOpen(state);
   switch (command.kind) {
     case 'assign_targets':
@@ -135,7 +136,6 @@ export function withdrawReview(state: ReviewState, command: WithdrawReviewComman
 }
 
 function assignTargets(state: ReviewState, command: AssignTargetsCommand, at: string): Transition {
-  requireReviewer(state, command.actorId, 'assign targets');
   requireStep(state, 'target_assignment', 'assign targets');
   throwIfAny(checkTargetWeights(command.targets));
   const targets = command.targets.map((t) => ({ title: t.title, description: t.description ?? null, weight: t.weight ?? null }));
@@ -144,7 +144,6 @@ function assignTargets(state: ReviewState, command: AssignTargetsCommand, at: st
 }
 
 function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentCommand, at: string): Transition {
-  requireSubjectSide(state, command.actorId, 'submit the self-assessment');
   requireStep(state, 'self_assessment', 'submit the self-assessment');
   requireTaskOpened(state, at);
   const targets = state.targets ?? [];
@@ -173,7 +172,6 @@ function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentC
 }
 
 function submitReview(state: ReviewState, command: SubmitReviewCommand, at: string): Transition {
-  requireReviewer(state, command.actorId, 'review');
   requireStep(state, 'superior_review', 'review');
   const ruleSet = ruleSetFor(state.ruleSetId);
   const generalScore = command.generalScore ?? null;
@@ -223,7 +221,6 @@ function submitReview(state: ReviewState, command: SubmitReviewCommand, at: stri
 }
 
 function submitRemediationPlan(state: ReviewState, command: SubmitRemediationPlanCommand, at: string): Transition {
-  requireSubjectSide(state, command.actorId, 'submit the remediation plan');
   requireStep(state, 'remediation_plan', 'submit the remediation plan');
   if (state.remediationPlan?.status === 'submitted') {
     throw new ConflictError(ErrorCode.WrongStep, 'A remediation plan is already waiting for the reviewer’s decision.');
@@ -242,7 +239,6 @@ function submitRemediationPlan(state: ReviewState, command: SubmitRemediationPla
 }
 
 function decideRemediation(state: ReviewState, command: DecideRemediationCommand, at: string): Transition {
-  requireReviewer(state, command.actorId, 'decide on the remediation plan');
   requireStep(state, 'remediation_plan', 'decide on the remediation plan');
   if (state.remediationPlan?.status !== 'submitted') {
     throw new ConflictError(ErrorCode.WrongStep, 'There is no submitted remediation plan to decide on yet.');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../../libs/auth/principal.js';
-import { ValidationError, type FieldError } from '../../../../libs/domain/errors.js';
+import { ForbiddenError, ValidationError, type FieldError } from '../../../../libs/domain/errors.js';
 import { formatPath } from '../../../../libs/domain/field-path.js';
 import type { PersonImport, UnitImport } from '../../../../libs/domain/org/import-rules.js';
 import { malformedTextErrors } from '../../http/well-formed-text.js';
@@ -42,6 +42,7 @@ export class SpreadsheetImportService {
       return await this.importer.import(principal, payload, importId);
     } catch (error) {
       if (error instanceof ValidationError) throw new ValidationError(errorsByCell(error.errors, sheets, upload.lang));
+      if (error instanceof ForbiddenError && error.errors.length > 0) throw new ForbiddenError(error.message, errorsByCell(error.errors, sheets, upload.lang));
       throw error;
     }
   }
