@@ -1,0 +1,47 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { PROBLEM_MEANINGS, type ProblemStatus } from './api-problems.js';
+import { problemContent } from './problem-schema.js';
+
+type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
+type Parameter = { in?: string };
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+/** Answers from the process alone: no dependency can be down, nothing to refuse. */
+const LIVENESS_PATH = '/health';
+
+/**
+ * The problems an operation can answer by its kind alone, whatever the route does:
+ * a token → 401; a write by a cookie session without its CSRF token → 403; a body → 400 (invalid,
+ * unparsable or missing), 413, 415; any parameter → 400 (validation, text PostgreSQL cannot store);
+ * a path id → 404; an authenticated POST takes an Idempotency-Key → 409 (same key in progress), 422;
+ * anything that reads PostgreSQL or Temporal → 503.
+ */
+export function problemsOfKind(path: string, method: string, operation: Operation): ProblemStatus[] {
+  const statuses = new Set<ProblemStatus>();
+  const parameters = (operation.parameters ?? []) as Parameter[];
+  const authenticated = (operation.security?.length ?? 0) > 0;
+  if (authenticated) statuses.add(401);
+  if (authenticated && method !== 'get') statuses.add(403);
+  if (operation.requestBody) [400, 413, 415].forEach((s) => statuses.add(s as ProblemStatus));
+  if (parameters.length > 0) statuses.add(400);
+  if (parameters.some((p) => p.in === 'path')) statuses.add(404);
+  if (authenticated && method === 'post') [400, 409, 422].forEach((s) => statuses.add(s as ProblemStatus));
+  if (path !== LIVENESS_PATH) statuses.add(503);
+  return [...statuses];
+}
+
+/** Every operation: its problems of kind declared, and every error answer pointing at the one Problem schema. */
+export function addProblemResponses(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      for (const status of problemsOfKind(path, method, operation)) {
+        operation.responses[status] ??= { description: PROBLEM_MEANINGS[status], content: problemContent() };
+      }
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) >= 400 && response && 'description' in response && !response.content) response.content = problemContent();
+      }
+    }
+  }
+}
