@@ -52,7 +52,7 @@ describe('the OpenAPI document tells the whole truth', () => {
     assert.deepEqual(Object.keys(document.components.schemas.Problem.properties).sort(), ['detail', 'errors', 'requestId', 'status', 'title', 'type']);
     const wrong = operations.flatMap(({ name, op }) =>
       Object.entries(op.responses)
-        .filter(([status]) => Number(status) >= 400 && !(name === 'GET /ready' && status === '503'))
+        .filter(([status]) => Number(status) >= 400 && status !== '431' && !(name === 'GET /ready' && status === '503'))
         .filter(([, response]) => JSON.stringify(response.content) !== JSON.stringify(PROBLEM_CONTENT))
         .map(([status]) => `${name} ${status}`),
     );
@@ -69,8 +69,16 @@ describe('the OpenAPI document tells the whole truth', () => {
       expect(404, op.parameters?.some((p) => p.in === 'path') ?? false);
       expect(422, (op.security?.length ?? 0) > 0 && method === 'post');
       expect(503, path !== '/health');
+      if (!Object.keys(op.responses).some((status) => status.startsWith('2'))) missing.push(`${name} 2xx`);
     }
     assert.deepEqual(missing, []);
+  });
+
+  it('adds the problems a route declares of its own', () => {
+    const statuses = (name: string) => Object.keys(operations.find((o) => o.name === name)!.op.responses);
+    assert.deepEqual(statuses('POST /api/v1/auth/token').filter((s) => s >= '400').sort(), ['400', '401', '413', '415', '429', '503']);
+    for (const status of ['201', '403', '409']) assert.ok(statuses('POST /api/v1/cycles').includes(status), status);
+    assert.ok(statuses('GET /api/v1/audit').includes('403'));
   });
 
   it('states the server-side constraints of a body: required fields, ranges, at least one calendar date', () => {

@@ -1,10 +1,10 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
-import { problemContent } from './problem-schema.js';
+import { SetMetadata } from '@nestjs/common';
 
 // What a route refuses for reasons of its own (who may call it, what it looks up, what state it
 // needs). The statuses every route of a kind can return (401 with a token, 400 with a body, 503)
-// are added to the document by addProblemResponses; a test checks every route carries this.
+// are added to the document by addProblemResponses, with these; a test checks every route carries this.
+// Metadata only, not @ApiResponse: a route with any @ApiResponse loses the success answer Nest
+// would otherwise declare for it.
 
 export const API_PROBLEMS = 'openapi:problems';
 
@@ -26,8 +26,5 @@ export const PROBLEM_MEANINGS: Record<ProblemStatus, string> = {
 
 /** Declares the problem answers a route gives beyond those of its kind; `@ApiProblems()` when it has none. */
 export function ApiProblems(...statuses: ProblemStatus[]): MethodDecorator {
-  return applyDecorators(
-    SetMetadata(API_PROBLEMS, statuses),
-    ...statuses.map((status) => ApiResponse({ status, description: PROBLEM_MEANINGS[status], content: problemContent() })),
-  );
+  return SetMetadata(API_PROBLEMS, statuses);
 }

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { addProblemResponses } from './problem-responses.js';
 import { PROBLEM_COMPONENT, problemComponentSchema } from './problem-schema.js';
+import { routeProblems } from './route-problems.js';
 
 const DESCRIPTION = `Annual review cycles: target assignment → self-assessment → superior review → remediation plan → report upward.
 
@@ -25,6 +26,6 @@ export function setupOpenApi(app: INestApplication): void {
     .build();
   const document = SwaggerModule.createDocument(app, config);
   document.components = { ...document.components, schemas: { ...document.components?.schemas, [PROBLEM_COMPONENT]: problemComponentSchema } };
-  addProblemResponses(document);
+  addProblemResponses(document, routeProblems(app));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

@@ -8,6 +8,9 @@ type Parameter = { in?: string };
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 /** Answers from the process alone: no dependency can be down, nothing to refuse. */
 const LIVENESS_PATH = '/health';
+/** Node's HTTP server refuses a request line and headers over 16 KB itself, before the API, with an empty body. */
+const OVERSIZE_REQUEST_LINE = 431;
+const OVERSIZE_RESPONSE = { description: 'Request line and headers over 16 KB (long query values): refused by the HTTP server, with no body' };
 
 /**
  * The problems an operation can answer by its kind alone, whatever the route does:
@@ -30,15 +33,17 @@ export function problemsOfKind(path: string, method: string, operation: Operatio
   return [...statuses];
 }
 
-/** Every operation: its problems of kind declared, and every error answer pointing at the one Problem schema. */
-export function addProblemResponses(document: OpenAPIObject): void {
+/** Every operation: its own problems and those of its kind declared, every error answer pointing at the one Problem schema. */
+export function addProblemResponses(document: OpenAPIObject, ownProblems: Map<string, ProblemStatus[]>): void {
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!operation) continue;
-      for (const status of problemsOfKind(path, method, operation)) {
+      const own = ownProblems.get(operation.operationId ?? '') ?? [];
+      for (const status of [...own, ...problemsOfKind(path, method, operation)]) {
         operation.responses[status] ??= { description: PROBLEM_MEANINGS[status], content: problemContent() };
       }
+      if (((operation.parameters ?? []) as Parameter[]).some((p) => p.in === 'query')) operation.responses[OVERSIZE_REQUEST_LINE] ??= OVERSIZE_RESPONSE;
       for (const [status, response] of Object.entries(operation.responses)) {
         if (Number(status) >= 400 && response && 'description' in response && !response.content) response.content = problemContent();
       }

@@ -47,7 +47,7 @@ export class OrgController {
   }
 
   @Get('units')
-  @ApiProblems(403)
+  @ApiProblems(403, 404)
   @ApiOperation({
     summary: 'Browse or search units (admins and auditors, within their scope), by name then id',
     description:
@@ -61,7 +61,7 @@ export class OrgController {
   }
 
   @Get('people')
-  @ApiProblems(403)
+  @ApiProblems(403, 404)
   @ApiOperation({
     summary: 'Search people (admins and auditors, within their scope), by name then id; never credentials',
     description: '`q` matches name, id or username (case- and accent-insensitive); `unitId` keeps one unit. Struck-off people are listed with their `status`.',

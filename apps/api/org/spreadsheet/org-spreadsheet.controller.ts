@@ -81,7 +81,7 @@ export class OrgSpreadsheetController {
   })
   @ApiQueryOf(UploadQuery)
   @ApiConsumes(XLSX_TYPE, 'text/csv')
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiBody({ schema: { type: 'string', format: 'binary', minLength: 1 } })
   @ApiOkResponse({ description: '{ units: { created, updated }, people: { created, updated } }' })
   import(@Caller() caller: Principal, @Query(new ZodPipe(UploadQuery)) query: z.infer<typeof UploadQuery>, @Req() req: Request) {
     const say = SPREADSHEET_MESSAGES[query.lang];
