@@ -6,6 +6,8 @@ import express from 'express';
 import { AppModule } from './app.module.js';
 import { AuthService } from './auth/auth.service.js';
 import type { ApiDeps } from './core.module.js';
+import { emptyBodyMiddleware } from './http/empty-body.middleware.js';
+import { methodNotAllowedMiddleware } from './http/method-not-allowed.middleware.js';
 import { requestIdMiddleware } from './http/request-id.middleware.js';
 import { securityHeadersMiddleware } from './http/security-headers.middleware.js';
 import { NestPinoLogger } from './nest-logger.js';
@@ -29,6 +31,7 @@ export async function startApi(deps: ApiDeps, listen: { host: string; port: numb
   });
   app.use(requestIdMiddleware(deps.logger.child({ component: 'http' })));
   app.use(securityHeadersMiddleware());
+  app.use(methodNotAllowedMiddleware());
   // Before the API's routes, but it only answers paths outside /api, /docs, /health and /ready.
   app.use(webAppMiddleware(resolveWebDir(deps.config.web.dir)));
   // Sign-in is public: its bodies are a username and a password, never megabytes.
@@ -36,6 +39,7 @@ export async function startApi(deps: ApiDeps, listen: { host: string; port: numb
   // The spreadsheet upload's body is the file itself, with a limit of its own; JSON stays with the JSON parser.
   app.use('/api/v1/org/import/spreadsheet', express.raw({ type: (req) => !/json/i.test(req.headers['content-type'] ?? ''), limit: deps.config.http.spreadsheetBodyLimit }));
   app.useBodyParser('json', { limit: deps.config.http.bodyLimit });
+  app.use(emptyBodyMiddleware());
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready'] });
   app.disable('x-powered-by');
   setupOpenApi(app);

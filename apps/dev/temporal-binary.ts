@@ -204,7 +204,7 @@ async function whichCliToDownload(opts: DownloadOptions, query: URLSearchParams)
  * install never leaves a half-written tool behind. When another process got there first, its
  * install wins and ours is dropped.
  */
-async function installAtomically(
+export async function installAtomically(
   toolsDir: string,
   targetName: string,
   isInstalled: () => Promise<boolean>,

@@ -5,12 +5,16 @@ import type { AccessService } from '../access/access.service.js';
 import type { SqlParams } from '../access/sql-params.js';
 import { AUDIT_OUTCOMES } from '../http/audit-recorder.js';
 
+// Sent to PostgreSQL in UTC: it refuses offsets past ±15:59 that ISO-8601 (and the schema) allow,
+// and a CSV download would fail after its first byte.
+const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
+
 /** The filters of `GET /audit`, shared by its CSV export. */
 export const AuditFilters = z.object({
   cycleId: z.string().max(200).optional(),
   actorId: z.string().max(200).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
   outcome: z.enum(AUDIT_OUTCOMES).optional().describe('ok: accepted · replayed: answered from an earlier request with the same Idempotency-Key · rejected: refused (4xx) · failed: 5xx. Default: every outcome.'),
   unitId: z
     .string()

@@ -15,6 +15,7 @@ import { ZodPipe } from '../http/zod-pipe.js';
 import { ApiQueryOf } from '../openapi/api-query.js';
 import { writeAuditCsvHeader, writeAuditCsvRows } from './audit-csv.js';
 import { AuditFilters, auditConditions, type AuditRow } from './audit-query.js';
+import { ApiProblems } from '../openapi/api-problems.js';
 
 const AuditQuery = AuditFilters.extend({
   limit: limitField,
@@ -35,6 +36,7 @@ export class AuditController {
   ) {}
 
   @Get('audit')
+  @ApiProblems(403)
   @ApiOperation({ summary: 'Every state-changing request, accepted or refused, oldest first (admins and auditors, their scope)' })
   @ApiQueryOf(AuditQuery)
   @ApiOkResponse({ description: '{ items: [{ seq, at, actorId, action, target, requestId, outcome, status, cycleId, unitId, detail }], nextCursor }' })
@@ -63,6 +65,7 @@ export class AuditController {
   }
 
   @Get('audit.csv')
+  @ApiProblems(403)
   @ApiOperation({
     summary: 'The audit trail as CSV: every entry GET /audit would page through with the same filters, oldest first, streamed',
     description: 'UTF-8 with a BOM; one header row; the time as dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh and, in its own column, as ISO-8601 UTC. Read in batches by seq, never the whole result in memory.',
@@ -70,7 +73,6 @@ export class AuditController {
   @ApiQueryOf(AuditCsvQuery)
   @ApiProduces('text/csv', 'application/problem+json')
   @ApiResponse({ status: 200, description: 'text/csv; charset=utf-8 (attachment, streamed)', content: { 'text/csv': { schema: { type: 'string' } } } })
-  @ApiResponse({ status: 403, description: 'Neither an administrator nor an auditor (problem+json)' })
   async csv(@Caller() caller: Principal, @Query(new ZodPipe(AuditCsvQuery)) query: z.infer<typeof AuditCsvQuery>, @Res() res: Response) {
     const base = new SqlParams();
     auditConditions(this.access, caller, query, base); // 403 before the first byte

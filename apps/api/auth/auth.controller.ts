@@ -5,6 +5,7 @@ import { Public } from '../http/public.decorator.js';
 import { ZodPipe } from '../http/zod-pipe.js';
 import { AuthService } from './auth.service.js';
 import { CredentialsSchema, type Credentials } from './credentials.schema.js';
+import { ApiProblems } from '../openapi/api-problems.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -13,6 +14,7 @@ export class AuthController {
 
   @Public()
   @Post('token')
+  @ApiProblems(401, 429)
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a username and password for a bearer token' })
   @ApiBody({ schema: jsonSchemaOf(CredentialsSchema) })

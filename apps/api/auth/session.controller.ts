@@ -11,6 +11,7 @@ import { jsonSchemaOf } from '../openapi/json-schema.js';
 import { AuthService } from './auth.service.js';
 import { CredentialsSchema, type Credentials } from './credentials.schema.js';
 import { PrincipalLoader } from './principal-loader.js';
+import { ApiProblems } from '../openapi/api-problems.js';
 
 /** Sign-in for the browser: the same credentials as POST /auth/token, the token kept in an HttpOnly cookie. */
 @ApiTags('auth')
@@ -24,6 +25,7 @@ export class SessionController {
 
   @Public()
   @Post('session')
+  @ApiProblems(401, 429)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Sign in the browser with a cookie session',
@@ -43,6 +45,7 @@ export class SessionController {
 
   @Public()
   @Post('logout')
+  @ApiProblems(403)
   @HttpCode(204)
   @ApiOperation({
     summary: 'Sign the browser out: both session cookies cleared',

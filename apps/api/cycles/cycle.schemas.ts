@@ -18,7 +18,9 @@ export const CalendarSchema = z.strictObject({
 });
 
 /** POST /cycles/:id/calendar: the dates to move; the others stay. */
-export const ChangeCalendarSchema = CalendarSchema.refine((c) => Object.keys(c).length > 0, { message: 'give at least one date to change' });
+export const ChangeCalendarSchema = CalendarSchema.refine((c) => Object.keys(c).length > 0, { message: 'give at least one date to change' })
+  // The refinement in the OpenAPI document's words.
+  .meta({ minProperties: 1 });
 
 export const PolicySchema = z.strictObject({
   ruleSet: z.enum(RULE_SET_IDS).optional(),

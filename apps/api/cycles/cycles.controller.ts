@@ -23,6 +23,7 @@ import {
   type OverdueQueryType,
 } from './cycle.schemas.js';
 import { CyclesService } from './cycles.service.js';
+import { ApiProblems } from '../openapi/api-problems.js';
 
 @ApiTags('cycles')
 @ApiBearerAuth()
@@ -34,6 +35,7 @@ export class CyclesController {
   ) {}
 
   @Post()
+  @ApiProblems(403, 409)
   @HttpCode(201)
   @ApiOperation({ summary: 'Launch the annual cycle for a unit (admin of the unit)', description: 'One cycle per (year, rootUnitId): a second is 409.' })
   @ApiBody({ schema: jsonSchemaOf(CreateCycleSchema) })
@@ -45,18 +47,21 @@ export class CyclesController {
   }
 
   @Get()
+  @ApiProblems()
   @ApiOperation({ summary: 'Cycles the caller may see, newest first' })
   list(@Caller() caller: Principal, @Query(new ZodPipe(ListCyclesQuery)) query: ListCyclesQueryType) {
     return this.cycles.list(caller, query);
   }
 
   @Get(':id')
+  @ApiProblems()
   @ApiOperation({ summary: 'A cycle with its progress' })
   get(@Caller() caller: Principal, @Param('id') id: string) {
     return this.cycles.get(caller, id);
   }
 
   @Get(':id/completion')
+  @ApiProblems(403)
   @ApiOperation({
     summary: 'One level of the completion tree: a unit and its children (admins and auditors of the unit)',
     description:
@@ -71,6 +76,7 @@ export class CyclesController {
   }
 
   @Get(':id/overdue')
+  @ApiProblems(403)
   @ApiOperation({
     summary: "Open tasks past their due date in a unit's subtree (the root by default), the most late first (admins and auditors of the unit)",
     description: 'Same access and `unitId` rules as `/completion`; a unit\'s `overdue` there is the number of rows here.',
@@ -82,6 +88,7 @@ export class CyclesController {
   }
 
   @Post(':id/cancel')
+  @ApiProblems()
   @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a cycle (admin): every open review ends as cancelled' })
@@ -92,6 +99,7 @@ export class CyclesController {
   }
 
   @Post(':id/calendar')
+  @ApiProblems()
   @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({

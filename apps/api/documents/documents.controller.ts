@@ -14,6 +14,7 @@ import { ReportWorkbook } from './report-xlsx.js';
 import { startDownload, streamExport } from './response-stream.js';
 import { ReviewRecordService } from './review-record.service.js';
 import { reviewRecordPdf } from './review-record-pdf.js';
+import { ApiProblems } from '../openapi/api-problems.js';
 
 const PDF = 'application/pdf';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,13 +26,11 @@ const XlsxQuery = z.object({
   scope: z.enum(['unit', 'subtree']).default('unit').describe('unit: the report and the subjects it counts · subtree: also one sheet per level (province, district, grassroots, cell) with every unit report and subject below.'),
 });
 
-/** A download's answers: the file, or a problem document as the JSON endpoint would answer. */
+/** A download's answers: the file, or a problem document as the JSON endpoint would answer (declared by @ApiProblems and by kind). */
 const ApiDownload = (contentType: string, description: string) =>
   applyDecorators(
     ApiProduces(contentType, 'application/problem+json'),
     ApiResponse({ status: 200, description: `${contentType} (attachment): ${description}`, content: { [contentType]: { schema: { type: 'string', format: 'binary' } } } }),
-    ApiResponse({ status: 400, description: 'Invalid query (problem+json)' }),
-    ApiResponse({ status: 404, description: 'Unknown, or outside the caller’s scope, as the JSON endpoint answers (problem+json)' }),
   );
 
 /** A rendered PDF, returned (not written) so the audit entry is stored before the answer goes out. */
@@ -54,6 +53,7 @@ export class DocumentsController {
   ) {}
 
   @Get('cycles/:cycleId/units/:unitId/report.pdf')
+  @ApiProblems(403)
   @ApiOperation({ summary: 'The report upward as a signed-paper A4 PDF (same callers as GET …/report)' })
   @ApiQueryOf(PdfQuery)
   @ApiDownload(PDF, 'A4, Vietnamese unless lang=en')
@@ -63,6 +63,7 @@ export class DocumentsController {
   }
 
   @Get('cycles/:cycleId/units/:unitId/report.xlsx')
+  @ApiProblems(403)
   @ApiOperation({ summary: 'The report upward as XLSX, streamed: its tables and its subjects; ?scope=subtree adds a sheet per level' })
   @ApiQueryOf(XlsxQuery)
   @ApiDownload(XLSX, 'streamed')
@@ -74,6 +75,7 @@ export class DocumentsController {
   }
 
   @Get('reviews/:id/record.pdf')
+  @ApiProblems(403)
   @ApiOperation({ summary: "A review's record as PDF (same callers as GET /reviews/:id; the history section only for those who may read GET /reviews/:id/history)" })
   @ApiQueryOf(PdfQuery)
   @ApiDownload(PDF, 'A4, Vietnamese unless lang=en')

@@ -1,11 +1,23 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../http/public.decorator.js';
+import { ApiProblems } from '../openapi/api-problems.js';
 
 const PROBE_TIMEOUT_MS = 2000;
+const UP_DOWN = { type: 'string', enum: ['up', 'down'] };
+const READINESS_SCHEMA = {
+  type: 'object',
+  required: ['status', 'postgresql', 'temporal', 'down'],
+  properties: {
+    status: { type: 'string', enum: ['ready', 'unavailable'] },
+    postgresql: UP_DOWN,
+    temporal: UP_DOWN,
+    down: { type: 'array', items: { type: 'string', enum: ['postgresql', 'temporal'] } },
+  },
+};
 
 @ApiTags('operations')
 @Controller()
@@ -17,6 +29,7 @@ export class HealthController {
 
   @Public()
   @Get('health')
+  @ApiProblems()
   @ApiOperation({ summary: 'Liveness: 200 while the process runs' })
   health() {
     return { status: 'ok' };
@@ -24,7 +37,11 @@ export class HealthController {
 
   @Public()
   @Get('ready')
+  @ApiProblems()
   @ApiOperation({ summary: 'Readiness: 200 when PostgreSQL and Temporal answer, else 503 naming what is down' })
+  @ApiOkResponse({ schema: READINESS_SCHEMA })
+  // Not a problem document: a load balancer reads the same body in both cases.
+  @ApiResponse({ status: 503, description: 'PostgreSQL or Temporal does not answer', schema: READINESS_SCHEMA })
   async ready(@Res({ passthrough: true }) res: Response) {
     const [postgres, temporal] = await Promise.all([
       probe(() => this.db.query('SELECT 1')),

@@ -27,6 +27,7 @@ const TITLES: Record<number, string> = {
   401: 'Unauthenticated',
   403: 'Forbidden',
   404: 'Not found',
+  405: 'Method not allowed',
   409: 'Conflict with the current state',
   413: 'Request too large',
   415: 'Unsupported media type',

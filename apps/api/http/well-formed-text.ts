@@ -5,9 +5,11 @@ import { formatPath } from '../../../libs/domain/field-path.js';
 // encoded as UTF-8: such text would pass validation and fail only once a workflow acted on it.
 const MALFORMED = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 export const MALFORMED_TEXT_MESSAGE = 'must not contain U+0000 or unpaired surrogates';
+/** The same rule as the OpenAPI document states it (a JSON text cannot carry an unpaired surrogate to most clients). */
+export const WELL_FORMED_TEXT_PATTERN = '^[^\\u0000]*$';
 
 // Secrets are only hashed, never stored as text; refusing them could lock out an existing login.
-const SECRET_KEYS = new Set(['password']);
+export const SECRET_KEYS = new Set(['password']);
 
 export function isWellFormedText(text: string): boolean {
   return !MALFORMED.test(text);

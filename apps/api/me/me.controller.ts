@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Principal } from '../../../libs/auth/principal.js';
 import { Caller } from '../http/principal.decorator.js';
 import { MeService } from './me.service.js';
+import { ApiProblems } from '../openapi/api-problems.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -11,6 +12,7 @@ export class MeController {
   constructor(private readonly me: MeService) {}
 
   @Get()
+  @ApiProblems()
   @ApiOperation({
     summary: 'The caller: person, roles and the units they head',
     description:

@@ -15,6 +15,7 @@ import { PeopleListQuery, UnitListQuery, type PeopleListQueryType, type UnitList
 import { OrgImportSchema, type OrgImportBody } from './org-import.schema.js';
 import { OrgImportService } from './org-import.service.js';
 import { OrgQueriesService } from './org-queries.service.js';
+import { ApiProblems } from '../openapi/api-problems.js';
 
 const ListQuery = z.object({ limit: limitField, cursor: cursorField(z.tuple([cursorParts.id])) });
 
@@ -29,6 +30,7 @@ export class OrgController {
   ) {}
 
   @Post('import')
+  @ApiProblems()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Upsert units and people by id, all or nothing (admin)',
@@ -45,6 +47,7 @@ export class OrgController {
   }
 
   @Get('units')
+  @ApiProblems(403, 404)
   @ApiOperation({
     summary: 'Browse or search units (admins and auditors, within their scope), by name then id',
     description:
@@ -58,6 +61,7 @@ export class OrgController {
   }
 
   @Get('people')
+  @ApiProblems(403, 404)
   @ApiOperation({
     summary: 'Search people (admins and auditors, within their scope), by name then id; never credentials',
     description: '`q` matches name, id or username (case- and accent-insensitive); `unitId` keeps one unit. Struck-off people are listed with their `status`.',
@@ -69,12 +73,14 @@ export class OrgController {
   }
 
   @Get('units/:id')
+  @ApiProblems()
   @ApiOperation({ summary: 'A unit: parent, head, children, member count' })
   unit(@Caller() caller: Principal, @Param('id') id: string) {
     return this.queries.unit(caller, id);
   }
 
   @Get('units/:id/people')
+  @ApiProblems()
   @ApiOperation({ summary: "The unit's people (never their credentials)" })
   people(@Caller() caller: Principal, @Param('id') id: string, @Query(new ZodPipe(ListQuery)) query: z.infer<typeof ListQuery>) {
     return this.queries.people(caller, id, query.limit, query.cursor);

@@ -8,6 +8,7 @@ import { ZodPipe } from '../http/zod-pipe.js';
 import { jsonSchemaOf } from '../openapi/json-schema.js';
 import { RaiseQuotaSchema, type RaiseQuotaBody } from './quota.schemas.js';
 import { QuotaService } from './quota.service.js';
+import { ApiProblems } from '../openapi/api-problems.js';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -16,12 +17,14 @@ export class QuotaController {
   constructor(private readonly quota: QuotaService) {}
 
   @Get()
+  @ApiProblems(403)
   @ApiOperation({ summary: "A unit's excellent quota in the cycle: the rule set's, or the raise granted by the level above (admins and auditors of the scope)" })
   get(@Caller() caller: Principal, @Param('cycleId') cycleId: string, @Param('unitId') unitId: string) {
     return this.quota.get(caller, cycleId, unitId);
   }
 
   @Put()
+  @ApiProblems(409)
   @ApiOperation({
     summary: "Raise one unit's excellent quota (reg-366-2025 only, at most 25%)",
     description:

@@ -10,6 +10,7 @@ import { contextOf } from '../http/request-context.js';
 import { ZodPipe } from '../http/zod-pipe.js';
 import { jsonSchemaOf } from '../openapi/json-schema.js';
 import { ReportsService } from './reports.service.js';
+import { ApiProblems } from '../openapi/api-problems.js';
 
 const SubmitReportSchema = z.strictObject({ summary: z.string().trim().min(1).max(20_000) });
 
@@ -20,12 +21,14 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get()
+  @ApiProblems(403)
   @ApiOperation({ summary: "A unit's report upward: counts and percentages per classification, children, submission" })
   get(@Caller() caller: Principal, @Param('cycleId') cycleId: string, @Param('unitId') unitId: string) {
     return this.reports.get(caller, cycleId, unitId);
   }
 
   @Post()
+  @ApiProblems()
   @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: "Submit the report (the unit's head, status ready); the root's submission completes the cycle" })

@@ -31,6 +31,7 @@ import {
   SelfAssessmentSchema,
   type ListReviewsQueryType,
 } from './review.schemas.js';
+import { ApiProblems } from '../openapi/api-problems.js';
 
 @ApiTags('reviews')
 @ApiBearerAuth()
@@ -43,6 +44,7 @@ export class ReviewsController {
   ) {}
 
   @Get('cycles/:id/reviews')
+  @ApiProblems()
   @ApiOperation({ summary: "A cycle's reviews the caller may see", description: '`subjectId=me` lists the reviews where the caller is the subject ("my reviews").' })
   @ApiQueryOf(ListReviewsQuery)
   list(@Caller() caller: Principal, @Param('id') cycleId: string, @Query(new ZodPipe(ListReviewsQuery)) query: ListReviewsQueryType) {
@@ -50,12 +52,14 @@ export class ReviewsController {
   }
 
   @Get('reviews/:id')
+  @ApiProblems()
   @ApiOperation({ summary: 'One review: targets, self-assessment, review, remediation plan, classification' })
   get(@Caller() caller: Principal, @Param('id') id: string) {
     return this.reader.get(caller, id);
   }
 
   @Post('reviews/:id/targets')
+  @ApiProblems()
   @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: 'Assign targets (the reviewer, step target_assignment)' })
@@ -65,6 +69,7 @@ export class ReviewsController {
   }
 
   @Post('reviews/:id/self-assessment')
+  @ApiProblems()
   @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: "Submit the self-assessment (the subject, or a unit's head; step self_assessment)" })
@@ -74,6 +79,7 @@ export class ReviewsController {
   }
 
   @Post('reviews/:id/review')
+  @ApiProblems()
   @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve with a classification, or return for revision (the reviewer, step superior_review)' })
@@ -83,6 +89,7 @@ export class ReviewsController {
   }
 
   @Post('reviews/:id/remediation-plan')
+  @ApiProblems()
   @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit the remediation plan (the subject side, step remediation_plan)' })
@@ -92,6 +99,7 @@ export class ReviewsController {
   }
 
   @Post('reviews/:id/remediation-decision')
+  @ApiProblems()
   @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve or return the submitted remediation plan (the reviewer)' })
@@ -101,6 +109,7 @@ export class ReviewsController {
   }
 
   @Post('reviews/:id/reclassify')
+  @ApiProblems()
   @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({
@@ -113,6 +122,7 @@ export class ReviewsController {
   }
 
   @Get('reviews/:id/history')
+  @ApiProblems(403)
   @ApiOperation({ summary: "Every action on the review: who, when, with what (admins and auditors of the scope; the subject). ?format=temporal: the workflow's raw history" })
   async historyOf(@Caller() caller: Principal, @Param('id') id: string, @Query(new ZodPipe(HistoryQuery)) query: z.infer<typeof HistoryQuery>) {
     return query.format === 'temporal' ? this.history.temporalHistory(caller, id) : this.history.events(caller, id);

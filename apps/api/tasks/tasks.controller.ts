@@ -10,6 +10,7 @@ import { cursorField, cursorParts, decodeCursor, limitField, pageOf } from '../h
 import { Caller } from '../http/principal.decorator.js';
 import { ZodPipe } from '../http/zod-pipe.js';
 import { ApiQueryOf } from '../openapi/api-query.js';
+import { ApiProblems } from '../openapi/api-problems.js';
 
 const TasksQuery = z.object({
   status: z.enum(['open', 'done']).default('open'),
@@ -37,6 +38,7 @@ export class TasksController {
 
   // Declared before any parameterised route so `count` can never be read as a task id.
   @Get('count')
+  @ApiProblems()
   @ApiOperation({
     summary: "How many open tasks the caller has, and how many of them are overdue",
     description: 'Counts what `GET /tasks?status=open` lists (a step not open yet is not counted); `overdue` = open tasks past their due date.',
@@ -52,6 +54,7 @@ export class TasksController {
   }
 
   @Get()
+  @ApiProblems()
   @ApiOperation({ summary: "The caller's inbox: tasks assigned to them, oldest first", description: '`overdue` is true for an open task past its due date. A step that opens on a calendar date appears when it opens.' })
   @ApiQueryOf(TasksQuery)
   async inbox(@Caller() caller: Principal, @Query(new ZodPipe(TasksQuery)) query: z.infer<typeof TasksQuery>) {

@@ -14,6 +14,7 @@ import { RegistryExportService } from './registry-export.service.js';
 import { SPREADSHEET_MESSAGES } from './spreadsheet-messages.js';
 import { SpreadsheetImportService, XLSX_TYPE, type SpreadsheetFormat } from './spreadsheet-import.service.js';
 import { csvTemplate, writeXlsxTemplate, type SheetRows } from './template-writer.js';
+import { ApiProblems } from '../../openapi/api-problems.js';
 
 const lang = z.enum(['vi', 'en']).default('vi').describe('Language of headings and error messages');
 const sheet = z.enum(SHEET_KEYS as ['units', 'people']);
@@ -46,6 +47,7 @@ export class OrgSpreadsheetController {
   ) {}
 
   @Get('template')
+  @ApiProblems(403)
   @ApiOperation({
     summary: 'The registry as a spreadsheet template (admin): XLSX with both sheets, or one sheet as CSV',
     description:
@@ -68,6 +70,7 @@ export class OrgSpreadsheetController {
   }
 
   @Post('spreadsheet')
+  @ApiProblems()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Import the registry from a spreadsheet (admin): the same import as POST /org/import, all or nothing',
@@ -78,7 +81,7 @@ export class OrgSpreadsheetController {
   })
   @ApiQueryOf(UploadQuery)
   @ApiConsumes(XLSX_TYPE, 'text/csv')
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiBody({ schema: { type: 'string', format: 'binary', minLength: 1 } })
   @ApiOkResponse({ description: '{ units: { created, updated }, people: { created, updated } }' })
   import(@Caller() caller: Principal, @Query(new ZodPipe(UploadQuery)) query: z.infer<typeof UploadQuery>, @Req() req: Request) {
     const say = SPREADSHEET_MESSAGES[query.lang];
