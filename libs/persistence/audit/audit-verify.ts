@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import { CHAINED_COLUMNS, entryHash, GENESIS_HASH, type ChainedRow } from './audit-chain.js';
 
 export interface ChainVerdict {
@@ -15,11 +14,16 @@ export interface ChainVerdict {
 
 const BATCH = 1000;
 
+/** A DataSource, or any connection that answers a query with its rows. */
+export interface RowSource {
+  query(text: string, params?: unknown[]): Promise<any>;
+}
+
 /**
  * Walks the whole trail in seq order, recomputing every hash and link, and stops at the first
  * that does not hold. Entries appended while it runs are left for the next check.
  */
-export async function verifyAuditChain(db: DataSource): Promise<ChainVerdict> {
+export async function verifyAuditChain(db: RowSource): Promise<ChainVerdict> {
   const [head]: Array<{ last_seq: string | null; last_hash: string }> = await db.query('SELECT last_seq::text AS last_seq, last_hash FROM audit_chain_head WHERE id = 1');
   if (!head) throw new Error('The audit chain head is missing: run the migrations.');
   const lastSeq = head.last_seq === null ? null : Number(head.last_seq);
