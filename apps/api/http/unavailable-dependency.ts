@@ -14,7 +14,6 @@ export type Dependency = 'Temporal' | 'PostgreSQL' | 'The audit trail';
 
 /** Which dependency an error says is unreachable, looking through its causes; null for any other error. */
 export function unavailableDependency(error: unknown): Dependency | null {
-  if (error instanceof AuditTrailUnavailableError) return 'The audit trail';
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     if (isGrpcServiceError(e)) return e.code === GRPC_UNAVAILABLE || e.code === GRPC_DEADLINE_EXCEEDED ? 'Temporal' : null;
     if (TYPEORM_NOT_CONNECTED.has(e.name)) return 'PostgreSQL';
@@ -22,5 +21,6 @@ export function unavailableDependency(error: unknown): Dependency | null {
     if (typeof code === 'string' && PG_CONNECTION_CODES.has(code)) return 'PostgreSQL';
     if (PG_CONNECTION_MESSAGES.test(e.message)) return 'PostgreSQL';
   }
-  return null;
+  // Refused because its audit entry could not be written, for a reason other than a server down.
+  return error instanceof AuditTrailUnavailableError ? 'The audit trail' : null;
 }

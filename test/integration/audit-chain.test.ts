@@ -12,7 +12,7 @@ import { testConfig } from '../support/test-env.js';
 
 // Entries written before the chain existed are chained by the migration, oldest first, so the
 // chain covers the whole trail and new entries link to the last of them.
-describe('the audit chain migration', () => {
+describe('the audit chain in PostgreSQL: migration and concurrent writers', () => {
   const database = `audit_chain_${randomBytes(4).toString('hex')}`;
   const serverUrl = new URL(testConfig().database.url);
   const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
@@ -57,6 +57,26 @@ describe('the audit chain migration', () => {
       const [newest]: Array<{ prev_hash: string }> = await db.query('SELECT prev_hash FROM audit_log ORDER BY seq DESC LIMIT 1');
       assert.equal(newest!.prev_hash, chained.lastHash);
       assert.deepEqual({ ...(await verifyAuditChain(db)), lastHash: undefined }, { ok: true, entries: 4, firstBrokenSeq: null, reason: null, lastSeq: 4, lastHash: undefined });
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('never forks under concurrent writers: 40 appends at once make one chain', async () => {
+    const db = createDataSource({ url: databaseUrl, poolSize: 8 });
+    await db.initialize();
+    try {
+      const { entries: before } = await verifyAuditChain(db);
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          appendAuditEntry(db, { actorId: `writer-${i}`, action: 'POST /org/import', target: '/org/import', requestId: `concurrent-${i}`, outcome: 'ok', status: 200, cycleId: null, unitId: null, detail: null, attemptSeq: null }),
+        ),
+      );
+      const verdict = await verifyAuditChain(db);
+      assert.equal(verdict.ok, true, JSON.stringify(verdict));
+      assert.equal(verdict.entries, before + 40);
+      const [links]: Array<{ forks: number }> = await db.query('SELECT count(*)::int - count(DISTINCT prev_hash)::int AS forks FROM audit_log');
+      assert.equal(links!.forks, 0);
     } finally {
       await db.destroy();
     }
