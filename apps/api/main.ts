@@ -7,7 +7,7 @@ import { startApi } from './api-server.js';
 // Production entry point of the API process (docker-compose `api` service).
 const config = requireResolved(readEnvConfig());
 const logger = createLogger(config.logLevel, { process: 'api' });
-const db = await openDatabase({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'review-cycles-api' });
+const db = await openDatabase({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'review-cycles-api', logger });
 const temporal = await connectClient(config.temporal);
 const api = await startApi({ config, db, temporal, logger });
 logger.info({ url: api.url, docs: `${api.url}/docs` }, 'API listening');

@@ -19,7 +19,7 @@ export interface RunningProduct {
 
 /** The API and a worker in one process, on servers that already run: `npm start`, tests, benchmarks. */
 export async function startProduct(config: ResolvedConfig, logger: Logger, listen: { host: string; port: number } = config.http): Promise<RunningProduct> {
-  const db = await openDatabase({ url: config.database.url, poolSize: config.database.poolSize });
+  const db = await openDatabase({ url: config.database.url, poolSize: config.database.poolSize, logger });
   const temporal = await connectClient(config.temporal);
   const { worker, connection } = await createReviewWorker({ config, db, client: temporal });
   const running = worker.run();

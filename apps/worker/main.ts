@@ -11,7 +11,7 @@ const config = requireResolved(readEnvConfig());
 const logger = createLogger(config.logLevel, { process: 'worker' });
 routeTemporalLogs(logger);
 
-const db = await openDatabase({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'review-cycles-worker' });
+const db = await openDatabase({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'review-cycles-worker', logger });
 const client = await connectClient(config.temporal);
 const { worker, connection } = await createReviewWorker({ config, db, client });
 const notices = startNoticeDispatcher(config, db, logger);

@@ -1,12 +1,16 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { createLogger, type Logger } from '../logging/logger.js';
 import { ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { QueryLogger } from './query-logger.js';
 
 export interface DatabaseOptions {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /** Where failed queries are logged (their parameters never are); a default JSON logger otherwise. */
+  logger?: Logger;
 }
 
 /** A DataSource on the registry/read-model database. Schema changes only through migrations. */
@@ -18,7 +22,9 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     synchronize: false,
-    logging: ['error'],
+    logging: ['error', 'warn', 'migration'],
+    // Never TypeORM's console logger: it prints a failed query's parameters (password hashes).
+    logger: new QueryLogger((options.logger ?? createLogger('info')).child({ component: 'database' })),
     // migrate() holds one connection for its advisory lock while the migrations run on another.
     poolSize: Math.max(2, options.poolSize ?? 10),
     applicationName: options.applicationName ?? 'review-cycles',

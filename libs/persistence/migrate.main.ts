@@ -10,7 +10,7 @@ const logger = createLogger(config.logLevel, { process: 'migrate' });
 if (config.database.url === null) throw new ConfigError('Missing configuration: DATABASE_URL');
 
 const started = Date.now();
-const db = await openDatabase({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'review-cycles-migrate' });
+const db = await openDatabase({ url: config.database.url, poolSize: config.database.poolSize, applicationName: 'review-cycles-migrate', logger });
 try {
   const applied: Array<{ name: string }> = await db.query('SELECT name FROM schema_migrations ORDER BY id');
   logger.info({ migrations: applied.map((m) => m.name), ms: Date.now() - started }, 'Database schema is up to date');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
@@ -130,7 +130,7 @@ describe('faults while people act', () => {
       return { fault: fault.name, firstAnswerMs: firstAfter - back, retried: retried.length };
     });
     process.stdout.write(`fault figures: ${JSON.stringify(figures)}\n`);
-    if (process.env.RELIABILITY_REPORT) await writeFile(process.env.RELIABILITY_REPORT, reliabilityReport(figures, client.records.length));
+    if (process.env.RELIABILITY_REPORT) await writeSection(process.env.RELIABILITY_REPORT, reliabilityReport(figures, client.records.length));
   });
 });
 
@@ -142,11 +142,21 @@ async function waitFor(check: () => boolean): Promise<void> {
   while (!check()) await pause(50);
 }
 
+const BEGIN = '<!-- faults:begin (written by `npm run reliability`; edit outside these markers) -->';
+const END = '<!-- faults:end -->';
+
+/** Replaces this test's section of the file (between its markers); the rest of the file is kept. */
+async function writeSection(path: string, body: string): Promise<void> {
+  const text = await readFile(path, 'utf8');
+  const start = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`${path} has no ${BEGIN} … ${END} section`);
+  await writeFile(path, `${text.slice(0, start + BEGIN.length)}\n${body}${text.slice(end)}`);
+}
+
 function reliabilityReport(figures: Array<{ fault: string; firstAnswerMs: number; retried: number }>, actions: number): string {
   const rows = figures.map((f) => `| ${f.fault} | ${(f.firstAnswerMs / 1000).toFixed(1)} s | ${f.retried} |`).join('\n');
-  return `# Reliability under faults
-
-Written by \`npm run reliability\` (test/integration/fault-injection.test.ts) on ${new Date().toISOString().slice(0, 10)}, on this
+  return `Written by \`npm run reliability\` (test/integration/fault-injection.test.ts) on ${new Date().toISOString().slice(0, 10)}, on this
 machine (${cpus().length} cores). ${actions} actions (22 reviews × targets, self-assessment, review; 4 reports),
 four people acting at once through the API, each action retried with its Idempotency-Key on a network
 error, a 5xx or 409 request_in_progress, as the web app does. Each fault hits while actions are in flight.

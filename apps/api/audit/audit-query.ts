@@ -15,7 +15,7 @@ export const AuditFilters = z.object({
   actorId: z.string().max(200).optional(),
   from: instant.optional(),
   to: instant.optional(),
-  outcome: z.enum(AUDIT_OUTCOMES).optional().describe('ok: accepted · replayed: answered from an earlier request with the same Idempotency-Key · rejected: refused (4xx) · failed: 5xx. Default: every outcome.'),
+  outcome: z.enum(AUDIT_OUTCOMES).optional().describe('ok: accepted · replayed: answered from an earlier request with the same Idempotency-Key · rejected: refused (4xx) · failed: 5xx · attempted: begun, but no outcome was recorded (the process stopped, or the completing entry could not be written; the effect may have happened). Default: every outcome.'),
   unitId: z
     .string()
     .max(200)
@@ -32,7 +32,7 @@ export interface AuditRow {
   target: string;
   request_id: string;
   outcome: string;
-  status: number;
+  status: number | null;
   cycle_id: string | null;
   unit_id: string | null;
   detail: string | null;
@@ -45,7 +45,8 @@ export interface AuditRow {
 export function auditConditions(access: AccessService, caller: Principal, query: AuditFiltersType, p: SqlParams): string[] {
   const scope = access.readScope(caller);
   if (scope !== 'all' && scope.length === 0) throw new ForbiddenError('Only administrators and auditors may read the audit trail.');
-  const filters: string[] = [];
+  // One entry per request: an attempt is shown only while nothing completes it (its result unknown).
+  const filters: string[] = [`NOT (a.outcome = 'attempted' AND EXISTS (SELECT 1 FROM audit_log done WHERE done.attempt_seq = a.seq))`];
   // Entries tied to no unit (e.g. failed logins) are for unscoped administrators only.
   if (scope !== 'all') filters.push(`EXISTS (SELECT 1 FROM units u WHERE u.id = a.unit_id AND u.ancestor_ids && ${p.add(scope)}::text[])`);
   if (query.cycleId) filters.push(`a.cycle_id = ${p.add(query.cycleId)}`);

@@ -4,6 +4,8 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
+import { ForbiddenError } from '../../../libs/domain/errors.js';
+import { verifyAuditChain } from '../../../libs/persistence/audit/audit-verify.js';
 import { AccessService } from '../access/access.service.js';
 import { SqlParams } from '../access/sql-params.js';
 import { DOCUMENT_LANGS } from '../documents/document-format.js';
@@ -62,6 +64,20 @@ export class AuditController {
       unitId: r.unit_id,
       detail: r.detail,
     }));
+  }
+
+  @Get('audit/verify')
+  @ApiOperation({
+    summary: 'Checks the audit trail\'s hash chain: every entry against its hash and its link to the entry before (administrators and auditors of every unit)',
+    description:
+      'Recomputes, oldest first, the SHA-256 of every entry up to the chain head and stops at the first that does not hold: an altered entry breaks its own hash, a deleted one the link of the entry after it, deleted newest entries the chain head. ' +
+      '`lastSeq` and `lastHash` name the chain head: kept outside the database, they show later whether the whole chain was rewritten. Same check as `npm run audit:verify`.',
+  })
+  @ApiOkResponse({ description: '{ ok, entries, firstBrokenSeq, reason, lastSeq, lastHash }' })
+  @ApiResponse({ status: 403, description: 'Not an administrator or auditor of every unit: a scoped one sees only part of the trail, the check needs all of it (problem+json)' })
+  async verify(@Caller() caller: Principal) {
+    if (this.access.readScope(caller) !== 'all') throw new ForbiddenError('Only an administrator or auditor of every unit may check the whole audit trail.');
+    return verifyAuditChain(this.db);
   }
 
   @Get('audit.csv')

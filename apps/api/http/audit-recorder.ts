@@ -2,12 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { appendAuditEntry } from '../../../libs/persistence/audit/audit-append.js';
+import { AuditTrailUnavailableError } from './audit-trail-unavailable.error.js';
 import { contextOf, type RequestContext } from './request-context.js';
 import { isWellFormedText } from './well-formed-text.js';
 import { LOGGER } from './tokens.js';
 
-/** What an audit entry's `outcome` holds: accepted (2xx/3xx), replayed by idempotency, refused (4xx), failed (5xx). */
-export const AUDIT_OUTCOMES = ['ok', 'replayed', 'rejected', 'failed'] as const;
+/**
+ * What an audit entry's `outcome` holds: accepted (2xx/3xx), replayed by idempotency, refused
+ * (4xx), failed (5xx); `attempted`: written before the request took effect, completed by a later
+ * entry with one of the others (GET /audit lists an attempt only when no completion followed it).
+ */
+export const AUDIT_OUTCOMES = ['ok', 'replayed', 'rejected', 'failed', 'attempted'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -16,8 +22,14 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const DOWNLOAD = /\.(pdf|xlsx|csv)$/;
 
 /**
- * Writes the audit trail: every state-changing request and every download, accepted or refused,
- * before the answer goes out (a streamed download: once its last byte is written).
+ * Writes the audit trail: every state-changing request and every download, accepted or refused.
+ *
+ * No effect without its entry: an effect may be a Temporal update, which no database transaction
+ * can roll back, so the entry is written *before* the handler runs, as `attempted`; if that write
+ * fails the request is refused (503) and nothing happens. Once the outcome is known a second
+ * entry completes it (`attempt_seq`); if that one cannot be written the attempt still stands, so
+ * the trail never lacks a request that may have taken effect. Refusals before the handler (no
+ * token, wrong caller) have no effect and get the completing entry only.
  */
 @Injectable()
 export class AuditRecorder {
@@ -26,36 +38,56 @@ export class AuditRecorder {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  isAudited(req: Request): boolean {
+    return STATE_CHANGING.has(req.method) || DOWNLOAD.test(req.path);
+  }
+
+  /** The entry before the effect; throws AuditTrailUnavailableError when it cannot be written. */
+  async attempt(req: Request): Promise<void> {
+    const context = contextOf(req);
+    try {
+      context.auditAttemptSeq = await this.append(req, 'attempted', null, null);
+    } catch (error) {
+      this.logger.error({ err: error, requestId: context.requestId }, 'Could not write the audit entry: request refused');
+      throw new AuditTrailUnavailableError(error);
+    }
+  }
+
+  /** The entry with the outcome. A failure is logged: the attempt (if any) stays in the trail. */
   async record(req: Request, status: number, detail: string | null = null): Promise<void> {
-    if (!STATE_CHANGING.has(req.method) && !DOWNLOAD.test(req.path)) return;
+    if (!this.isAudited(req)) return;
     const context = contextOf(req);
     const outcome: AuditOutcome = context.replayed ? 'replayed' : status < 400 ? 'ok' : status < 500 ? 'rejected' : 'failed';
+    try {
+      await this.append(req, outcome, status, detail);
+    } catch (error) {
+      this.logger.error({ err: error, requestId: context.requestId, attemptSeq: context.auditAttemptSeq }, 'Could not write the audit entry completing the request');
+    }
+  }
+
+  private async append(req: Request, outcome: AuditOutcome, status: number | null, detail: string | null): Promise<string> {
+    const context = contextOf(req);
     const routePath = (req.route as { path?: string } | undefined)?.path;
     const facts = { ...factsFromRoute(req), ...context.audit };
-    try {
-      await this.db.query(
-        // The cycle and unit scope the entry for auditors; derived from the review or cycle when not given.
-        `WITH review AS (SELECT cycle_id, unit_id FROM reviews WHERE id = $10)
-         INSERT INTO audit_log (at, actor_id, action, target, request_id, outcome, status, cycle_id, unit_id, detail)
-         SELECT now(), $1, $2, $3, $4, $5, $6, c.cycle_id,
-                COALESCE($8, (SELECT unit_id FROM review), (SELECT root_unit_id FROM cycles WHERE id = c.cycle_id)), $9
-           FROM (SELECT COALESCE($7, (SELECT cycle_id FROM review)) AS cycle_id) c`,
-        [
-          context.principal?.actorId ?? null,
-          `${req.method} ${stripPrefix(routePath ?? req.path)}`,
-          facts.target ?? stripPrefix(req.path),
-          context.requestId,
-          outcome,
-          status,
-          facts.cycleId ?? null,
-          facts.unitId ?? null,
-          detail,
-          facts.reviewId ?? null,
-        ],
-      );
-    } catch (error) {
-      this.logger.error({ err: error, requestId: context.requestId }, 'Could not write the audit entry');
-    }
+    // The cycle and unit scope the entry for auditors; derived from the review or cycle when not given.
+    const [scope]: Array<{ cycle_id: string | null; unit_id: string | null }> = await this.db.query(
+      `WITH review AS (SELECT cycle_id, unit_id FROM reviews WHERE id = $3)
+       SELECT c.cycle_id, COALESCE($2, (SELECT unit_id FROM review), (SELECT root_unit_id FROM cycles WHERE id = c.cycle_id)) AS unit_id
+         FROM (SELECT COALESCE($1, (SELECT cycle_id FROM review)) AS cycle_id) c`,
+      [facts.cycleId ?? null, facts.unitId ?? null, facts.reviewId ?? null],
+    );
+    return appendAuditEntry(this.db, {
+      actorId: context.principal?.actorId ?? null,
+      action: `${req.method} ${stripPrefix(routePath ?? req.path)}`,
+      target: facts.target ?? stripPrefix(req.path),
+      requestId: context.requestId,
+      outcome,
+      status,
+      cycleId: scope?.cycle_id ?? null,
+      unitId: scope?.unit_id ?? null,
+      detail,
+      attemptSeq: outcome === 'attempted' ? null : (context.auditAttemptSeq ?? null),
+    });
   }
 }
 

@@ -1,9 +1,13 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { concatMap, from, map, type Observable } from 'rxjs';
+import { concatMap, from, map, mergeMap, type Observable } from 'rxjs';
 import { AuditRecorder } from './audit-recorder.js';
 
-/** Audits requests that succeed (refusals are audited by the ProblemFilter), before responding. */
+/**
+ * Writes the audit entry of a state-changing request or download before its handler runs (no
+ * entry, no effect: see AuditRecorder), and the entry with its outcome before responding.
+ * Refusals and failures are completed by the ProblemFilter.
+ */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
   constructor(private readonly audit: AuditRecorder) {}
@@ -11,6 +15,10 @@ export class AuditInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = ctx.switchToHttp().getRequest<Request>();
     const res = ctx.switchToHttp().getResponse<Response>();
-    return next.handle().pipe(concatMap((body) => from(this.audit.record(req, res.statusCode)).pipe(map(() => body))));
+    if (!this.audit.isAudited(req)) return next.handle();
+    return from(this.audit.attempt(req)).pipe(
+      mergeMap(() => next.handle()),
+      concatMap((body) => from(this.audit.record(req, res.statusCode)).pipe(map(() => body))),
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { catchError, concatMap, from, map, mergeMap, of, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { ConflictError, ErrorCode, IdempotencyKeyReusedError, ValidationError } from '../../../libs/domain/errors.js';
@@ -147,4 +147,13 @@ export function updateIdFor(req: Request): string | undefined {
   const key = req.header('idempotency-key');
   const principal = contextOf(req).principal;
   return key && principal ? `${principal.actorId}/${key}` : undefined;
+}
+
+/**
+ * The id of an operation that dedupes its effects (an import's workflow): the caller's
+ * idempotency key, scoped to the caller, else one the server makes. Never the X-Request-Id: a
+ * client may send the same one twice, and the second operation would be taken for the first.
+ */
+export function operationIdFor(req: Request): string {
+  return updateIdFor(req) ?? randomUUID();
 }

@@ -8,6 +8,8 @@ export interface RequestContext {
   /** Filled by handlers that know which cycle/unit/target an action concerns. */
   audit: { target?: string; cycleId?: string | null; unitId?: string | null; reviewId?: string };
   replayed: boolean;
+  /** The audit entry written before the handler ran, which the outcome's entry completes. */
+  auditAttemptSeq?: string;
 }
 
 const CONTEXT = Symbol('requestContext');

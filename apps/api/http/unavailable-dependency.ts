@@ -1,4 +1,5 @@
 import { isGrpcServiceError } from '@temporalio/client';
+import { AuditTrailUnavailableError } from './audit-trail-unavailable.error.js';
 
 // A server the API depends on is down or unreachable: the request failed through no fault of the
 // client or of this code, so it is a 503 naming the server (and safe to retry), not a 500.
@@ -9,7 +10,7 @@ const PG_CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 
 const PG_CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Driver not Connected/i;
 const TYPEORM_NOT_CONNECTED = new Set(['CannotExecuteNotConnectedError', 'ConnectionIsNotSetError']);
 
-export type Dependency = 'Temporal' | 'PostgreSQL';
+export type Dependency = 'Temporal' | 'PostgreSQL' | 'The audit trail';
 
 /** Which dependency an error says is unreachable, looking through its causes; null for any other error. */
 export function unavailableDependency(error: unknown): Dependency | null {
@@ -20,5 +21,6 @@ export function unavailableDependency(error: unknown): Dependency | null {
     if (typeof code === 'string' && PG_CONNECTION_CODES.has(code)) return 'PostgreSQL';
     if (PG_CONNECTION_MESSAGES.test(e.message)) return 'PostgreSQL';
   }
-  return null;
+  // Refused because its audit entry could not be written, for a reason other than a server down.
+  return error instanceof AuditTrailUnavailableError ? 'The audit trail' : null;
 }

@@ -35,7 +35,7 @@ export class OrgImportService {
   ) {}
 
   /**
-   * `importId` names this import (the caller's idempotency key, else the request id): the
+   * `importId` names this import (the caller's idempotency key, else an id the server made): the
    * workflow that applies it to running cycles is keyed by it, so a replay starts nothing new.
    */
   async import(principal: Principal, body: OrgImportBody, importId: string): Promise<ImportResult> {

@@ -4,9 +4,8 @@ import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@n
 import { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
 import { cursorField, cursorParts, limitField } from '../http/pagination.js';
-import { updateIdFor } from '../http/idempotency.interceptor.js';
+import { operationIdFor } from '../http/idempotency.interceptor.js';
 import { Caller } from '../http/principal.decorator.js';
-import { contextOf } from '../http/request-context.js';
 import { ZodPipe } from '../http/zod-pipe.js';
 import { ApiQueryOf } from '../openapi/api-query.js';
 import { jsonSchemaOf } from '../openapi/json-schema.js';
@@ -43,7 +42,7 @@ export class OrgController {
   })
   @ApiBody({ schema: jsonSchemaOf(OrgImportSchema) })
   import(@Caller() caller: Principal, @Body(new ZodPipe(OrgImportSchema)) body: OrgImportBody, @Req() req: Request) {
-    return this.importer.import(caller, body, updateIdFor(req) ?? contextOf(req).requestId);
+    return this.importer.import(caller, body, operationIdFor(req));
   }
 
   @Get('units')

@@ -5,6 +5,7 @@ import { PersonStatus1764000000000 } from './1764000000000-person-status.js';
 import { IdempotencyAuditContext1764100000000 } from './1764100000000-idempotency-audit-context.js';
 import { RequestOwnerLock1764200000000 } from './1764200000000-request-owner-lock.js';
 import { LoginFailures1764300000000 } from './1764300000000-login-failures.js';
+import { AuditChain1764500000000 } from './1764500000000-audit-chain.js';
 
 /** Every migration, oldest first. Append; never edit one that has been committed. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   IdempotencyAuditContext1764100000000,
   RequestOwnerLock1764200000000,
   LoginFailures1764300000000,
+  AuditChain1764500000000,
 ];

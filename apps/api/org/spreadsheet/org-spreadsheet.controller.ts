@@ -4,9 +4,8 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Principal } from '../../../../libs/auth/principal.js';
 import { ValidationError } from '../../../../libs/domain/errors.js';
-import { updateIdFor } from '../../http/idempotency.interceptor.js';
+import { operationIdFor } from '../../http/idempotency.interceptor.js';
 import { Caller } from '../../http/principal.decorator.js';
-import { contextOf } from '../../http/request-context.js';
 import { ZodPipe } from '../../http/zod-pipe.js';
 import { ApiQueryOf } from '../../openapi/api-query.js';
 import { SHEET_KEYS } from './registry-sheets.js';
@@ -91,7 +90,7 @@ export class OrgSpreadsheetController {
     if (file.length === 0) throw new ValidationError([{ path: 'file', message: say.empty }]);
     const format = formatOf(contentType, file);
     if (!format) throw new ValidationError([{ path: 'file', message: say.unsupportedType(contentType) }]);
-    return this.importer.import(caller, { file, format, lang: query.lang, sheet: query.sheet }, updateIdFor(req) ?? contextOf(req).requestId);
+    return this.importer.import(caller, { file, format, lang: query.lang, sheet: query.sheet }, operationIdFor(req));
   }
 }
 

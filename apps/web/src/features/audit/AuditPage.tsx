@@ -10,7 +10,7 @@ import { AuditCsvDownload } from './AuditCsvDownload';
 import { AuditFiltersForm, type FilterValues } from './AuditFiltersForm';
 import './audit.css';
 
-const outcomeColor: Record<string, string> = { ok: 'green', rejected: 'orange', failed: 'red', replayed: 'default' };
+const outcomeColor: Record<string, string> = { ok: 'green', rejected: 'orange', failed: 'red', replayed: 'default', attempted: 'purple' };
 const FILTER_KEYS = ['actorId', 'unitId', 'cycleId', 'outcome', 'from', 'to'] as const;
 
 // Days are Vietnam's (UTC+7, no daylight saving): "to" includes the whole of its day.

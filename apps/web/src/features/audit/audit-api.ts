@@ -70,14 +70,15 @@ export interface AuditEntry {
   target: string;
   requestId: string;
   outcome: string;
-  status?: number;
+  /** Null on an `attempted` entry: begun, its outcome never recorded. */
+  status?: number | null;
   cycleId?: string | null;
   unitId?: string | null;
   detail?: string | null;
 }
 
 /** The outcomes the audit trail records (apps/api/http/audit-recorder.ts). */
-export const AUDIT_OUTCOMES = ['ok', 'rejected', 'failed', 'replayed'] as const;
+export const AUDIT_OUTCOMES = ['ok', 'rejected', 'failed', 'replayed', 'attempted'] as const;
 
 export interface AuditFilters {
   actorId?: string;

@@ -15,7 +15,7 @@ export const auditLocales = {
       clear: 'Xoá bộ lọc',
     },
     columns: { at: 'Thời điểm', actor: 'Người thực hiện', action: 'Thao tác', target: 'Đối tượng', outcome: 'Kết quả' },
-    outcome: { ok: 'Chấp nhận', rejected: 'Từ chối', failed: 'Lỗi máy chủ', replayed: 'Gửi lại' },
+    outcome: { ok: 'Chấp nhận', rejected: 'Từ chối', failed: 'Lỗi máy chủ', replayed: 'Gửi lại', attempted: 'Chưa ghi được kết quả' },
     history: {
       title: 'Lịch sử kiểm điểm: {{subject}}',
       collective: 'Tập thể {{name}}',
@@ -58,7 +58,7 @@ export const auditLocales = {
       clear: 'Clear filters',
     },
     columns: { at: 'When', actor: 'Actor', action: 'Action', target: 'Target', outcome: 'Outcome' },
-    outcome: { ok: 'Accepted', rejected: 'Refused', failed: 'Server error', replayed: 'Replayed' },
+    outcome: { ok: 'Accepted', rejected: 'Refused', failed: 'Server error', replayed: 'Replayed', attempted: 'Outcome not recorded' },
     history: {
       title: 'Review history: {{subject}}',
       collective: 'Collective {{name}}',

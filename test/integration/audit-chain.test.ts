@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { appendAuditEntry } from '../../libs/persistence/audit/audit-append.js';
+import { verifyAuditChain } from '../../libs/persistence/audit/audit-verify.js';
+import { createDataSource, migrate } from '../../libs/persistence/data-source.js';
+import { MIGRATIONS } from '../../libs/persistence/migrations/index.js';
+import { AuditChain1764500000000 } from '../../libs/persistence/migrations/1764500000000-audit-chain.js';
+import { testConfig } from '../support/test-env.js';
+
+// Entries written before the chain existed are chained by the migration, oldest first, so the
+// chain covers the whole trail and new entries link to the last of them.
+describe('the audit chain in PostgreSQL: migration and concurrent writers', () => {
+  const database = `audit_chain_${randomBytes(4).toString('hex')}`;
+  const serverUrl = new URL(testConfig().database.url);
+  const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
+  let admin: pg.Client;
+
+  before(async () => {
+    admin = new pg.Client({ connectionString: serverUrl.toString() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database}`);
+  });
+  after(async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('chains the entries already in the trail, and new entries follow them', async () => {
+    const before = new DataSource({
+      type: 'postgres',
+      url: databaseUrl,
+      migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(AuditChain1764500000000)),
+      migrationsTableName: 'schema_migrations',
+    });
+    await before.initialize();
+    await before.runMigrations({ transaction: 'each' });
+    for (const [outcome, status] of [['ok', 200], ['rejected', 403], ['failed', 500]] as const) {
+      await before.query(`INSERT INTO audit_log (at, actor_id, action, target, request_id, outcome, status) VALUES (now(), 'old-admin', 'POST /org/import', '/org/import', $1, $2, $3)`, [
+        `legacy-${outcome}`,
+        outcome,
+        status,
+      ]);
+    }
+    await before.destroy();
+
+    const db = createDataSource({ url: databaseUrl, poolSize: 2 });
+    await db.initialize();
+    try {
+      await migrate(db);
+      const chained = await verifyAuditChain(db);
+      assert.deepEqual({ ok: chained.ok, entries: chained.entries, lastSeq: chained.lastSeq }, { ok: true, entries: 3, lastSeq: 3 });
+
+      await appendAuditEntry(db, { actorId: 'new-admin', action: 'POST /cycles', target: '/cycles', requestId: 'new', outcome: 'attempted', status: null, cycleId: null, unitId: null, detail: null, attemptSeq: null });
+      const [newest]: Array<{ prev_hash: string }> = await db.query('SELECT prev_hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+      assert.equal(newest!.prev_hash, chained.lastHash);
+      assert.deepEqual({ ...(await verifyAuditChain(db)), lastHash: undefined }, { ok: true, entries: 4, firstBrokenSeq: null, reason: null, lastSeq: 4, lastHash: undefined });
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('never forks under concurrent writers: 40 appends at once make one chain', async () => {
+    const db = createDataSource({ url: databaseUrl, poolSize: 8 });
+    await db.initialize();
+    try {
+      const { entries: before } = await verifyAuditChain(db);
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          appendAuditEntry(db, { actorId: `writer-${i}`, action: 'POST /org/import', target: '/org/import', requestId: `concurrent-${i}`, outcome: 'ok', status: 200, cycleId: null, unitId: null, detail: null, attemptSeq: null }),
+        ),
+      );
+      const verdict = await verifyAuditChain(db);
+      assert.equal(verdict.ok, true, JSON.stringify(verdict));
+      assert.equal(verdict.entries, before + 40);
+      const [links]: Array<{ forks: number }> = await db.query('SELECT count(*)::int - count(DISTINCT prev_hash)::int AS forks FROM audit_log');
+      assert.equal(links!.forks, 0);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
