@@ -131,6 +131,6 @@ describe('registry browsing: GET /org/units and GET /org/people', () => {
     assert.ok(params('/api/v1/cycles/{id}/reviews').includes('subjectId'));
     assert.ok(params('/api/v1/tasks').includes('kind'));
     const outcome = docs.paths['/api/v1/audit'].get.parameters.find((p: { name: string }) => p.name === 'outcome');
-    assert.deepEqual(outcome.schema.enum, ['ok', 'replayed', 'rejected', 'failed']);
+    assert.deepEqual(outcome.schema.enum, ['ok', 'replayed', 'rejected', 'failed', 'attempted']);
   });
 });

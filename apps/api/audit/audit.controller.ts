@@ -67,6 +67,7 @@ export class AuditController {
   }
 
   @Get('audit/verify')
+  @ApiProblems(403)
   @ApiOperation({
     summary: 'Checks the audit trail\'s hash chain: every entry against its hash and its link to the entry before (administrators and auditors of every unit)',
     description:

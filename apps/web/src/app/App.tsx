@@ -36,6 +36,7 @@ const theme = {
     colorPrimary: '#b71c1c',
     colorLink: '#1f4e79',
     colorError: '#c62828',
+    colorSuccess: '#2e7d32',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',
