@@ -8,7 +8,8 @@ type Db = DataSource | EntityManager;
 /**
  * What the conditions need about each subject, read from the registry and from earlier cycles:
  * a person's discipline records of the cycle's year; for a unit, whether a leadership member of
- * it or of a unit below it was disciplined that year; the shortcomings of the subject's previous
+ * it or of a unit below it was disciplined that year, and how many of its own members were
+ * disciplined that year for a violation in the performance of duty; the shortcomings of the subject's previous
  * review whose remediation plan was never approved (null when there was no previous review).
  */
 export async function gatherSubjectFacts(
@@ -32,6 +33,16 @@ export async function gatherSubjectFacts(
   );
   const taintedUnits = new Set(tainted.map((t) => t.id));
 
+  // The collective's own members (registered in the unit itself), disciplined that year for a violation in the performance of duty.
+  const dutyRows: Array<{ unit_id: string; n: number }> = await db.query(
+    `SELECT p.unit_id, count(*)::int AS n FROM people p
+      WHERE p.unit_id = ANY($1)
+        AND EXISTS (SELECT 1 FROM jsonb_array_elements(p.discipline) d WHERE (d->>'year')::int = $2 AND (d->>'dutyRelated')::boolean IS TRUE)
+      GROUP BY p.unit_id`,
+    [unitIds, year],
+  );
+  const dutyDisciplined = new Map(dutyRows.map((r) => [r.unit_id, r.n]));
+
   const previous: Array<{ subject_type: SubjectType; subject_id: string; state: ReviewState }> = await db.query(
     `SELECT DISTINCT ON (r.subject_type, r.subject_id) r.subject_type, r.subject_id, r.state
        FROM reviews r JOIN cycles c ON c.id = r.cycle_id
@@ -50,6 +61,7 @@ export async function gatherSubjectFacts(
       discipline: s.subjectType === 'person' ? (disciplineOf.get(s.subjectId) ?? []).map((d) => ({ year: d.year, level: d.level, selfDetected: d.selfDetected === true })) : [],
       subordinateDisciplined: s.subjectType === 'unit' && taintedUnits.has(s.subjectId),
       unremediedShortcomings: unremedied,
+      ...(s.subjectType === 'unit' ? { dutyDisciplinedMembers: dutyDisciplined.get(s.subjectId) ?? 0 } : {}),
     });
   }
   return facts;

@@ -15,7 +15,7 @@ export interface QuotaCheck {
 export async function quotaPercentOf(db: DataSource | EntityManager, cycleId: string, unitId: string): Promise<number> {
   const cycle = await db.getRepository(CycleEntity).findOneByOrFail({ id: cycleId });
   const rows: Array<{ excellent_percent: number }> = await db.query(`SELECT excellent_percent FROM unit_quotas WHERE cycle_id = $1 AND unit_id = $2`, [cycleId, unitId]);
-  return rows[0]?.excellent_percent ?? cycle.policy.excellentQuotaPercent ?? ruleSetFor(cycle.policy.ruleSet).quota.percent;
+  return rows[0]?.excellent_percent ?? cycle.policy.excellentQuotaPercent ?? ruleSetFor(cycle.policy.ruleSet, cycle.policy.ruleSetVersion).quota.percent;
 }
 
 /** Checks every group (subject type) of the done reviews the unit decides against its quota. */

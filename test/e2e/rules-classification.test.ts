@@ -192,7 +192,7 @@ describe('rule sets: bands, conditions and the deciding review through the API',
       refusedBy(await app.admin.post('/cycles', cycleBody(org.rootId, { year: 2026, policy: { excellentQuotaPercent: 30 } })), 'policy.excellentQuotaPercent', /reg-366-2025 allows excellent at most 20% of good/);
       const created = await app.admin.post('/cycles', cycleBody(org.rootId, { year: 2026, policy: { excellentQuotaPercent: 10 } }));
       assert.equal(created.status, 201, JSON.stringify(created.body));
-      assert.deepEqual((await app.admin.get(`/cycles/${created.body.id}`)).body.policy, { ruleSet: 'reg-366-2025', ruleSetVersion: 1, excellentQuotaPercent: 10 });
+      assert.deepEqual((await app.admin.get(`/cycles/${created.body.id}`)).body.policy, { ruleSet: 'reg-366-2025', ruleSetVersion: 2, excellentQuotaPercent: 10 });
       const quota = await app.admin.get(`/cycles/${created.body.id}/units/${org.id('Z')}/quota`);
       assert.equal(quota.body.excellentPercent, 10);
       assert.equal(quota.body.maxRaisedPercent, 25);

@@ -24,7 +24,10 @@ describe('registry spreadsheets: GET /org/import/template, POST /org/import/spre
     people = new Participants(app.http);
     const payload = structuredClone(org.payload);
     payload.people.push({ id: org.id('admin'), name: 'Registry admin', unitId: org.rootId, position: 'member', username: org.id('admin'), password: TEST_PASSWORD, roles: [{ role: 'admin', unitId: org.rootId }] });
-    payload.people[0]!.discipline = [{ year: 2024, level: 'reprimand', selfDetected: true }];
+    payload.people[0]!.discipline = [
+      { year: 2024, level: 'reprimand', selfDetected: true },
+      { year: 2025, level: 'warning', dutyRelated: true },
+    ];
     ok(await app.admin.post('/org/import', payload));
     ok(await app.admin.post('/org/import', other.payload));
     orgAdmin = await people.as(org.id('admin'));
@@ -56,7 +59,7 @@ describe('registry spreadsheets: GET /org/import/template, POST /org/import/spre
     assert.equal(sheets['Đơn vị']!.length, 1 + 3, 'only the units of the caller’s scope');
     assert.equal(sheets['Đảng viên']!.length, 1 + 9);
     assert.ok(sheets['Đảng viên']!.some((row) => row.includes(`admin:${org.rootId}`)), 'roles exported');
-    assert.ok(sheets['Đảng viên']!.some((row) => row.includes('2024:reprimand:self')), 'discipline exported');
+    assert.ok(sheets['Đảng viên']!.some((row) => row.includes('2024:reprimand:self; 2025:warning:duty')), 'discipline exported, duty-related flagged');
 
     const imported = ok(await uploadSpreadsheet(orgAdmin, before.file, XLSX_TYPE));
     assert.deepEqual(imported, { units: { created: 0, updated: 3 }, people: { created: 0, updated: 9 } });

@@ -156,11 +156,11 @@ describe('decide: the happy path', () => {
     );
   });
 
-  it('stores the targets with null for missing descriptions and weights', () => {
+  it('stores the targets with null for missing descriptions, weights and due dates', () => {
     const { state } = act(launch().state, assign('rev', [{ title: 'One' }, { title: 'Two', description: 'more' }]));
     assert.deepEqual(state.targets, [
-      { title: 'One', description: null, weight: null },
-      { title: 'Two', description: 'more', weight: null },
+      { title: 'One', description: null, weight: null, dueDate: null },
+      { title: 'Two', description: 'more', weight: null, dueDate: null },
     ]);
   });
 });
@@ -252,8 +252,8 @@ describe('decide: self-assessment', () => {
     assert.equal(event.data.score, 81);
     assert.equal(state.selfAssessment!.generalScore, 25);
     assert.deepEqual(state.selfAssessment!.results, [
-      { targetIndex: 0, achievement: 100, comment: null },
-      { targetIndex: 1, achievement: 50, comment: null },
+      { targetIndex: 0, achievement: 100, comment: null, completion: 'on_time' },
+      { targetIndex: 1, achievement: 50, comment: null, completion: 'on_time' },
     ]);
   });
 });

@@ -19,14 +19,14 @@ describe("a head's review of a member (browser)", () => {
   let review: ReviewSummary;
   let member: ApiClient;
 
-  // 25 + 0.7 × (0.6 × 90 + 0.4 × 80) = 85.2: good at most.
-  const selfAssessment = (summary: string) => ({
+  // 25 + 0.7 × (0.6 × 90 + 0.4 × 80) = 85.2: good at most; a late first task: not completed (50% late).
+  const selfAssessment = (summary: string, firstLate = false) => ({
     results: [
-      { targetIndex: 0, achievement: 90 },
+      { targetIndex: 0, achievement: 90, ...(firstLate ? { completion: 'late' } : {}) },
       { targetIndex: 1, achievement: 80, comment: 'Đủ 12 buổi' },
     ],
     generalScore: 25,
-    proposedClassification: 'good',
+    proposedClassification: firstLate ? 'not_completed' : 'good',
     summary,
   });
 
@@ -61,6 +61,8 @@ describe("a head's review of a member (browser)", () => {
     assert.equal(await assign.isDisabled(), true);
     await capture(page, 'head-targets');
     await page.getByLabel('Trọng số chỉ tiêu 2 (%)').fill('40');
+    await page.getByLabel('Hạn hoàn thành chỉ tiêu 1').fill('30/09/2026');
+    await page.getByLabel('Hạn hoàn thành chỉ tiêu 1').press('Tab'); // Enter would submit the form
     await page.getByTestId('weight-sum').filter({ hasText: /^Tổng trọng số: 100\/100$/ }).waitFor();
     await weightError.first().waitFor({ state: 'detached' });
     await assign.click();
@@ -68,7 +70,7 @@ describe("a head's review of a member (browser)", () => {
     await page.getByTestId('waiting-note').filter({ hasText: 'Person g-mem1' }).waitFor();
 
     // The member self-assesses (API); the head reads it beside the targets and returns it.
-    ok(await member.post(`/reviews/${review.id}/self-assessment`, selfAssessment('Hoàn thành các chỉ tiêu.')));
+    ok(await member.post(`/reviews/${review.id}/self-assessment`, selfAssessment('Hoàn thành các chỉ tiêu.', true)));
     await waitForTask(await people.as(review.reviewerId), 'review', review.id);
     await openTaskFromInbox(page, 'review', 'Person g-mem1');
     const targetsSide = page.getByRole('heading', { name: 'Chỉ tiêu được giao' }).or(page.getByText('Chỉ tiêu được giao', { exact: true })).first();
@@ -77,6 +79,14 @@ describe("a head's review of a member (browser)", () => {
     assert.ok(left && right && Math.abs(left.y - right.y) < 5 && right.x > left.x + 300, 'side by side on a desktop');
     await page.getByTestId('self-assessment-view').filter({ hasText: 'Đủ 12 buổi' }).waitFor();
     await page.getByTestId('live-score').filter({ hasText: '85,2' }).waitFor();
+    // The timeliness figures beside the self-assessment and under the score: one late of two limits it to not completed.
+    await page.getByTestId('self-timeliness').filter({ hasText: '1/2 đúng hạn, 1 chậm (50%)' }).waitFor();
+    await page.getByTestId('timeliness-figures').filter({ hasText: '1/2 đúng hạn, 1 chậm (50%)' }).waitFor();
+    await page.getByTestId('timeliness-limit').filter({ hasText: /^Không hoàn thành nhiệm vụ$/ }).waitFor();
+    await page.getByTestId('self-assessment-view').filter({ hasText: 'Hoàn thành nhưng chậm' }).waitFor();
+    await page.getByText('30/09/2026').first().waitFor(); // the first target's due date
+    assert.equal(await page.getByRole('radio', { name: /^Hoàn thành nhiệm vụ/ }).isDisabled(), true, 'completed needs at most 20% late');
+    await page.getByText('vượt mức cho phép theo tiến độ').first().waitFor();
     await capture(page, 'head-review');
     await page.getByTestId('language-switch').click();
     await page.getByText('Assigned targets', { exact: true }).waitFor();
@@ -95,6 +105,8 @@ describe("a head's review of a member (browser)", () => {
     await waitForTask(await people.as(review.reviewerId), 'review', review.id);
     await openTaskFromInbox(page, 'review', 'Person g-mem1');
     await page.getByTestId('self-assessment-view').filter({ hasText: 'Đã bổ sung kết quả.' }).waitFor();
+    await page.getByTestId('timeliness-figures').filter({ hasText: '2/2 đúng hạn, 0 chậm (0%)' }).waitFor();
+    await page.getByTestId('timeliness-limit').filter({ hasText: /^Không giới hạn$/ }).waitFor();
     const excellent = page.getByRole('radio', { name: /^Hoàn thành xuất sắc nhiệm vụ/ });
     assert.equal(await excellent.isDisabled(), true, 'excellent is above a score of 85.2');
     // The reviewer's own general score moves the band live; cleared, the subject's counts again.

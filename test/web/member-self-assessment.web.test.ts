@@ -25,7 +25,7 @@ describe("a member's self-assessment on a phone (browser)", () => {
     const cycleId = await launchCycle(web.app.admin, org.rootId);
     review = await reviewOf(web.app.admin, cycleId, org.id('g-mem1'));
     const head = await people.as(review.reviewerId);
-    ok(await head.post(`/reviews/${review.id}/targets`, { targets: [{ title: 'Phát triển đảng viên mới', weight: 60 }, { title: 'Sinh hoạt chi bộ đầy đủ', weight: 40 }] }));
+    ok(await head.post(`/reviews/${review.id}/targets`, { targets: [{ title: 'Phát triển đảng viên mới', weight: 60, dueDate: '2026-09-30' }, { title: 'Sinh hoạt chi bộ đầy đủ', weight: 40 }] }));
     await waitForTask(await people.as(org.id('g-mem1')), 'self_assess', review.id);
   });
   after(async () => web?.stop());
@@ -62,6 +62,18 @@ describe("a member's self-assessment on a phone (browser)", () => {
     await page.getByTestId('live-band').filter({ hasText: /^Hoàn thành tốt nhiệm vụ$/ }).waitFor();
     assert.equal(await good.isDisabled(), false);
     assert.equal(await excellent.isDisabled(), true);
+    await page.getByText('Hạn hoàn thành: 30/09/2026').waitFor();
+
+    // A late task: the figures and the timeliness ceiling follow the statuses as they are chosen.
+    await page.getByTestId('timeliness-figures').filter({ hasText: '2/2 đúng hạn, 0 chậm (0%)' }).waitFor();
+    await page.getByRole('radiogroup', { name: 'Tiến độ thực hiện chỉ tiêu 2' }).getByText('Hoàn thành nhưng chậm').click();
+    await page.getByTestId('timeliness-figures').filter({ hasText: '1/2 đúng hạn, 1 chậm (50%)' }).waitFor();
+    await page.getByTestId('timeliness-limit').filter({ hasText: /^Không hoàn thành nhiệm vụ$/ }).waitFor();
+    assert.equal(await good.isDisabled(), true, 'good needs every task on time');
+    await page.getByText('vượt mức cho phép theo tiến độ').first().waitFor();
+    await page.getByRole('radiogroup', { name: 'Tiến độ thực hiện chỉ tiêu 2' }).getByText('Hoàn thành đúng hạn').click();
+    await page.getByTestId('timeliness-limit').filter({ hasText: /^Không giới hạn$/ }).waitFor();
+    assert.equal(await good.isDisabled(), false);
     await excellent.click({ force: true });
     assert.equal(await excellent.isChecked(), false, 'a proposal above the band cannot be chosen');
     await choose(page, /^Hoàn thành tốt nhiệm vụ/);

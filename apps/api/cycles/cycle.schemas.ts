@@ -24,6 +24,12 @@ export const ChangeCalendarSchema = CalendarSchema.refine((c) => Object.keys(c).
 
 export const PolicySchema = z.strictObject({
   ruleSet: z.enum(RULE_SET_IDS).optional(),
+  ruleSetVersion: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe("The rule set's version; default the newest (reg-366-2025: 2, which adds task timeliness and duty-related discipline). A running cycle keeps the version it was launched with."),
   /** Stricter than the rule set's quota, never looser (checked against the rule set when the cycle is created). */
   excellentQuotaPercent: z.number().int().min(0).max(100).optional(),
 });

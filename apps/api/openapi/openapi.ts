@@ -14,6 +14,7 @@ Every state-changing POST accepts an \`Idempotency-Key\` header: the same key an
 Lists take \`limit\` (default 50, max 500) and \`cursor\` and return \`{ items, nextCursor }\`.
 
 Beyond the contract, reviews carry \`status\` (open | done | cancelled | withdrawn; \`step\` keeps the last step reached), \`score\`, \`selfActorId\` and \`dueAt\`; cycle progress also counts \`cancelled\` and \`withdrawn\`.
+Issue #12 (reg-366-2025 version 2, the default for new cycles; \`policy.ruleSetVersion\` pins another): targets take an optional \`dueDate\`, self-assessment results an optional \`completion\` (on_time | late | not_completed, default on_time), and reviews show \`ruleSetVersion\` and \`timeliness\` ({ total, onTime, late, notCompleted, latePercent }). Good and excellent need every task on time, completed at most 20% late; a collective with a member disciplined for a duty-related violation (\`discipline[].dutyRelated\`) is not_completed.
 An imported person may carry \`status\` (\`active\` | \`struck_off\`): a struck-off person is no longer a member (nor a head) and their open reviews end as \`withdrawn\`; people listings show it.`;
 
 /** OpenAPI at /docs (UI) and /docs-json. */

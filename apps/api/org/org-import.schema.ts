@@ -21,7 +21,17 @@ export const PersonImportSchema = z.strictObject({
   password: z.string().max(1000).nullish(),
   roles: z.array(z.strictObject({ role: z.enum(ROLES), unitId: id })).max(50).nullish(),
   discipline: z
-    .array(z.strictObject({ year: z.number().int().min(1900).max(2200), level: z.enum(DISCIPLINE_LEVELS), selfDetected: z.boolean().nullish() }))
+    .array(
+      z.strictObject({
+        year: z.number().int().min(1900).max(2200),
+        level: z.enum(DISCIPLINE_LEVELS),
+        selfDetected: z.boolean().nullish().describe('The violation was self-detected and remedied: it does not count against the person. Default false.'),
+        dutyRelated: z
+          .boolean()
+          .nullish()
+          .describe("A violation in the performance of duty: under reg-366-2025 version 2 the person's unit, as a collective, is not_completed that year. Default false."),
+      }),
+    )
     .max(100)
     .nullish(),
   status: z

@@ -155,7 +155,7 @@ export class OrgImportService {
       unit_id: p.unitId,
       position: p.position,
       email: p.email ?? null,
-      discipline: p.discipline?.map((d) => ({ year: d.year, level: d.level, selfDetected: d.selfDetected ?? false })) ?? null,
+      discipline: p.discipline?.map((d) => ({ year: d.year, level: d.level, selfDetected: d.selfDetected ?? false, dutyRelated: d.dutyRelated ?? false })) ?? null,
       status: p.status ?? null,
     }));
     await tx.query(

@@ -25,7 +25,7 @@ export class QuotaService {
     if (aboveUnit.length === 0) throw new ForbiddenError('The root unit has no level above to raise its quota.');
     this.access.requireAdminOf(principal, aboveUnit, "raise its child unit's quota (an administrator of the level above)");
 
-    const ruleSet = ruleSetFor(cycle.policy.ruleSet);
+    const ruleSet = ruleSetFor(cycle.policy.ruleSet, cycle.policy.ruleSetVersion);
     const max = ruleSet.quota.maxRaisedPercent;
     if (max === null) {
       throw new RuleViolationError(`quota raise: ${ruleSet.id} allows no raise of the ${ruleSet.quota.percent}% quota`, [
@@ -57,7 +57,7 @@ export class QuotaService {
 
   async get(principal: Principal, cycleId: string, unitId: string) {
     const { cycle } = await this.visibleUnitInCycle(principal, cycleId, unitId);
-    const ruleSet = ruleSetFor(cycle.policy.ruleSet);
+    const ruleSet = ruleSetFor(cycle.policy.ruleSet, cycle.policy.ruleSetVersion);
     const [row] = await this.db.query(
       `SELECT excellent_percent AS "excellentPercent", reason, set_by AS "setBy", set_at AS "setAt" FROM unit_quotas WHERE cycle_id = $1 AND unit_id = $2`,
       [cycleId, unitId],

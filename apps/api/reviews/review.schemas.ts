@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CLASSIFICATIONS } from '../../../libs/domain/classification.js';
 import { REVIEW_STATUSES, STEPS, SUBJECT_TYPES } from '../../../libs/domain/enums.js';
 import { REVIEW_LIMITS } from '../../../libs/domain/review/review-commands.js';
+import { TARGET_COMPLETIONS } from '../../../libs/domain/rules/timeliness.js';
 import { cursorField, cursorParts, limitField } from '../http/pagination.js';
 
 // Request bodies of the review actions: shape and per-field ranges. Rules that need the
@@ -17,6 +18,7 @@ export const AssignTargetsSchema = z.strictObject({
         title: z.string().trim().min(1).max(500),
         description: optionalText,
         weight: z.number().int().min(0).max(REVIEW_LIMITS.weightTotal).nullish(),
+        dueDate: z.iso.date().nullish().describe('When the task is due (YYYY-MM-DD); default none.'),
       }),
     )
     .min(REVIEW_LIMITS.targetsMin)
@@ -30,6 +32,10 @@ export const SelfAssessmentSchema = z.strictObject({
         targetIndex: z.number().int().min(0),
         achievement: z.number().min(0).max(REVIEW_LIMITS.achievementMax),
         comment: optionalText,
+        completion: z
+          .enum(TARGET_COMPLETIONS)
+          .nullish()
+          .describe('on_time | late | not_completed; default on_time. Under reg-366-2025 version 2, good and excellent need every task on time, completed at most 20% late.'),
       }),
     )
     .min(1)

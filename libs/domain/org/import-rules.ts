@@ -18,7 +18,7 @@ export interface PersonImport {
   username?: string | null;
   password?: string | null;
   roles?: Array<{ role: Role; unitId: string }> | null;
-  discipline?: Array<{ year: number; level: DisciplineLevel; selfDetected?: boolean | null }> | null;
+  discipline?: Array<{ year: number; level: DisciplineLevel; selfDetected?: boolean | null; dutyRelated?: boolean | null }> | null;
   /** Omitted: a new person is active, a stored one keeps their status. */
   status?: PersonStatus | null;
 }

@@ -1,16 +1,17 @@
 import type { Classification } from '../classification.js';
+import type { TargetCompletion } from '../rules/timeliness.js';
 
 // What a person asks a review to do. The API parses the HTTP body into these (shape and
 // per-field ranges); the review machine checks the rest against the review's state.
 
 export interface AssignTargetsCommand {
   actorId: string;
-  targets: Array<{ title: string; description?: string | null; weight?: number | null }>;
+  targets: Array<{ title: string; description?: string | null; weight?: number | null; dueDate?: string | null }>;
 }
 
 export interface SubmitSelfAssessmentCommand {
   actorId: string;
-  results: Array<{ targetIndex: number; achievement: number; comment?: string | null }>;
+  results: Array<{ targetIndex: number; achievement: number; comment?: string | null; completion?: TargetCompletion | null }>;
   generalScore?: number | null;
   proposedClassification: Classification;
   summary: string;

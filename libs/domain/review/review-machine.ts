@@ -4,9 +4,10 @@ import { isAbove, type Classification } from '../classification.js';
 import { ConflictError, ErrorCode, RuleViolationError, ValidationError, type FieldError } from '../errors.js';
 import type { SubjectPlan } from '../org/subject-plan.js';
 import { checkBand } from '../rules/bands.js';
-import { checkConditions, type SubjectFacts } from '../rules/conditions.js';
+import { checkConditions, conditionError, type SubjectFacts } from '../rules/conditions.js';
 import { ruleSetFor } from '../rules/rule-sets.js';
-import type { RuleSetId } from '../rules/rule-set.js';
+import type { RuleSet, RuleSetId } from '../rules/rule-set.js';
+import { DEFAULT_COMPLETION, timelinessLimit, timelinessOf } from '../rules/timeliness.js';
 import { computeScore } from '../score.js';
 import type {
   AssignTargetsCommand,
@@ -20,7 +21,7 @@ import type {
 } from './review-commands.js';
 import { checkResultsCoverTargets, checkTargetWeights } from './review-content-checks.js';
 import { requireActor, requireOpen, requireStep, requireTaskOpened } from './review-guards.js';
-import type { OpenTask, ReviewEvent, ReviewEventType, ReviewState } from './review-state.js';
+import type { OpenTask, ReviewEvent, ReviewEventType, ReviewState, SelfAssessment } from './review-state.js';
 
 /** The review after an action, and the history entry that records the action. */
 export interface Transition {
@@ -34,6 +35,8 @@ export interface LaunchInput {
   workflowId: string;
   plan: SubjectPlan;
   ruleSetId: RuleSetId;
+  /** The version the cycle records; absent: version 1. */
+  ruleSetVersion?: number;
   calendar: CycleCalendar;
   launchedBy: string;
   /** What the conditions read; reviews launched with facts are bounded by bands and conditions. */
@@ -56,6 +59,7 @@ export function launchReview(input: LaunchInput, at: string): Transition {
     reviewerId: plan.reviewerId,
     selfActorId: plan.selfActorId,
     ruleSetId: input.ruleSetId,
+    ...(input.ruleSetVersion !== undefined ? { ruleSetVersion: input.ruleSetVersion } : {}),
     calendar: input.calendar,
     calendarTimed: true,
     status: 'open',
@@ -77,6 +81,7 @@ export function launchReview(input: LaunchInput, at: string): Transition {
     reviewerId: plan.reviewerId,
     selfActorId: plan.selfActorId,
     ruleSetId: input.ruleSetId,
+    ...(base.ruleSetVersion !== undefined ? { ruleSetVersion: base.ruleSetVersion } : {}),
     ...(base.facts ? { facts: base.facts } : {}),
     ...(base.deciding ? { deciderId: base.deciding.deciderId } : {}),
   });
@@ -138,7 +143,7 @@ export function withdrawReview(state: ReviewState, command: WithdrawReviewComman
 function assignTargets(state: ReviewState, command: AssignTargetsCommand, at: string): Transition {
   requireStep(state, 'target_assignment', 'assign targets');
   throwIfAny(checkTargetWeights(command.targets));
-  const targets = command.targets.map((t) => ({ title: t.title, description: t.description ?? null, weight: t.weight ?? null }));
+  const targets = command.targets.map((t) => ({ title: t.title, description: t.description ?? null, weight: t.weight ?? null, dueDate: t.dueDate ?? null }));
   const next = { ...state, step: 'self_assessment' as const, targets };
   return record(state, withTask(next, 'self_assess', state.selfActorId, state.seq + 1, at), command.actorId, 'targets.assigned', at, { targets });
 }
@@ -147,15 +152,20 @@ function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentC
   requireStep(state, 'self_assessment', 'submit the self-assessment');
   requireTaskOpened(state, at);
   const targets = state.targets ?? [];
-  const scored = ruleSetFor(state.ruleSetId).scored;
+  const scored = ruleSetOf(state).scored;
   const errors = checkResultsCoverTargets(command.results, targets);
   const generalScore = command.generalScore ?? null;
   if (scored && generalScore === null) errors.push({ path: 'generalScore', message: `required under ${state.ruleSetId}` });
   if (!scored && generalScore !== null) errors.push({ path: 'generalScore', message: `${state.ruleSetId} has no score; leave it out` });
   throwIfAny(errors);
-  const results = command.results.map((r) => ({ targetIndex: r.targetIndex, achievement: r.achievement, comment: r.comment ?? null }));
+  const results = command.results.map((r) => ({
+    targetIndex: r.targetIndex,
+    achievement: r.achievement,
+    comment: r.comment ?? null,
+    completion: r.completion ?? DEFAULT_COMPLETION,
+  }));
   const score = scored ? computeScore(generalScore!, targets, results) : null;
-  throwIfBroken(ruleChecks(state, score, command.proposedClassification, 'proposedClassification'));
+  throwIfBroken(ruleChecks(state, score, results, command.proposedClassification, 'proposedClassification'));
   const selfAssessment = {
     results,
     generalScore,
@@ -173,7 +183,7 @@ function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentC
 
 function submitReview(state: ReviewState, command: SubmitReviewCommand, at: string): Transition {
   requireStep(state, 'superior_review', 'review');
-  const ruleSet = ruleSetFor(state.ruleSetId);
+  const ruleSet = ruleSetOf(state);
   const generalScore = command.generalScore ?? null;
   const errors: FieldError[] = [];
   if (command.decision === 'approve' && !command.classification) {
@@ -205,7 +215,7 @@ function submitReview(state: ReviewState, command: SubmitReviewCommand, at: stri
   const self = state.selfAssessment!;
   const score = ruleSet.scored ? computeScore(generalScore ?? self.generalScore!, state.targets ?? [], self.results) : null;
   const classification = command.classification!;
-  throwIfBroken(ruleChecks(state, score, classification, 'classification'));
+  throwIfBroken(ruleChecks(state, score, self.results, classification, 'classification'));
   if (state.deciding && state.deciding.proposal === null) {
     // The proposer's approval is a proposal: the decider one level up decides, in the same step.
     const deciding = { ...state.deciding, proposal: decision };
@@ -281,16 +291,27 @@ export function reclassifyReview(state: ReviewState, command: ReclassifyCommand,
   });
 }
 
-/** The bands and conditions of the rule set, for reviews launched with facts (older ones keep their rules). */
-function ruleChecks(state: ReviewState, score: number | null, classification: Classification, path: string): FieldError[] {
-  if (!state.facts) return [];
-  const ruleSet = ruleSetFor(state.ruleSetId);
+/** The rule set's version the review was launched with. */
+export function ruleSetOf(state: ReviewState): RuleSet {
+  return ruleSetFor(state.ruleSetId, state.ruleSetVersion);
+}
+
+/**
+ * The bands and conditions of the rule set, for reviews launched with facts (older ones keep their
+ * rules). Timeliness reads only the results; only the versions that have it ask for it.
+ */
+function ruleChecks(state: ReviewState, score: number | null, results: SelfAssessment['results'], classification: Classification, path: string): FieldError[] {
+  const ruleSet = ruleSetOf(state);
   const errors: FieldError[] = [];
-  if (ruleSet.bands && score !== null) {
-    const band = checkBand(ruleSet.bands, score, classification, path);
-    if (band) errors.push(band);
+  if (state.facts) {
+    if (ruleSet.bands && score !== null) {
+      const band = checkBand(ruleSet.bands, score, classification, path);
+      if (band) errors.push(band);
+    }
+    errors.push(...checkConditions(ruleSet.conditions, state.subject.type, state.facts, classification, path));
   }
-  errors.push(...checkConditions(ruleSet.conditions, state.subject.type, state.facts, classification, path));
+  const timeliness = timelinessLimit(ruleSet.conditions, timelinessOf(results));
+  if (timeliness && isAbove(classification, timeliness.highest)) errors.push(conditionError(timeliness, classification, path));
   return errors;
 }
 

@@ -3,6 +3,7 @@ import type { Classification } from '../classification.js';
 import type { ReviewStatus, Step, SubjectType, TaskKind } from '../enums.js';
 import type { SubjectFacts } from '../rules/conditions.js';
 import type { RuleSetId } from '../rules/rule-set.js';
+import type { TargetCompletion } from '../rules/timeliness.js';
 
 export interface SubjectRef {
   type: SubjectType;
@@ -14,12 +15,16 @@ export interface Target {
   title: string;
   description: string | null;
   weight: number | null;
+  /** When the task is due (ISO date); null when the reviewer set none. */
+  dueDate: string | null;
 }
 
 export interface TargetResultEntry {
   targetIndex: number;
   achievement: number;
   comment: string | null;
+  /** On time, late or not completed (default on time when the client sent none). */
+  completion: TargetCompletion;
 }
 
 export interface SelfAssessment {
@@ -95,6 +100,8 @@ export interface ReviewState {
   reviewerId: string;
   selfActorId: string;
   ruleSetId: RuleSetId;
+  /** The rule set's version the cycle was launched with; absent on reviews launched before versions (version 1). */
+  ruleSetVersion?: number;
   calendar: CycleCalendar;
   /**
    * Set on reviews launched since the calendar became durable timers: their steps open at the

@@ -4,7 +4,10 @@ import type { DisciplineLevel, PersonStatus, Position } from '../../domain/enums
 export interface DisciplineRecord {
   year: number;
   level: DisciplineLevel;
+  /** Self-detected and remedied. */
   selfDetected: boolean;
+  /** A violation in the performance of duty (absent on records imported before the flag). */
+  dutyRelated?: boolean;
 }
 
 @Entity('people')

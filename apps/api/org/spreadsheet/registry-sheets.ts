@@ -65,8 +65,8 @@ export const PEOPLE_SHEET: SheetLayout = {
       required: false,
       width: 30,
       hint: {
-        vi: `năm:hình thức[:self], cách nhau bởi ';' (hình thức: ${list(DISCIPLINE_LEVELS)}; self = tự phát hiện)`,
-        en: `year:level[:self], separated by ';' (level: ${list(DISCIPLINE_LEVELS)}; self = self-detected)`,
+        vi: `năm:hình thức[:self][:duty], cách nhau bởi ';' (hình thức: ${list(DISCIPLINE_LEVELS)}; self = tự phát hiện và khắc phục; duty = vi phạm trong thực hiện nhiệm vụ)`,
+        en: `year:level[:self][:duty], separated by ';' (level: ${list(DISCIPLINE_LEVELS)}; self = self-detected and remedied; duty = a violation in the performance of duty)`,
       },
     },
   ],

@@ -94,14 +94,22 @@ function parseRoles(text: string): PersonImport['roles'] | null {
   return roles;
 }
 
-/** `2024:reprimand; 2023:warning:self` */
+/** The flags a discipline record may carry after its level, each at most once, in any order. */
+const DISCIPLINE_FLAGS = ['self', 'duty'] as const;
+
+/** `2024:reprimand; 2023:warning:self; 2024:reprimand:duty` */
 function parseDiscipline(text: string): PersonImport['discipline'] | null {
   const records: NonNullable<PersonImport['discipline']> = [];
   for (const item of splitList(text)) {
-    const [year, level, self, ...rest] = item.split(':').map((s) => s.trim());
-    if (!year || !/^\d{4}$/.test(year) || !level || !(DISCIPLINE_LEVELS as readonly string[]).includes(level) || rest.length > 0) return null;
-    if (self !== undefined && self !== 'self') return null;
-    records.push({ year: Number(year), level: level as (typeof DISCIPLINE_LEVELS)[number], ...(self ? { selfDetected: true } : {}) });
+    const [year, level, ...flags] = item.split(':').map((s) => s.trim());
+    if (!year || !/^\d{4}$/.test(year) || !level || !(DISCIPLINE_LEVELS as readonly string[]).includes(level)) return null;
+    if (flags.some((f) => !(DISCIPLINE_FLAGS as readonly string[]).includes(f)) || new Set(flags).size !== flags.length) return null;
+    records.push({
+      year: Number(year),
+      level: level as (typeof DISCIPLINE_LEVELS)[number],
+      ...(flags.includes('self') ? { selfDetected: true } : {}),
+      ...(flags.includes('duty') ? { dutyRelated: true } : {}),
+    });
   }
   return records;
 }
@@ -118,6 +126,6 @@ export function rolesText(roles: ReadonlyArray<{ role: string; unitId: string }>
   return (roles ?? []).map((r) => `${r.role}:${r.unitId}`).join('; ');
 }
 
-export function disciplineText(records: ReadonlyArray<{ year: number; level: string; selfDetected?: boolean | null }> | null | undefined): string {
-  return (records ?? []).map((d) => `${d.year}:${d.level}${d.selfDetected ? ':self' : ''}`).join('; ');
+export function disciplineText(records: ReadonlyArray<{ year: number; level: string; selfDetected?: boolean | null; dutyRelated?: boolean | null }> | null | undefined): string {
+  return (records ?? []).map((d) => `${d.year}:${d.level}${d.selfDetected ? ':self' : ''}${d.dutyRelated ? ':duty' : ''}`).join('; ');
 }

@@ -24,6 +24,11 @@ export function formatPercent(value: number, language: string): string {
   return `${numberFormat(language, 2).format(value)}%`;
 }
 
+/** A share with no needless decimals, e.g. 20 → "20%", 21.05 → "21,05%" in Vietnamese. */
+export function formatShare(value: number, language: string): string {
+  return `${new Intl.NumberFormat(LOCALES[language] ?? 'vi-VN', { maximumFractionDigits: 2 }).format(value)}%`;
+}
+
 /** A score out of 100 with one decimal, e.g. 67.6 → "67,6" in Vietnamese. */
 export function formatScore(value: number, language: string): string {
   return numberFormat(language, 1).format(value);

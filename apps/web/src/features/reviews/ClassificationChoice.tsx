@@ -8,25 +8,29 @@ interface Props {
   onChange?: (value: Classification) => void;
   /** The highest classification allowed (the score's band); those above are disabled. */
   ceiling?: Classification | null;
+  /** The highest the timeliness of the tasks allows (reg-366-2025 v2); those above are disabled too. */
+  timelinessCeiling?: Classification | null;
   id?: string;
   'aria-label'?: string;
 }
 
 /** The four classifications as radio buttons (readable on a phone), those above the ceiling disabled. */
-export function ClassificationChoice({ value, onChange, ceiling, id, ...rest }: Props) {
+export function ClassificationChoice({ value, onChange, ceiling, timelinessCeiling, id, ...rest }: Props) {
   const { t } = useTranslation();
   return (
     <Radio.Group id={id} value={value} onChange={(e) => onChange?.(e.target.value as Classification)} aria-label={rest['aria-label']}>
       <Space orientation="vertical">
         {CLASSIFICATIONS.map((c) => {
-          const disabled = aboveCeiling(c, ceiling);
+          // The score's band is named first when both refuse it.
+          const why = aboveCeiling(c, ceiling) ? 'reviews:self.aboveBand' : aboveCeiling(c, timelinessCeiling) ? 'reviews:timeliness.above' : null;
+          const disabled = why !== null;
           return (
             <Radio key={c} value={c} disabled={disabled}>
               {t(`classification.${c}`)}
               {disabled ? (
                 <Typography.Text type="secondary" className="review-above-band">
                   {' '}
-                  ({t('reviews:self.aboveBand')})
+                  ({t(why)})
                 </Typography.Text>
               ) : null}
             </Radio>

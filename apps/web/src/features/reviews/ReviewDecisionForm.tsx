@@ -6,11 +6,12 @@ import type { Classification } from '../../../../../libs/domain/classification';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { ClassificationChoice } from './ClassificationChoice';
 import { usePersonName } from './people-api';
-import { aboveCeiling, isScored, liveScore } from './review-rules';
+import { aboveCeiling, hasTimeliness, isScored, liveScore, liveTimeliness, lowerCeiling } from './review-rules';
 import { useReviewAction, type Review, type ReviewDecisionBody } from './reviews-api';
 import { ScoreSummary } from './ScoreSummary';
 import { SelfAssessmentView } from './SelfAssessmentView';
 import { TargetsView } from './TargetsView';
+import { TimelinessSummary } from './TimelinessSummary';
 
 interface Values {
   decision: 'approve' | 'return';
@@ -22,7 +23,7 @@ interface Values {
 
 /**
  * The reviewer's step: the self-assessment beside the targets (stacked on phones), then approve
- * with a classification the score's band allows, or return it with a comment. At a deciding
+ * with a classification the score's band and the tasks' timeliness allow, or return it with a comment. At a deciding
  * review one level up the proposal and its author are shown first.
  */
 export function ReviewDecisionForm({ review }: { review: Review }) {
@@ -42,10 +43,13 @@ export function ReviewDecisionForm({ review }: { review: Review }) {
   const achievements = targets.map((_, i) => self?.results.find((r) => r.targetIndex === i)?.achievement);
   const live = scored && self ? liveScore(typeof override === 'number' ? override : self.generalScore, targets, achievements) : null;
   const ceiling = live?.band ?? null;
+  const timeliness = liveTimeliness(review, targets.map((_, i) => self?.results.find((r) => r.targetIndex === i)?.completion));
+  const timelinessCeiling = timeliness.limit?.highest ?? null;
+  const lowest = lowerCeiling(ceiling, timelinessCeiling);
 
   useEffect(() => {
-    if (chosen && aboveCeiling(chosen, ceiling)) form.setFieldValue('classification', undefined);
-  }, [chosen, ceiling, form]);
+    if (chosen && aboveCeiling(chosen, lowest)) form.setFieldValue('classification', undefined);
+  }, [chosen, lowest, form]);
 
   const submit = (values: Values) => {
     const comment = values.comment ?? '';
@@ -108,8 +112,9 @@ export function ReviewDecisionForm({ review }: { review: Review }) {
                   <ScoreSummary live={live} />
                 </>
               ) : null}
+              {self ? <TimelinessSummary live={timeliness} applied={hasTimeliness(review)} /> : null}
               <Form.Item name="classification" label={t('decision.classification')} rules={[{ required: true, message: t('decision.pickClassification') }]}>
-                <ClassificationChoice ceiling={ceiling} />
+                <ClassificationChoice ceiling={ceiling} timelinessCeiling={timelinessCeiling} />
               </Form.Item>
               <ShortcomingsList />
             </>

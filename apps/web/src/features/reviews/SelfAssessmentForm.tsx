@@ -1,24 +1,28 @@
-import { Alert, App, Button, Card, Divider, Form, Input, InputNumber, Typography } from 'antd';
+import { Alert, App, Button, Card, Divider, Form, Input, InputNumber, Radio, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Classification } from '../../../../../libs/domain/classification';
+import { DEFAULT_COMPLETION, TARGET_COMPLETIONS, type TargetCompletion } from '../../../../../libs/domain/rules/timeliness';
+import { formatDate } from '../../lib/format';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { ClassificationChoice } from './ClassificationChoice';
 import { PersonName } from './PersonName';
-import { aboveCeiling, isScored, liveScore } from './review-rules';
+import { aboveCeiling, hasTimeliness, isScored, liveScore, liveTimeliness, lowerCeiling } from './review-rules';
 import { useReviewAction, type Review, type SelfAssessmentBody } from './reviews-api';
 import { ScoreSummary } from './ScoreSummary';
+import { TimelinessSummary } from './TimelinessSummary';
 
 interface Values {
-  results: { achievement?: number | null; comment?: string | null }[];
+  results: { achievement?: number | null; comment?: string | null; completion?: TargetCompletion }[];
   generalScore?: number | null;
   proposedClassification?: Classification;
   summary?: string;
 }
 
 /**
- * The subject's side: a result per target, the general criteria score, the score and its band
- * computed live (libs/domain/score), a proposal no higher than the band, a summary. A returned
+ * The subject's side: a result per target with its completion status, the general criteria score,
+ * the score and its band and the timeliness ceiling computed live (libs/domain), a proposal no
+ * higher than either, a summary. A returned
  * self-assessment shows the reviewer's comment and starts from what was sent before.
  */
 export function SelfAssessmentForm({ review }: { review: Review }) {
@@ -36,16 +40,19 @@ export function SelfAssessmentForm({ review }: { review: Review }) {
   const proposed = Form.useWatch('proposedClassification', form);
   const live = scored ? liveScore(generalScore, targets, results.map((r) => r?.achievement)) : null;
   const ceiling = live?.band ?? null;
+  const timeliness = liveTimeliness(review, results.map((r) => r?.completion));
+  const timelinessCeiling = timeliness.limit?.highest ?? null;
+  const lowest = lowerCeiling(ceiling, timelinessCeiling);
 
-  // A proposal the new score no longer allows is cleared rather than left checked and disabled.
+  // A proposal the new score or statuses no longer allow is cleared rather than left checked and disabled.
   useEffect(() => {
-    if (proposed && aboveCeiling(proposed, ceiling)) form.setFieldValue('proposedClassification', undefined);
-  }, [proposed, ceiling, form]);
+    if (proposed && aboveCeiling(proposed, lowest)) form.setFieldValue('proposedClassification', undefined);
+  }, [proposed, lowest, form]);
 
   const initialValues: Values = {
     results: targets.map((_, i) => {
       const before = previous?.results.find((r) => r.targetIndex === i);
-      return { achievement: before?.achievement ?? null, comment: before?.comment ?? null };
+      return { achievement: before?.achievement ?? null, comment: before?.comment ?? null, completion: before?.completion ?? DEFAULT_COMPLETION };
     }),
     generalScore: previous?.generalScore ?? null,
     proposedClassification: previous?.proposedClassification,
@@ -54,7 +61,12 @@ export function SelfAssessmentForm({ review }: { review: Review }) {
 
   const submit = (values: Values) =>
     action.mutate({
-      results: targets.map((_, i) => ({ targetIndex: i, achievement: values.results[i]?.achievement ?? 0, comment: values.results[i]?.comment || null })),
+      results: targets.map((_, i) => ({
+        targetIndex: i,
+        achievement: values.results[i]?.achievement ?? 0,
+        comment: values.results[i]?.comment || null,
+        completion: values.results[i]?.completion ?? DEFAULT_COMPLETION,
+      })),
       ...(scored ? { generalScore: values.generalScore ?? null } : {}),
       proposedClassification: values.proposedClassification!,
       summary: values.summary ?? '',
@@ -86,12 +98,20 @@ export function SelfAssessmentForm({ review }: { review: Review }) {
               return (
                 <Card key={field.key} size="small" className="review-item-card" title={`${index + 1}. ${target.title}`} extra={target.weight !== null ? `${target.weight}%` : null}>
                   {target.description ? <Typography.Paragraph type="secondary">{target.description}</Typography.Paragraph> : null}
+                  {target.dueDate ? <Typography.Paragraph type="secondary">{t('targets.dueShort')}: {formatDate(target.dueDate)}</Typography.Paragraph> : null}
                   <Form.Item
                     name={[field.name, 'achievement']}
                     label={t('self.achievement')}
                     rules={[{ required: true, message: t('self.achievementRequired') }]}
                   >
                     <InputNumber min={0} max={100} inputMode="decimal" className="review-number" aria-label={t('self.achievementOf', { n: index + 1 })} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'completion']} label={t('self.completion')}>
+                    <Radio.Group
+                      orientation="vertical"
+                      aria-label={t('self.completionOf', { n: index + 1 })}
+                      options={TARGET_COMPLETIONS.map((c) => ({ value: c, label: t(`completion.${c}`) }))}
+                    />
                   </Form.Item>
                   <Form.Item name={[field.name, 'comment']} label={t('self.comment')}>
                     <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={10_000} aria-label={t('self.commentOf', { n: index + 1 })} />
@@ -117,8 +137,9 @@ export function SelfAssessmentForm({ review }: { review: Review }) {
         ) : (
           <Typography.Paragraph type="secondary">{t('score.noScore')}</Typography.Paragraph>
         )}
+        <TimelinessSummary live={timeliness} applied={hasTimeliness(review)} />
         <Form.Item name="proposedClassification" label={t('self.proposed')} rules={[{ required: true, message: t('self.pickProposal') }]}>
-          <ClassificationChoice ceiling={ceiling} />
+          <ClassificationChoice ceiling={ceiling} timelinessCeiling={timelinessCeiling} />
         </Form.Item>
         <Form.Item name="summary" label={t('self.summary')} rules={[{ required: true, whitespace: true, message: t('self.summaryRequired') }]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={10_000} />

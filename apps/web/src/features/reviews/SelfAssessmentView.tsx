@@ -4,8 +4,9 @@ import { formatDateTime, formatScore } from '../../lib/format';
 import { isScored } from './review-rules';
 import type { Review } from './reviews-api';
 import { TargetsView } from './TargetsView';
+import { TimelinessFigures } from './TimelinessSummary';
 
-/** What the subject sent: a result per target, the general score, the proposal, the summary. */
+/** What the subject sent: a result per target, the tasks' timeliness, the general score, the proposal, the summary. */
 export function SelfAssessmentView({ review, withResults = true }: { review: Review; withResults?: boolean }) {
   const { t, i18n } = useTranslation();
   const self = review.selfAssessment;
@@ -19,6 +20,7 @@ export function SelfAssessmentView({ review, withResults = true }: { review: Rev
         column={1}
         bordered
         items={[
+          ...(review.timeliness ? [{ key: 'timeliness', label: t('reviews:timeliness.heading'), children: <TimelinessFigures figures={review.timeliness} testId="self-timeliness" /> }] : []),
           ...(scored && self.generalScore !== null ? [{ key: 'general', label: t('reviews:self.generalScore'), children: self.generalScore }] : []),
           ...(scored && review.score !== null ? [{ key: 'score', label: t('reviews:score.total'), children: formatScore(review.score, i18n.language) }] : []),
           { key: 'proposed', label: t('reviews:self.proposed'), children: t(`classification.${self.proposedClassification}`) },

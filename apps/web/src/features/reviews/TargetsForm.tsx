@@ -1,12 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useReviewAction, type AssignTargetsBody, type Review } from './reviews-api';
 import { TARGETS_MAX, weightState, type DraftTarget, type WeightState } from './target-weights';
 
-/** The reviewer assigns 1–50 targets; weights, when given, must total 100 (shown live). */
+/** The reviewer assigns 1–50 targets, each with an optional due date; weights, when given, must total 100 (shown live). */
 export function TargetsForm({ review }: { review: Review }) {
   const { t } = useTranslation('reviews');
   const { message } = App.useApp();
@@ -22,6 +22,7 @@ export function TargetsForm({ review }: { review: Review }) {
         title: target.title ?? '',
         description: target.description || null,
         weight: typeof target.weight === 'number' ? target.weight : null,
+        dueDate: target.dueDate ? target.dueDate.format('YYYY-MM-DD') : null,
       })),
     });
 
@@ -52,6 +53,9 @@ export function TargetsForm({ review }: { review: Review }) {
                   </Form.Item>
                   <Form.Item name={[field.name, 'weight']} label={t('targets.weight')} {...weightProblem(weights, targets[index]?.weight, t)}>
                     <InputNumber min={0} max={100} precision={0} inputMode="numeric" className="review-number" aria-label={t('targets.weightOf', { n: index + 1 })} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'dueDate']} label={t('targets.dueDate')}>
+                    <DatePicker format="DD/MM/YYYY" className="review-number" aria-label={t('targets.dueDateOf', { n: index + 1 })} />
                   </Form.Item>
                 </Card>
               ))}

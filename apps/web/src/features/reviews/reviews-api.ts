@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Classification } from '../../../../../libs/domain/classification';
 import type { Step } from '../../../../../libs/domain/enums';
 import type { RuleSetId } from '../../../../../libs/domain/rules/rule-set';
+import type { TargetCompletion, Timeliness } from '../../../../../libs/domain/rules/timeliness';
 import { TASK_COUNT_KEY } from '../../app/task-count';
 import { api } from '../../lib/api-client';
 import type { ApiError } from '../../lib/api-error';
@@ -14,12 +15,15 @@ export interface Target {
   title: string;
   description: string | null;
   weight: number | null;
+  /** YYYY-MM-DD, or null when none was set. */
+  dueDate: string | null;
 }
 
 export interface TargetResult {
   targetIndex: number;
   achievement: number;
   comment: string | null;
+  completion: TargetCompletion;
 }
 
 export interface SelfAssessment {
@@ -67,6 +71,9 @@ export interface Review {
   classification: Classification | null;
   score: number | null;
   ruleSet: RuleSetId;
+  ruleSetVersion: number;
+  /** The self-assessment's completion figures; null before one was sent. */
+  timeliness: Timeliness | null;
   dueAt: string | null;
   deciding: { deciderId: string; proposerId: string; proposal: ReviewDecision | null } | null;
   updatedAt: string;
@@ -89,10 +96,10 @@ export function useCycleTitle(cycleId: string | undefined) {
 }
 
 export interface AssignTargetsBody {
-  targets: { title: string; description?: string | null; weight?: number | null }[];
+  targets: { title: string; description?: string | null; weight?: number | null; dueDate?: string | null }[];
 }
 export interface SelfAssessmentBody {
-  results: { targetIndex: number; achievement: number; comment?: string | null }[];
+  results: { targetIndex: number; achievement: number; comment?: string | null; completion?: TargetCompletion }[];
   generalScore?: number | null;
   proposedClassification: Classification;
   summary: string;

@@ -1,10 +1,13 @@
 // The live check of the weights while targets are typed; the server checks the same rule
 // (libs/domain/review/review-content-checks.ts) and its answer lands next to the fields.
 
+import type { Dayjs } from 'dayjs';
+
 export interface DraftTarget {
   title?: string;
   description?: string | null;
   weight?: number | null;
+  dueDate?: Dayjs | null;
 }
 
 export type WeightState = { kind: 'none' } | { kind: 'partial' } | { kind: 'sum'; sum: number; ok: boolean };
