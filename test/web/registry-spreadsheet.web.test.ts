@@ -38,7 +38,8 @@ describe('an administrator imports the registry from a spreadsheet (browser)', (
     const chooser = page.locator('input[type=file][accept*=".xlsx"]');
     await chooser.setInputFiles({ name: 'so-dang-vien.xlsx', mimeType: XLSX_MIME, buffer: await xlsxOf(rows(org.id('nowhere'))) });
     const errors = page.getByTestId('spreadsheet-errors');
-    await errors.getByRole('cell', { name: 'C3', exact: true }).waitFor();
+    // Parsing and refusing the file can take a while on a loaded machine (three browser files at a time on two cores).
+    await errors.getByRole('cell', { name: 'C3', exact: true }).waitFor({ timeout: 60_000 });
     assert.match(await errors.innerText(), /Đảng viên[\s\S]*C3[\s\S]*không tồn tại/);
     await capture(page, 'admin-spreadsheet-error');
 

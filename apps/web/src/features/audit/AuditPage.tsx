@@ -63,7 +63,7 @@ export function AuditPage() {
 
   return (
     <Space orientation="vertical" size="middle" className="audit-page">
-      <Typography.Title level={3} className="audit-title">
+      <Typography.Title level={2} className="audit-title">
         {t('audit:title')}
       </Typography.Title>
       <Card size="small">

@@ -24,7 +24,7 @@ export function ReviewHistoryPage() {
   const subject = review.data ? (review.data.subject.type === 'unit' ? t('audit:history.collective', { name: review.data.subject.name }) : review.data.subject.name) : reviewId;
   return (
     <Space orientation="vertical" size="middle" className="audit-page">
-      <Typography.Title level={3} className="audit-title">
+      <Typography.Title level={2} className="audit-title">
         {t('audit:history.title', { subject })}
       </Typography.Title>
       <Space wrap>

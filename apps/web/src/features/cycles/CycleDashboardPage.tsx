@@ -34,7 +34,7 @@ export function CycleDashboardPage() {
   return (
     <Space orientation="vertical" size="middle" className="cycles-page">
       <div className="cycles-actions">
-        <Typography.Title level={3} className="cycles-title">
+        <Typography.Title level={2} className="cycles-title">
           {c.title ?? t('cycles:list.untitled', { year: c.year })}
         </Typography.Title>
         <Tag color={statusColor[c.status]} data-testid="cycle-status" data-status={c.status}>

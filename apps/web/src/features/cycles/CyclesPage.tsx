@@ -18,7 +18,7 @@ export function CyclesPage() {
   return (
     <Space orientation="vertical" size="middle" className="cycles-page">
       <div className="cycles-actions">
-        <Typography.Title level={3} className="cycles-title">
+        <Typography.Title level={2} className="cycles-title">
           {t('cycles:title')}
         </Typography.Title>
         {me.data && canAdminister(me.data) ? (

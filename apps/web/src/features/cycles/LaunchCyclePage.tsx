@@ -57,7 +57,7 @@ export function LaunchCyclePage() {
 
   return (
     <Space orientation="vertical" size="middle" className="cycles-page">
-      <Typography.Title level={3} className="cycles-title">
+      <Typography.Title level={2} className="cycles-title">
         {t('cycles:launch.title')}
       </Typography.Title>
       {launchedId ? (

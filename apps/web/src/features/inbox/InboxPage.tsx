@@ -56,7 +56,7 @@ export function InboxPage() {
   return (
     <Space orientation="vertical" size="middle" className="inbox-page">
       <div>
-        <Typography.Title level={3} className="inbox-title">
+        <Typography.Title level={2} className="inbox-title">
           {t('inbox:title')}
         </Typography.Title>
         {count.data ? (

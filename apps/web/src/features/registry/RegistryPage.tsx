@@ -17,7 +17,7 @@ export function RegistryPage() {
   const [unit, setUnit] = useState<Pick<UnitRow, 'id' | 'name'> | null>(null);
   return (
     <Space orientation="vertical" size="middle" className="registry-page">
-      <Typography.Title level={3} className="registry-title">
+      <Typography.Title level={2} className="registry-title">
         {t('registry:title')}
       </Typography.Title>
       <Row gutter={[16, 16]}>

@@ -15,7 +15,7 @@ export function MyReviewsPage() {
   const reviews = useMyReviews(me.data);
   return (
     <Space orientation="vertical" size="middle" className="review-page">
-      <Typography.Title level={3} className="review-title">
+      <Typography.Title level={2} className="review-title">
         {t('reviews:myReviews.title')}
       </Typography.Title>
       {reviews.error ? <ErrorAlert error={reviews.error} /> : null}

@@ -27,7 +27,7 @@ export function ReviewPage() {
   const mayReadHistory = canAudit(me.data) || (r.subject.type === 'person' && r.subject.id === me.data.id);
   return (
     <Space orientation="vertical" size="middle" className="review-page">
-      <Typography.Title level={3} className="review-title">
+      <Typography.Title level={2} className="review-title">
         {r.subject.type === 'unit' ? t('reviews:myReviews.collective', { name: r.subject.name }) : r.subject.name}
       </Typography.Title>
       <Descriptions

@@ -29,7 +29,7 @@ export function MyUnitsPage() {
   if (me.isPending || cycles.isPending) return <Spin tip={t('loading')}><div className="units-loading" /></Spin>;
   return (
     <Space orientation="vertical" size="middle" className="units-page">
-      <Typography.Title level={3} className="units-title">
+      <Typography.Title level={2} className="units-title">
         {t('units:title')}
       </Typography.Title>
       {cycles.error ? <ErrorAlert error={cycles.error} /> : null}

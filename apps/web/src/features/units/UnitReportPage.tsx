@@ -42,7 +42,7 @@ export function UnitReportPage() {
   const isHead = me.data?.id === r.headId;
   return (
     <Space orientation="vertical" size="middle" className="units-page">
-      <Typography.Title level={3} className="units-title">
+      <Typography.Title level={2} className="units-title">
         {t('units:reportTitle')}
       </Typography.Title>
       <Descriptions
