@@ -55,8 +55,8 @@ export function planUnit(tree: OrgTree, unitId: string, scope: CycleScope): Unit
       unstaffed.push({ subjectType: plan.subjectType, subjectId: plan.subjectId, reason: missing });
       return;
     }
-    if (plan.subjectType === 'person' && reviewerId === plan.subjectId) {
-      unstaffed.push({ subjectType: 'person', subjectId: plan.subjectId, reason: 'would review themselves' });
+    if (reviewerId === selfActorId) {
+      unstaffed.push({ subjectType: plan.subjectType, subjectId: plan.subjectId, reason: 'would review themselves' });
       return;
     }
     subjects.push({ ...plan, reviewerId, selfActorId });
@@ -84,7 +84,15 @@ export function planUnit(tree: OrgTree, unitId: string, scope: CycleScope): Unit
   for (const childId of tree.childrenOf(unitId)) {
     const child = tree.unit(childId)!;
     const unitBase = { subjectType: 'unit' as const, subjectId: child.id, subjectName: child.name, unitId: child.id };
-    add({ ...unitBase, ownerUnitId: unitId, decidingUnitId: unitId }, head, tree.headOf(child.id));
+    const childSelf = tree.headOf(child.id);
+    if (childSelf !== null && childSelf === head) {
+      // A child with no head of its own is written by this unit's head, who must not also
+      // approve it: the next head up reviews it, and that head's unit groups it for the quota.
+      const above = tree.headAbove(unitId, childSelf);
+      add({ ...unitBase, ownerUnitId: unitId, decidingUnitId: above?.unitId ?? null }, above?.headId ?? scope.superiorReviewerId, childSelf);
+    } else {
+      add({ ...unitBase, ownerUnitId: unitId, decidingUnitId: unitId }, head, childSelf);
+    }
     const childHead = tree.ownHeadOf(child.id);
     if (childHead) {
       const personBase = { subjectType: 'person' as const, subjectId: childHead.id, subjectName: childHead.name, unitId: child.id };
