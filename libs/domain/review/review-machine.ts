@@ -82,17 +82,25 @@ export function launchReview(input: LaunchInput, at: string): Transition {
   });
 }
 
+export interface DecideOptions {
+  /**
+   * Skip the conditions (discipline, previous shortcomings): the update's validator cannot read
+   * the registry, so the handler checks them against the facts as they stand when it decides.
+   */
+  deferConditions?: boolean;
+}
+
 /** Applies a person's action to a review, or throws the domain error that refuses it. */
-export function decide(state: ReviewState, command: ReviewCommand, at: string): Transition {
+export function decide(state: ReviewState, command: ReviewCommand, at: string, options: DecideOptions = {}): Transition {
   requireActor(state, command.kind, command.actorId);
   requireOpen(state);
   switch (command.kind) {
     case 'assign_targets':
       return assignTargets(state, command, at);
     case 'submit_self_assessment':
-      return submitSelfAssessment(state, command, at);
+      return submitSelfAssessment(state, command, at, options);
     case 'submit_review':
-      return submitReview(state, command, at);
+      return submitReview(state, command, at, options);
     case 'submit_remediation_plan':
       return submitRemediationPlan(state, command, at);
     case 'decide_remediation':
@@ -143,7 +151,7 @@ function assignTargets(state: ReviewState, command: AssignTargetsCommand, at: st
   return record(state, withTask(next, 'self_assess', state.selfActorId, state.seq + 1, at), command.actorId, 'targets.assigned', at, { targets });
 }
 
-function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentCommand, at: string): Transition {
+function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentCommand, at: string, options: DecideOptions): Transition {
   requireStep(state, 'self_assessment', 'submit the self-assessment');
   requireTaskOpened(state, at);
   const targets = state.targets ?? [];
@@ -155,7 +163,7 @@ function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentC
   throwIfAny(errors);
   const results = command.results.map((r) => ({ targetIndex: r.targetIndex, achievement: r.achievement, comment: r.comment ?? null }));
   const score = scored ? computeScore(generalScore!, targets, results) : null;
-  throwIfBroken(ruleChecks(state, score, command.proposedClassification, 'proposedClassification'));
+  throwIfBroken(ruleChecks(state, score, command.proposedClassification, 'proposedClassification', options));
   const selfAssessment = {
     results,
     generalScore,
@@ -171,7 +179,7 @@ function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentC
   });
 }
 
-function submitReview(state: ReviewState, command: SubmitReviewCommand, at: string): Transition {
+function submitReview(state: ReviewState, command: SubmitReviewCommand, at: string, options: DecideOptions): Transition {
   requireStep(state, 'superior_review', 'review');
   const ruleSet = ruleSetFor(state.ruleSetId);
   const generalScore = command.generalScore ?? null;
@@ -205,7 +213,7 @@ function submitReview(state: ReviewState, command: SubmitReviewCommand, at: stri
   const self = state.selfAssessment!;
   const score = ruleSet.scored ? computeScore(generalScore ?? self.generalScore!, state.targets ?? [], self.results) : null;
   const classification = command.classification!;
-  throwIfBroken(ruleChecks(state, score, classification, 'classification'));
+  throwIfBroken(ruleChecks(state, score, classification, 'classification', options));
   if (state.deciding && state.deciding.proposal === null) {
     // The proposer's approval is a proposal: the decider one level up decides, in the same step.
     const deciding = { ...state.deciding, proposal: decision };
@@ -282,7 +290,7 @@ export function reclassifyReview(state: ReviewState, command: ReclassifyCommand,
 }
 
 /** The bands and conditions of the rule set, for reviews launched with facts (older ones keep their rules). */
-function ruleChecks(state: ReviewState, score: number | null, classification: Classification, path: string): FieldError[] {
+function ruleChecks(state: ReviewState, score: number | null, classification: Classification, path: string, options: DecideOptions): FieldError[] {
   if (!state.facts) return [];
   const ruleSet = ruleSetFor(state.ruleSetId);
   const errors: FieldError[] = [];
@@ -290,7 +298,7 @@ function ruleChecks(state: ReviewState, score: number | null, classification: Cl
     const band = checkBand(ruleSet.bands, score, classification, path);
     if (band) errors.push(band);
   }
-  errors.push(...checkConditions(ruleSet.conditions, state.subject.type, state.facts, classification, path));
+  if (!options.deferConditions) errors.push(...checkConditions(ruleSet.conditions, state.subject.type, state.facts, classification, path));
   return errors;
 }
 
