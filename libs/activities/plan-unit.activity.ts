@@ -36,7 +36,7 @@ export function makePlanUnit(db: DataSource) {
     if (plan.unstaffed.length > 0) log.warn('Some subjects cannot be staffed and are not reviewed', { unitId: input.unitId, unstaffed: plan.unstaffed });
 
     const at = new Date().toISOString();
-    const ruleSet = ruleSetFor(cycle.policy.ruleSet);
+    const ruleSet = ruleSetFor(cycle.policy.ruleSet, cycle.policy.ruleSetVersion ?? 1);
     const facts = await gatherSubjectFacts(db, cycle.year, plan.subjects);
     const launches = plan.subjects.map((subject) => {
       // A deciding review one level up also makes the decider's unit the quota group.
@@ -48,6 +48,7 @@ export function makePlanUnit(db: DataSource) {
           workflowId: reviewWorkflowId(cycle.id, subject.subjectType, subject.subjectId),
           plan: decider ? { ...subject, decidingUnitId: decider.decidingUnitId } : subject,
           ruleSetId: ruleSet.id,
+          ruleSetVersion: ruleSet.version,
           calendar: cycle.calendar,
           launchedBy: cycle.createdBy,
           facts: facts.get(`${subject.subjectType}:${subject.subjectId}`)!,

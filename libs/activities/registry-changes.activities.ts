@@ -127,6 +127,7 @@ export function makePlanRegistryChanges(db: DataSource) {
           workflowId: reviewWorkflowId(cycle.id, subject.subjectType, subject.subjectId),
           plan: subject,
           ruleSetId: cycle.policy.ruleSet,
+          ruleSetVersion: cycle.policy.ruleSetVersion ?? 1,
           calendar: cycle.calendar,
           launchedBy: input.actorId,
           facts: facts.get(`${subject.subjectType}:${subject.subjectId}`)!,

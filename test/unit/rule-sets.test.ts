@@ -107,7 +107,12 @@ describe('conditions', () => {
     const facts: SubjectFacts = { ...clean, subordinateDisciplined: true };
     assert.equal(checkConditions(conditions, 'unit', facts, 'excellent', 'classification').length, 1);
     assert.deepEqual(checkConditions(conditions, 'unit', facts, 'good', 'classification'), []);
-    assert.deepEqual(checkConditions(ruleSetFor('reg-124-2023').conditions, 'unit', facts, 'excellent', 'classification'), []);
+  });
+
+  it('applies the collective condition under reg 124 version 2, and not to cycles launched with version 1', () => {
+    const facts: SubjectFacts = { ...clean, subordinateDisciplined: true };
+    assert.match(checkConditions(ruleSetFor('reg-124-2023').conditions, 'unit', facts, 'excellent', 'classification')[0]!.message, /condition collective_discipline/);
+    assert.deepEqual(checkConditions(ruleSetFor('reg-124-2023', 1).conditions, 'unit', facts, 'excellent', 'classification'), []);
   });
 
   it('requires every shortcoming of the previous review remedied for excellent', () => {
@@ -115,6 +120,23 @@ describe('conditions', () => {
     assert.match(checkConditions(conditions, 'person', facts, 'excellent', 'classification')[0]!.message, /2 shortcomings of the previous review not remedied/);
     assert.deepEqual(checkConditions(conditions, 'person', facts, 'good', 'classification'), []);
     assert.deepEqual(checkConditions(conditions, 'person', { ...clean, unremediedShortcomings: [] }, 'excellent', 'classification'), []);
+  });
+});
+
+describe('rule set versions', () => {
+  it('launches new cycles with the current version and keeps the earlier one for cycles launched with it', () => {
+    assert.equal(ruleSetFor('reg-124-2023').version, 2);
+    assert.equal(ruleSetFor('reg-124-2023').decidingReview, 'cell_members');
+    assert.equal(ruleSetFor('reg-124-2023', 1).version, 1);
+    assert.equal(ruleSetFor('reg-124-2023', 1).decidingReview, 'none');
+    assert.equal(ruleSetFor('reg-366-2025', 1), ruleSetFor('reg-366-2025'));
+  });
+
+  it('judges a review by the version it was launched with (none stored: version 1)', () => {
+    const facts: SubjectFacts = { ...clean, subordinateDisciplined: true };
+    const unitReview = (ruleSetVersion?: number): ReviewState => ({ ...atReview({ facts, ruleSetId: 'reg-124-2023', proposed: 'excellent' }), subject: { type: 'unit', id: 'C', name: 'C' }, ruleSetVersion });
+    assert.equal(approve(unitReview(), 'excellent').state.classification, 'excellent');
+    assert.throws(() => approve(unitReview(2), 'excellent'), /condition collective_discipline/);
   });
 });
 

@@ -34,6 +34,8 @@ export interface LaunchInput {
   workflowId: string;
   plan: SubjectPlan;
   ruleSetId: RuleSetId;
+  /** The version of the rule set the cycle was launched with. */
+  ruleSetVersion?: number;
   calendar: CycleCalendar;
   launchedBy: string;
   /** What the conditions read; reviews launched with facts are bounded by bands and conditions. */
@@ -56,6 +58,7 @@ export function launchReview(input: LaunchInput, at: string): Transition {
     reviewerId: plan.reviewerId,
     selfActorId: plan.selfActorId,
     ruleSetId: input.ruleSetId,
+    ...(input.ruleSetVersion !== undefined ? { ruleSetVersion: input.ruleSetVersion } : {}),
     calendar: input.calendar,
     calendarTimed: true,
     status: 'open',
@@ -77,6 +80,7 @@ export function launchReview(input: LaunchInput, at: string): Transition {
     reviewerId: plan.reviewerId,
     selfActorId: plan.selfActorId,
     ruleSetId: input.ruleSetId,
+    ...(input.ruleSetVersion !== undefined ? { ruleSetVersion: input.ruleSetVersion } : {}),
     ...(base.facts ? { facts: base.facts } : {}),
     ...(base.deciding ? { deciderId: base.deciding.deciderId } : {}),
   });
@@ -155,7 +159,7 @@ function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentC
   requireStep(state, 'self_assessment', 'submit the self-assessment');
   requireTaskOpened(state, at);
   const targets = state.targets ?? [];
-  const scored = ruleSetFor(state.ruleSetId).scored;
+  const scored = ruleSetOfReview(state).scored;
   const errors = checkResultsCoverTargets(command.results, targets);
   const generalScore = command.generalScore ?? null;
   if (scored && generalScore === null) errors.push({ path: 'generalScore', message: `required under ${state.ruleSetId}` });
@@ -181,7 +185,7 @@ function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentC
 
 function submitReview(state: ReviewState, command: SubmitReviewCommand, at: string, options: DecideOptions): Transition {
   requireStep(state, 'superior_review', 'review');
-  const ruleSet = ruleSetFor(state.ruleSetId);
+  const ruleSet = ruleSetOfReview(state);
   const generalScore = command.generalScore ?? null;
   const errors: FieldError[] = [];
   if (command.decision === 'approve' && !command.classification) {
@@ -292,7 +296,7 @@ export function reclassifyReview(state: ReviewState, command: ReclassifyCommand,
 /** The bands and conditions of the rule set, for reviews launched with facts (older ones keep their rules). */
 function ruleChecks(state: ReviewState, score: number | null, classification: Classification, path: string, options: DecideOptions): FieldError[] {
   if (!state.facts) return [];
-  const ruleSet = ruleSetFor(state.ruleSetId);
+  const ruleSet = ruleSetOfReview(state);
   const errors: FieldError[] = [];
   if (ruleSet.bands && score !== null) {
     const band = checkBand(ruleSet.bands, score, classification, path);
@@ -300,6 +304,11 @@ function ruleChecks(state: ReviewState, score: number | null, classification: Cl
   }
   if (!options.deferConditions) errors.push(...checkConditions(ruleSet.conditions, state.subject.type, state.facts, classification, path));
   return errors;
+}
+
+/** The rule set as the review was launched with it (reviews from before versions were stored: version 1). */
+function ruleSetOfReview(state: ReviewState) {
+  return ruleSetFor(state.ruleSetId, state.ruleSetVersion ?? 1);
 }
 
 /** A rule refused the classification: the detail names every rule and its numbers. */

@@ -95,6 +95,8 @@ export interface ReviewState {
   reviewerId: string;
   selfActorId: string;
   ruleSetId: RuleSetId;
+  /** The rule set's version the review was launched with; absent (launched before versions were stored) means 1. */
+  ruleSetVersion?: number;
   calendar: CycleCalendar;
   /**
    * Set on reviews launched since the calendar became durable timers: their steps open at the
