@@ -192,4 +192,15 @@ describe('reclassification', () => {
     assert.equal(lowered.event.type, 'review.reclassified');
     assert.throws(() => reclassifyReview(lowered.state, { actorId: 'g-head', classification: 'excellent', comment: 'x', requestId: 'k2' }, AT), /only lowers/);
   });
+
+  it('reopens a review lowered into completed at remediation_plan, in the run named for the plan', () => {
+    const done = approve(atReview({ facts: clean, proposed: 'excellent' }), 'excellent').state;
+    const lowered = reclassifyReview(done, { actorId: 'g-head', classification: 'completed', comment: 'quota', requestId: 'k', planWorkflowId: 'w:remediation' }, AT);
+    assert.deepEqual([lowered.state.status, lowered.state.step, lowered.state.workflowId], ['open', 'remediation_plan', 'w:remediation']);
+    assert.equal(lowered.state.task?.kind, 'submit_remediation');
+    assert.equal(lowered.state.task?.assigneeId, done.selfActorId);
+    assert.equal(lowered.event.data.remediationRequired, true);
+    // Lowered to good: no plan needed, the review stays done.
+    assert.equal(reclassifyReview(done, { actorId: 'g-head', classification: 'good', comment: 'quota', requestId: 'k', planWorkflowId: 'w:remediation' }, AT).state.status, 'done');
+  });
 });

@@ -271,6 +271,11 @@ export interface ReclassifyCommand {
   comment: string;
   /** The request's idempotency key, recorded so a retried activity recognises its own event. */
   requestId: string;
+  /**
+   * The workflow that will run a remediation plan the lowered class requires; absent, the review
+   * stays done (units calibrating before plans were required on reclassification).
+   */
+  planWorkflowId?: string;
 }
 
 /** Calibration: the deciding unit's head lowers a done review's classification to fit the quota. */
@@ -284,12 +289,20 @@ export function reclassifyReview(state: ReviewState, command: ReclassifyCommand,
     ]);
   }
   const from = state.classification;
-  const next = { ...state, classification: command.classification };
+  const lowered = { ...state, classification: command.classification };
+  // Every subject classified completed or not completed drafts a plan: one lowered into those
+  // classes without an approved plan goes back to the remediation step, in a new run.
+  const needsPlan = ruleSetOfReview(state).remediationFor.includes(command.classification) && state.remediationPlan?.status !== 'approved';
+  const next =
+    needsPlan && command.planWorkflowId
+      ? withTask({ ...lowered, workflowId: command.planWorkflowId, status: 'open' as const, step: 'remediation_plan' as const, remediationPlan: null }, 'submit_remediation', state.selfActorId, state.seq + 1, at)
+      : lowered;
   return record(state, next, command.actorId, 'review.reclassified', at, {
     from,
     classification: command.classification,
     comment: command.comment,
     requestId: command.requestId,
+    ...(next.status === 'open' ? { remediationRequired: true, workflowId: next.workflowId } : {}),
   });
 }
 
