@@ -13,6 +13,7 @@ import type { ReviewActivities } from '../libs/activities/index.js';
 import type { ReviewCommand } from '../libs/domain/review/review-commands.js';
 import { decide, reassignReview, withdrawReview, type Transition } from '../libs/domain/review/review-machine.js';
 import { requireOpen } from '../libs/domain/review/review-guards.js';
+import { decideOnFacts, FACT_BOUND_ACTIONS } from '../libs/domain/review/decision-facts.js';
 import { nextTimedAction, openTask, recordNotice, reschedule } from '../libs/domain/review/review-schedule.js';
 import type { ReviewState } from '../libs/domain/review/review-state.js';
 import {
@@ -37,7 +38,7 @@ import type { ReviewClosed, SubjectReviewInput } from '../libs/temporal/workflow
 
 // Local: the projection runs in the same workflow task as the update, so the update returns
 // (and the HTTP response is sent) only once PostgreSQL shows the new state. Retried until it lands.
-const { projectReview } = proxyLocalActivities<ReviewActivities>({
+const { projectReview, currentSubjectFacts } = proxyLocalActivities<ReviewActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
 });
@@ -89,6 +90,12 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
     setHandler(
       definition,
       async (command: C) => {
+        // Since decision-facts-v1 a proposed or approved classification is judged on the facts
+        // read now (a discipline imported mid-cycle, a plan approved since launch), not at launch.
+        if (projectedFirst && state.facts && FACT_BOUND_ACTIONS.includes(kind) && patched('decision-facts-v1')) {
+          const facts = await currentSubjectFacts({ cycleId: state.cycleId, subjectType: state.subject.type, subjectId: state.subject.id });
+          return (await commit((current) => decideOnFacts(current, asCommand(command), facts, new Date().toISOString()))).after;
+        }
         if (projectedFirst) return (await commit((current) => decide(current, asCommand(command), new Date().toISOString()))).after;
         const transition = decide(state, asCommand(command), new Date().toISOString());
         state = transition.state; // before awaiting: a concurrent update validates against the new state
@@ -98,7 +105,9 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
       {
         validator: (command: C) => {
           try {
-            decide(state, asCommand(command), new Date().toISOString());
+            // Everything but the conditions, which need the registry: the handler checks those
+            // (validators do not run on replay, so recorded histories are unaffected).
+            decide(state, asCommand(command), new Date().toISOString(), { deferConditions: projectedFirst });
           } catch (error) {
             throw toApplicationFailure(error);
           }

@@ -172,13 +172,21 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
     async (command) => {
       await condition(() => phase !== 'preparing');
       if (phase !== 'calibration_needed') throw toApplicationFailure(noCalibration());
+      // Since calibration-remediation-v1 a review lowered into a class that needs a remediation
+      // plan is reopened for it, in a new run this unit starts and waits for before its report.
+      const reopenForPlan = patched('calibration-remediation-v1');
+      let result: Awaited<ReturnType<typeof reclassifyForQuota>>;
       try {
-        const result = await reclassifyForQuota({ ...command, cycleId: input.cycleId, unitId: input.unitId, requestId: currentUpdateInfo()!.id });
-        quotaBreaches = result.breaches.map((b) => b.message);
-        return result.review;
+        result = await reclassifyForQuota({ ...command, cycleId: input.cycleId, unitId: input.unitId, requestId: currentUpdateInfo()!.id, reopenForPlan });
       } catch (error) {
         throw toApplicationFailure(domainErrorIn(error) ?? error);
       }
+      if (reopenForPlan && result.review.status === 'open') {
+        pendingReviews.set(result.review.reviewId, result.review.workflowId);
+        await startSubjectReviews({ reviewIds: [result.review.reviewId], ownerWorkflowId: self });
+      }
+      quotaBreaches = result.breaches.map((b) => b.message);
+      return result.review;
     },
     {
       validator: ({ actorId }) => {
@@ -193,6 +201,18 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
       },
     },
   );
+
+  /** Waits for the reviews calibration reopened for their remediation plan, archiving each as it closes. */
+  async function collectReopened(): Promise<void> {
+    phase = 'collecting';
+    while (pendingReviews.size > 0 || toArchive.length > 0) {
+      await condition(() => pendingReviews.size === 0 || toArchive.length > 0);
+      if (toArchive.length === 0) continue;
+      const batch = toArchive.slice(0, ARCHIVE_BATCH);
+      await archiveHistories({ workflowIds: batch });
+      toArchive.splice(0, batch.length);
+    }
+  }
 
   // An administrator moved the cycle's dates: the report deadline is read again.
   let calendarMoves = 0;
@@ -297,6 +317,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
           phase = 'calibration_needed';
           if (patched('report-notices-v1')) await followReportDeadline(() => quotaBreaches.length === 0);
           await condition(() => quotaBreaches.length === 0 && allHandlersFinished());
+          if (patched('calibration-remediation-v1')) await collectReopened();
         }
       }
       phase = 'preparing';

@@ -1,6 +1,7 @@
 import type { ActivityDeps } from './activity-deps.js';
 import { makeArchiveHistories } from './archive.activities.js';
 import { makeApplyCalendarChange } from './calendar-change.activity.js';
+import { makeCurrentSubjectFacts } from './current-facts.activity.js';
 import { makeMarkCycleCompleted, makeMarkCycleRunning, makeRecordCycleCancelled } from './cycle.activities.js';
 import { makePlanUnit } from './plan-unit.activity.js';
 import { makeProjectReview } from './project-review.activity.js';
@@ -19,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     startSubjectReviews: makeStartSubjectReviews(deps),
     cancelWorkflows: makeCancelWorkflows(deps),
     projectReview: makeProjectReview(deps.db),
+    currentSubjectFacts: makeCurrentSubjectFacts(deps.db),
     prepareReport: makePrepareReport(deps.db),
     recordReportSubmitted: makeRecordReportSubmitted(deps.db),
     markCycleRunning: makeMarkCycleRunning(deps.db),

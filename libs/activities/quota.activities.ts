@@ -7,7 +7,8 @@ import { CycleEntity } from '../persistence/entities/index.js';
 import { checkUnitQuota, type QuotaCheck } from '../persistence/quota-check.js';
 import { reportTotals } from '../persistence/report-totals.js';
 import { toApplicationFailure } from '../temporal/failure-codec.js';
-import { insertReviewEvents, upsertNewerReview } from './review-rows.js';
+import { remediationWorkflowId } from '../temporal/workflow-ids.js';
+import { insertReviewEvents, syncReviewTasks, upsertNewerReview } from './review-rows.js';
 
 export function calibrateTaskId(cycleId: string, unitId: string): string {
   return `report:${cycleId}:${unitId}:calibrate`;
@@ -49,6 +50,8 @@ export interface ReclassifyInput {
   classification: Classification;
   comment: string;
   requestId: string;
+  /** Set by units that start the run for a plan: a class that needs one reopens the review for it. */
+  reopenForPlan?: boolean;
 }
 
 /**
@@ -75,15 +78,24 @@ export function makeReclassifyForQuota(db: DataSource) {
           input.requestId,
         ]);
         if (mine.length === 0) {
-          const transition = reclassifyReview(state, input, new Date().toISOString());
+          const at = new Date().toISOString();
+          const planWorkflowId = input.reopenForPlan ? remediationWorkflowId(state.workflowId) : undefined;
+          const transition = reclassifyReview(state, { ...input, planWorkflowId }, at);
           await insertReviewEvents(tx, [{ reviewId: input.reviewId, event: transition.event }]);
           await upsertNewerReview(tx, transition.state);
+          if (transition.state.status === 'open') await syncReviewTasks(tx, [transition.state], at); // the plan task
           state = transition.state;
           await reviseReportsBelow(tx, input.cycleId, state.ownerUnitId, input.unitId);
         }
         const check = await checkUnitQuota(tx, input.cycleId, input.unitId);
         if (check.fits) {
           await tx.query(`UPDATE tasks SET status = 'done', completed_at = now() WHERE id = $1 AND status = 'open'`, [calibrateTaskId(input.cycleId, input.unitId)]);
+          // Within the quota, but a review reopened for its plan is still to finish: the unit collects again.
+          await tx.query(
+            `UPDATE reports SET status = 'collecting', updated_at = now() WHERE cycle_id = $1 AND unit_id = $2 AND status = 'calibration_needed'
+               AND EXISTS (SELECT 1 FROM reviews WHERE cycle_id = $1 AND deciding_unit_id = $2 AND status = 'open')`,
+            [input.cycleId, input.unitId],
+          );
         }
         return { ...check, review: state };
       });

@@ -3,6 +3,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { ReassignReviewCommand, WithdrawReviewCommand } from '../domain/review/review-commands.js';
 import { launchReview } from '../domain/review/review-machine.js';
+import { gatherSubjectFacts } from './subject-facts.js';
 import type { ReviewState } from '../domain/review/review-state.js';
 import { ErrorCode } from '../domain/errors.js';
 import { planUnit, type SubjectPlan } from '../domain/org/subject-plan.js';
@@ -116,6 +117,8 @@ export function makePlanRegistryChanges(db: DataSource) {
       (s) => !known.has(subjectKey(s.subjectType, s.subjectId)) && collecting(s.ownerUnitId) && launched(s.unitId),
     );
     const at = new Date().toISOString();
+    // A member joining mid-cycle is bound by the conditions like everyone else (discipline of the year).
+    const facts = await gatherSubjectFacts(db, cycle.year, joining);
     const launches = joining.map((subject) =>
       launchReview(
         {
@@ -127,6 +130,7 @@ export function makePlanRegistryChanges(db: DataSource) {
           ruleSetVersion: cycle.policy.ruleSetVersion ?? 1,
           calendar: cycle.calendar,
           launchedBy: input.actorId,
+          facts: facts.get(`${subject.subjectType}:${subject.subjectId}`)!,
         },
         at,
       ),

@@ -15,6 +15,11 @@ export function reviewWorkflowId(cycleId: string, subjectType: SubjectType, subj
   return `review:${cycleId}:${subjectType}:${subjectId}`;
 }
 
+/** The run that takes a review reopened by calibration through its remediation plan (the first run has closed). */
+export function remediationWorkflowId(reviewWorkflowId: string): string {
+  return `${reviewWorkflowId}:remediation`;
+}
+
 /** One per registry import: a replayed import request finds it instead of starting another. */
 export function registryChangesWorkflowId(importId: string): string {
   return `registry-changes:${importId}`;

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { cycleWorkflowId, registryChangesWorkflowId, unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
+import { cycleWorkflowId, registryChangesWorkflowId, remediationWorkflowId, unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
 import { TEST_PASSWORD, threeLevelOrg } from '../support/org-fixture.js';
 import { eventually, launchCycle } from '../support/review-driver.js';
 import { startTestApp } from '../support/test-app.js';
@@ -12,8 +12,9 @@ import { WorkflowDriver } from '../support/workflow-driver.js';
 
 // `npm run record-histories -- <label>`: runs one cycle through every path a review can take
 // (return for revision, remediation returned then approved, straight to done, a quota breach
-// calibrated by reclassifying) and one cycle cancelled after mid-cycle changes (new dates, a
-// transfer, a strike-off, a new unit), then writes the histories of their workflows to
+// calibrated by reclassifying down to completed, which reopens the review for its plan) and one
+// cycle cancelled after mid-cycle changes (new dates, a transfer, a strike-off, a new unit),
+// then writes the histories of their workflows to
 // test/replay/histories/<label>/. Recorded sets are committed and never edited: the replay test
 // keeps every one of them replaying.
 
@@ -59,8 +60,17 @@ try {
   });
   const calibrator = await app.http.login(org.id('g-sec'), TEST_PASSWORD);
   const lowered = await drive.review(cycleId, org.id('g-mem2'));
-  const reclassified = await calibrator.post(`/reviews/${lowered.reviewId}/reclassify`, { classification: 'good', comment: 'Within the quota' });
+  // Lowered to completed: the review reopens for its remediation plan, in a run of its own.
+  const reclassified = await calibrator.post(`/reviews/${lowered.reviewId}/reclassify`, { classification: 'completed', comment: 'Within the quota' });
   if (reclassified.status !== 200) throw new Error(`reclassify: ${reclassified.status} ${JSON.stringify(reclassified.body)}`);
+  if (reclassified.body.step === 'remediation_plan') {
+    const subject = await app.http.login(org.id('g-mem2'), TEST_PASSWORD);
+    const plan = await subject.post(`/reviews/${lowered.reviewId}/remediation-plan`, { items: [{ action: 'Improve', dueDate: '2027-06-30' }] });
+    if (plan.status !== 200) throw new Error(`plan: ${plan.status} ${JSON.stringify(plan.body)}`);
+    const decided = await calibrator.post(`/reviews/${lowered.reviewId}/remediation-decision`, { decision: 'approve' });
+    if (decided.status !== 200) throw new Error(`plan decision: ${decided.status} ${JSON.stringify(decided.body)}`);
+    workflowIds.push(remediationWorkflowId(lowered.workflowId));
+  }
   for (const [unit, head] of [['G', 'g-sec'], ['D', 'd-sec'], ['P', 'p-sec']] as const) {
     await eventually(async () => {
       if ((await drive.reportStatus(cycleId, org.id(unit))) !== 'ready') throw new Error(`report of ${unit} not ready`);

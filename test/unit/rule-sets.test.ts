@@ -6,7 +6,7 @@ import { RuleViolationError } from '../../libs/domain/errors.js';
 import { checkBand, highestForScore, REG_366_BANDS } from '../../libs/domain/rules/bands.js';
 import { checkConditions, type SubjectFacts } from '../../libs/domain/rules/conditions.js';
 import { fitsQuota, quotaBreaches, quotaGroups } from '../../libs/domain/rules/quota.js';
-import { ruleSetFor } from '../../libs/domain/rules/rule-sets.js';
+import { latestRuleSet, ruleSetFor } from '../../libs/domain/rules/rule-sets.js';
 import type { RuleSetId } from '../../libs/domain/rules/rule-set.js';
 import { decide, launchReview, reclassifyReview } from '../../libs/domain/review/review-machine.js';
 import type { ReviewState } from '../../libs/domain/review/review-state.js';
@@ -107,7 +107,12 @@ describe('conditions', () => {
     const facts: SubjectFacts = { ...clean, subordinateDisciplined: true };
     assert.equal(checkConditions(conditions, 'unit', facts, 'excellent', 'classification').length, 1);
     assert.deepEqual(checkConditions(conditions, 'unit', facts, 'good', 'classification'), []);
-    assert.deepEqual(checkConditions(ruleSetFor('reg-124-2023').conditions, 'unit', facts, 'excellent', 'classification'), []);
+  });
+
+  it('applies the collective condition under reg 124 version 2, and not to cycles launched with version 1', () => {
+    const facts: SubjectFacts = { ...clean, subordinateDisciplined: true };
+    assert.match(checkConditions(latestRuleSet('reg-124-2023').conditions, 'unit', facts, 'excellent', 'classification')[0]!.message, /condition collective_discipline/);
+    assert.deepEqual(checkConditions(ruleSetFor('reg-124-2023', 1).conditions, 'unit', facts, 'excellent', 'classification'), []);
   });
 
   it('requires every shortcoming of the previous review remedied for excellent', () => {
@@ -115,6 +120,23 @@ describe('conditions', () => {
     assert.match(checkConditions(conditions, 'person', facts, 'excellent', 'classification')[0]!.message, /2 shortcomings of the previous review not remedied/);
     assert.deepEqual(checkConditions(conditions, 'person', facts, 'good', 'classification'), []);
     assert.deepEqual(checkConditions(conditions, 'person', { ...clean, unremediedShortcomings: [] }, 'excellent', 'classification'), []);
+  });
+});
+
+describe('rule set versions', () => {
+  it('launches new cycles with the current version and keeps the earlier one for cycles launched with it', () => {
+    assert.equal(latestRuleSet('reg-124-2023').version, 2);
+    assert.equal(latestRuleSet('reg-124-2023').decidingReview, 'cell_members');
+    assert.equal(ruleSetFor('reg-124-2023', 1).version, 1);
+    assert.equal(ruleSetFor('reg-124-2023', 1).decidingReview, 'none');
+    assert.equal(ruleSetFor('reg-366-2025', 1), ruleSetFor('reg-366-2025'));
+  });
+
+  it('judges a review by the version it was launched with (none stored: version 1)', () => {
+    const facts: SubjectFacts = { ...clean, subordinateDisciplined: true };
+    const unitReview = (ruleSetVersion?: number): ReviewState => ({ ...atReview({ facts, ruleSetId: 'reg-124-2023', proposed: 'excellent' }), subject: { type: 'unit', id: 'C', name: 'C' }, ruleSetVersion });
+    assert.equal(approve(unitReview(), 'excellent').state.classification, 'excellent');
+    assert.throws(() => approve(unitReview(2), 'excellent'), /condition collective_discipline/);
   });
 });
 
@@ -169,5 +191,16 @@ describe('reclassification', () => {
     assert.equal(lowered.state.classification, 'good');
     assert.equal(lowered.event.type, 'review.reclassified');
     assert.throws(() => reclassifyReview(lowered.state, { actorId: 'g-head', classification: 'excellent', comment: 'x', requestId: 'k2' }, AT), /only lowers/);
+  });
+
+  it('reopens a review lowered into completed at remediation_plan, in the run named for the plan', () => {
+    const done = approve(atReview({ facts: clean, proposed: 'excellent' }), 'excellent').state;
+    const lowered = reclassifyReview(done, { actorId: 'g-head', classification: 'completed', comment: 'quota', requestId: 'k', planWorkflowId: 'w:remediation' }, AT);
+    assert.deepEqual([lowered.state.status, lowered.state.step, lowered.state.workflowId], ['open', 'remediation_plan', 'w:remediation']);
+    assert.equal(lowered.state.task?.kind, 'submit_remediation');
+    assert.equal(lowered.state.task?.assigneeId, done.selfActorId);
+    assert.equal(lowered.event.data.remediationRequired, true);
+    // Lowered to good: no plan needed, the review stays done.
+    assert.equal(reclassifyReview(done, { actorId: 'g-head', classification: 'good', comment: 'quota', requestId: 'k', planWorkflowId: 'w:remediation' }, AT).state.status, 'done');
   });
 });

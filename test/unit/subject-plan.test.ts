@@ -77,10 +77,24 @@ describe('planUnit', () => {
     assert.equal(dSec.subjectName, 'Person d-sec');
   });
 
-  it('plans only the collective of a child without its own head, written by the head found up the tree', () => {
-    const plan = planUnit(treeOf(withHeadlessChild), 'P', { rootUnitId: 'P', superiorReviewerId: null });
+  it('plans only the collective of a child without its own head, written by the head found up the tree and reviewed by the superior', () => {
+    const plan = planUnit(treeOf(withHeadlessChild), 'P', { rootUnitId: 'P', superiorReviewerId: 'sup' });
     const forE = plan.subjects.filter((s) => s.unitId === 'E');
-    assert.deepEqual(forE.map(brief), ['unit:E by p-sec self p-sec owner P deciding P']);
+    assert.deepEqual(forE.map(brief), ['unit:E by sup self p-sec owner P deciding null']);
+  });
+
+  it('lets the head write and review a headless child collective only when nobody is above and there is no superior', () => {
+    const plan = planUnit(treeOf(withHeadlessChild), 'P', { rootUnitId: 'P', superiorReviewerId: null });
+    assert.deepEqual(plan.subjects.filter((s) => s.unitId === 'E').map(brief), ['unit:E by p-sec self p-sec owner P deciding P']);
+  });
+
+  it('has a cell with no secretary and no deputy reviewed by the next head up, whose unit groups it for the quota', () => {
+    const cellWithoutHead: Spec = { id: 'C', people: [['c-m1', 'member']] };
+    const tree = treeOf({ ...threeLevels, children: [{ ...threeLevels.children![0]!, children: [{ ...threeLevels.children![0]!.children![0]!, children: [cellWithoutHead] }] }] });
+    const plan = planUnit(tree, 'G', { rootUnitId: 'P', superiorReviewerId: null });
+    assert.deepEqual(plan.subjects.filter((s) => s.unitId === 'C').map(brief), ['unit:C by d-sec self g-sec owner G deciding D']);
+    // Its members are still reviewed by the head found up the tree, in the cell itself.
+    assert.deepEqual(planUnit(tree, 'C', { rootUnitId: 'P', superiorReviewerId: null }).subjects.map(brief), ['person:c-m1 by g-sec self c-m1 owner C deciding C']);
   });
 
   it('leaves the members of a headless child to the child, reviewed by the head found up the tree', () => {

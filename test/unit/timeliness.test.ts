@@ -30,7 +30,7 @@ describe('rule set versions', () => {
     assert.equal(ruleSetFor('reg-366-2025').version, 1);
     assert.ok(V2.includes('task_timeliness') && V2.includes('duty_discipline'));
     assert.ok(!V1.includes('task_timeliness') && !V1.includes('duty_discipline'));
-    assert.equal(latestRuleSet('reg-124-2023').version, 1);
+    assert.equal(latestRuleSet('reg-124-2023').version, 2);
   });
 });
 

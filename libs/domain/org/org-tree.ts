@@ -88,6 +88,19 @@ export class OrgTree {
     return parentId === null ? null : this.headOf(parentId);
   }
 
+  /**
+   * The nearest unit above `unitId` whose acting head is not `personId`, with that head: who
+   * decides when the head found for a unit would otherwise review their own work. Null when
+   * nobody above qualifies (the cycle's superior steps in).
+   */
+  headAbove(unitId: string, personId: string): { unitId: string; headId: string } | null {
+    for (const id of this.ancestryOf(unitId).slice(0, -1).reverse()) {
+      const headId = this.headOf(id);
+      if (headId !== null && headId !== personId) return { unitId: id, headId };
+    }
+    return null;
+  }
+
   /** The unit and every unit below it, parents before children. */
   subtreeOf(rootId: string): string[] {
     const out: string[] = [];

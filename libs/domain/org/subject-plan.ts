@@ -84,7 +84,13 @@ export function planUnit(tree: OrgTree, unitId: string, scope: CycleScope): Unit
   for (const childId of tree.childrenOf(unitId)) {
     const child = tree.unit(childId)!;
     const unitBase = { subjectType: 'unit' as const, subjectId: child.id, subjectName: child.name, unitId: child.id };
-    add({ ...unitBase, ownerUnitId: unitId, decidingUnitId: unitId }, head, tree.headOf(child.id));
+    const childSelf = tree.headOf(child.id);
+    // A child with no head of its own is written by this unit's head, who must not also approve
+    // it: the next head up (else the cycle's superior) reviews it, and that head's unit groups it
+    // for the quota. Only with nobody at all above does the head do both, so the cycle can finish.
+    const above = childSelf !== null && childSelf === head ? otherDecider(tree, unitId, childSelf, scope) : null;
+    if (above) add({ ...unitBase, ownerUnitId: unitId, decidingUnitId: above.unitId }, above.headId, childSelf);
+    else add({ ...unitBase, ownerUnitId: unitId, decidingUnitId: unitId }, head, childSelf);
     const childHead = tree.ownHeadOf(child.id);
     if (childHead) {
       const personBase = { subjectType: 'person' as const, subjectId: childHead.id, subjectName: childHead.name, unitId: child.id };
@@ -93,6 +99,13 @@ export function planUnit(tree: OrgTree, unitId: string, scope: CycleScope): Unit
   }
 
   return { subjects, unstaffed, childUnitIds: [...tree.childrenOf(unitId)], headId: head };
+}
+
+/** Who decides instead of `personId`: the nearest head above `unitId` who is someone else, else the cycle's superior. */
+function otherDecider(tree: OrgTree, unitId: string, personId: string, scope: CycleScope): { unitId: string | null; headId: string } | null {
+  const above = tree.headAbove(unitId, personId);
+  if (above) return above;
+  return scope.superiorReviewerId !== null && scope.superiorReviewerId !== personId ? { unitId: null, headId: scope.superiorReviewerId } : null;
 }
 
 /** Every review of a cycle, unit by unit, with what cannot be staffed. */

@@ -87,17 +87,25 @@ export function launchReview(input: LaunchInput, at: string): Transition {
   });
 }
 
+export interface DecideOptions {
+  /**
+   * Skip the conditions (discipline, previous shortcomings): the update's validator cannot read
+   * the registry, so the handler checks them against the facts as they stand when it decides.
+   */
+  deferConditions?: boolean;
+}
+
 /** Applies a person's action to a review, or throws the domain error that refuses it. */
-export function decide(state: ReviewState, command: ReviewCommand, at: string): Transition {
+export function decide(state: ReviewState, command: ReviewCommand, at: string, options: DecideOptions = {}): Transition {
   requireActor(state, command.kind, command.actorId);
   requireOpen(state);
   switch (command.kind) {
     case 'assign_targets':
       return assignTargets(state, command, at);
     case 'submit_self_assessment':
-      return submitSelfAssessment(state, command, at);
+      return submitSelfAssessment(state, command, at, options);
     case 'submit_review':
-      return submitReview(state, command, at);
+      return submitReview(state, command, at, options);
     case 'submit_remediation_plan':
       return submitRemediationPlan(state, command, at);
     case 'decide_remediation':
@@ -148,7 +156,7 @@ function assignTargets(state: ReviewState, command: AssignTargetsCommand, at: st
   return record(state, withTask(next, 'self_assess', state.selfActorId, state.seq + 1, at), command.actorId, 'targets.assigned', at, { targets });
 }
 
-function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentCommand, at: string): Transition {
+function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentCommand, at: string, options: DecideOptions): Transition {
   requireStep(state, 'self_assessment', 'submit the self-assessment');
   requireTaskOpened(state, at);
   const targets = state.targets ?? [];
@@ -165,7 +173,7 @@ function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentC
     completion: r.completion ?? DEFAULT_COMPLETION,
   }));
   const score = scored ? computeScore(generalScore!, targets, results) : null;
-  throwIfBroken(ruleChecks(state, score, results, command.proposedClassification, 'proposedClassification'));
+  throwIfBroken(ruleChecks(state, score, results, command.proposedClassification, 'proposedClassification', options));
   const selfAssessment = {
     results,
     generalScore,
@@ -181,7 +189,7 @@ function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentC
   });
 }
 
-function submitReview(state: ReviewState, command: SubmitReviewCommand, at: string): Transition {
+function submitReview(state: ReviewState, command: SubmitReviewCommand, at: string, options: DecideOptions): Transition {
   requireStep(state, 'superior_review', 'review');
   const ruleSet = ruleSetOf(state);
   const generalScore = command.generalScore ?? null;
@@ -215,7 +223,7 @@ function submitReview(state: ReviewState, command: SubmitReviewCommand, at: stri
   const self = state.selfAssessment!;
   const score = ruleSet.scored ? computeScore(generalScore ?? self.generalScore!, state.targets ?? [], self.results) : null;
   const classification = command.classification!;
-  throwIfBroken(ruleChecks(state, score, self.results, classification, 'classification'));
+  throwIfBroken(ruleChecks(state, score, self.results, classification, 'classification', options));
   if (state.deciding && state.deciding.proposal === null) {
     // The proposer's approval is a proposal: the decider one level up decides, in the same step.
     const deciding = { ...state.deciding, proposal: decision };
@@ -269,6 +277,11 @@ export interface ReclassifyCommand {
   comment: string;
   /** The request's idempotency key, recorded so a retried activity recognises its own event. */
   requestId: string;
+  /**
+   * The workflow that will run a remediation plan the lowered class requires; absent, the review
+   * stays done (units calibrating before plans were required on reclassification).
+   */
+  planWorkflowId?: string;
 }
 
 /** Calibration: the deciding unit's head lowers a done review's classification to fit the quota. */
@@ -282,12 +295,20 @@ export function reclassifyReview(state: ReviewState, command: ReclassifyCommand,
     ]);
   }
   const from = state.classification;
-  const next = { ...state, classification: command.classification };
+  const lowered = { ...state, classification: command.classification };
+  // Every subject classified completed or not completed drafts a plan: one lowered into those
+  // classes without an approved plan goes back to the remediation step, in a new run.
+  const needsPlan = ruleSetOf(state).remediationFor.includes(command.classification) && state.remediationPlan?.status !== 'approved';
+  const next =
+    needsPlan && command.planWorkflowId
+      ? withTask({ ...lowered, workflowId: command.planWorkflowId, status: 'open' as const, step: 'remediation_plan' as const, remediationPlan: null }, 'submit_remediation', state.selfActorId, state.seq + 1, at)
+      : lowered;
   return record(state, next, command.actorId, 'review.reclassified', at, {
     from,
     classification: command.classification,
     comment: command.comment,
     requestId: command.requestId,
+    ...(next.status === 'open' ? { remediationRequired: true, workflowId: next.workflowId } : {}),
   });
 }
 
@@ -298,9 +319,10 @@ export function ruleSetOf(state: ReviewState): RuleSet {
 
 /**
  * The bands and conditions of the rule set, for reviews launched with facts (older ones keep their
- * rules). Timeliness reads only the results; only the versions that have it ask for it.
+ * rules); conditions on facts may be deferred to when the current facts are read. Timeliness reads
+ * only the results; only the versions that have it ask for it.
  */
-function ruleChecks(state: ReviewState, score: number | null, results: SelfAssessment['results'], classification: Classification, path: string): FieldError[] {
+function ruleChecks(state: ReviewState, score: number | null, results: SelfAssessment['results'], classification: Classification, path: string, options: DecideOptions): FieldError[] {
   const ruleSet = ruleSetOf(state);
   const errors: FieldError[] = [];
   if (state.facts) {
@@ -308,12 +330,13 @@ function ruleChecks(state: ReviewState, score: number | null, results: SelfAsses
       const band = checkBand(ruleSet.bands, score, classification, path);
       if (band) errors.push(band);
     }
-    errors.push(...checkConditions(ruleSet.conditions, state.subject.type, state.facts, classification, path));
+    if (!options.deferConditions) errors.push(...checkConditions(ruleSet.conditions, state.subject.type, state.facts, classification, path));
   }
   const timeliness = timelinessLimit(ruleSet.conditions, timelinessOf(results));
   if (timeliness && isAbove(classification, timeliness.highest)) errors.push(conditionError(timeliness, classification, path));
   return errors;
 }
+
 
 /** A rule refused the classification: the detail names every rule and its numbers. */
 function throwIfBroken(errors: FieldError[]): void {

@@ -100,7 +100,7 @@ export interface ReviewState {
   reviewerId: string;
   selfActorId: string;
   ruleSetId: RuleSetId;
-  /** The rule set's version the cycle was launched with; absent on reviews launched before versions (version 1). */
+  /** The rule set's version the review was launched with; absent (launched before versions were stored) means 1. */
   ruleSetVersion?: number;
   calendar: CycleCalendar;
   /**

@@ -1,11 +1,11 @@
-import { REG_124_2023 } from './reg-124-2023.js';
+import { REG_124_2023, REG_124_2023_V1 } from './reg-124-2023.js';
 import { REG_366_2025, REG_366_2025_V2 } from './reg-366-2025.js';
 import type { RuleSet, RuleSetId } from './rule-set.js';
 
 /** Every version of each rule set, oldest first: a cycle keeps the version it was launched with. */
 const VERSIONS: Record<RuleSetId, readonly RuleSet[]> = {
   'reg-366-2025': [REG_366_2025, REG_366_2025_V2],
-  'reg-124-2023': [REG_124_2023],
+  'reg-124-2023': [REG_124_2023_V1, REG_124_2023],
 };
 
 /**
