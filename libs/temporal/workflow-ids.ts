@@ -19,3 +19,8 @@ export function reviewWorkflowId(cycleId: string, subjectType: SubjectType, subj
 export function registryChangesWorkflowId(importId: string): string {
   return `registry-changes:${importId}`;
 }
+
+/** One per bulk operation (a calendar move, a cancel): its sweep runs there. */
+export function operationWorkflowId(operationId: string): string {
+  return `operation:${operationId}`;
+}
