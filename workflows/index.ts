@@ -4,3 +4,4 @@ export { reviewCycleWorkflow } from './review-cycle.workflow.js';
 export { unitReviewWorkflow } from './unit-review.workflow.js';
 export { subjectReviewWorkflow } from './subject-review.workflow.js';
 export { registryChangesWorkflow } from './registry-changes.workflow.js';
+export { bulkOperationWorkflow } from './bulk-operation.workflow.js';

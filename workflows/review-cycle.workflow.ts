@@ -6,6 +6,7 @@ import {
   proxyActivities,
   setHandler,
   startChild,
+  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { ReviewActivities } from '../libs/activities/index.js';
@@ -14,8 +15,9 @@ import type { CycleStatus } from '../libs/domain/enums.js';
 import { cancelCycleUpdate, changeCalendarUpdate, cycleProgressQuery, reportSubmittedSignal, subtreeLaunchedSignal } from '../libs/temporal/definitions.js';
 import { toApplicationFailure } from '../libs/temporal/failure-codec.js';
 import { storageRefusal } from '../libs/temporal/storage-refusal.js';
-import { unitWorkflowId } from '../libs/temporal/workflow-ids.js';
-import type { ReportSubmitted, ReviewCycleInput } from '../libs/temporal/workflow-inputs.js';
+import { operationWorkflowId, unitWorkflowId } from '../libs/temporal/workflow-ids.js';
+import type { OperationStarted, ReportSubmitted, ReviewCycleInput } from '../libs/temporal/workflow-inputs.js';
+import { bulkOperationWorkflow } from './bulk-operation.workflow.js';
 import { reviewSearchAttributes } from './search-attributes.js';
 import { unitReviewWorkflow } from './unit-review.workflow.js';
 
@@ -24,6 +26,21 @@ const { markCycleRunning, markCycleCompleted, recordCycleCancelled, cancelWorkfl
   heartbeatTimeout: '2 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
+// Each records one short transaction, so the Update (and the HTTP request) answers at once.
+const { recordCalendarMove, recordCancelStarted } = proxyActivities<ReviewActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+/** Starts the workflow that carries a bulk operation on after the Update answered; it outlives the cycle's. */
+async function startOperation(operationId: string): Promise<OperationStarted> {
+  await startChild(bulkOperationWorkflow, {
+    workflowId: operationWorkflowId(operationId),
+    args: [{ operationId }],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
+  return { operationId };
+}
 
 export interface CycleOutcome {
   status: CycleStatus;
@@ -52,6 +69,22 @@ export async function reviewCycleWorkflow(input: ReviewCycleInput): Promise<Cycl
   setHandler(
     cancelCycleUpdate,
     async ({ actorId, reason }) => {
+      // Since bulk operations: the cycle is recorded cancelled, then an operation sweeps its reviews in batches.
+      if (patched('bulk-operations-v1')) {
+        while (cancelling) await condition(() => !cancelling);
+        if (cancelled()) throw toApplicationFailure(new ConflictError(ErrorCode.Closed, 'The cycle is already cancelled.'));
+        cancelling = true;
+        const operationId = uuid4();
+        try {
+          await recordCancelStarted({ operationId, cycleId: input.cycleId, actorId, reason, at: new Date().toISOString() });
+        } catch (error) {
+          throw storageRefusal(error);
+        } finally {
+          cancelling = false;
+        }
+        status = 'cancelled';
+        return await startOperation(operationId);
+      }
       if (recordedFirst) {
         while (cancelling) await condition(() => !cancelling);
         if (cancelled()) throw toApplicationFailure(new ConflictError(ErrorCode.Closed, 'The cycle is already cancelled.'));
@@ -82,6 +115,16 @@ export async function reviewCycleWorkflow(input: ReviewCycleInput): Promise<Cycl
   setHandler(
     changeCalendarUpdate,
     async ({ actorId, calendar }) => {
+      // Since bulk operations: the dates are stored, then an operation tells the open reviews in batches.
+      if (patched('bulk-operations-v1')) {
+        const operationId = uuid4();
+        try {
+          await recordCalendarMove({ operationId, cycleId: input.cycleId, calendar, actorId, at: new Date().toISOString() });
+        } catch (error) {
+          throw storageRefusal(error);
+        }
+        return await startOperation(operationId);
+      }
       await applyCalendarChange({ cycleId: input.cycleId, calendar, actorId });
     },
     {

@@ -8,4 +8,6 @@ export interface ActivityDeps {
   taskQueue: string;
   /** How many workflow starts or cancels one activity keeps in flight. */
   startConcurrency: number;
+  /** How many reviews a bulk operation handles between checkpoints (200 unless a test says). */
+  operationBatchSize?: number;
 }

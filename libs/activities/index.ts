@@ -2,6 +2,9 @@ import type { ActivityDeps } from './activity-deps.js';
 import { makeArchiveHistories } from './archive.activities.js';
 import { makeApplyCalendarChange } from './calendar-change.activity.js';
 import { makeCurrentSubjectFacts } from './current-facts.activity.js';
+import { makeRecordCalendarMove } from './calendar-move.activities.js';
+import { makeRecordCancelStarted } from './cycle-cancel.activities.js';
+import { makeFailOperation, makeSweepOperation } from './sweep-operation.activity.js';
 import { makeMarkCycleCompleted, makeMarkCycleRunning, makeRecordCycleCancelled } from './cycle.activities.js';
 import { makePlanUnit } from './plan-unit.activity.js';
 import { makeProjectReview } from './project-review.activity.js';
@@ -30,6 +33,10 @@ export function createActivities(deps: ActivityDeps) {
     sendNotice: makeSendNotice(deps.db),
     reportDeadline: makeReportDeadline(deps.db),
     applyCalendarChange: makeApplyCalendarChange(deps),
+    recordCalendarMove: makeRecordCalendarMove(deps.db),
+    recordCancelStarted: makeRecordCancelStarted(deps.db),
+    sweepOperation: makeSweepOperation(deps),
+    failBulkOperation: makeFailOperation(deps),
     planRegistryChanges: makePlanRegistryChanges(deps.db),
     deliverRegistryChanges: makeDeliverRegistryChanges(deps),
     checkQuota: makeCheckQuota(deps.db),

@@ -24,9 +24,15 @@ export function makeProjectReview(db: DataSource) {
 /**
  * A cancelled cycle's sweep closed the review in PostgreSQL before its workflow stopped: nothing
  * more is written (no event under a swept sequence number, no reopened row), and the workflow
- * is told so it does not move either. The row lock orders this against the sweep.
+ * is told so it does not move either. The row lock orders this against the sweep. The cycle's
+ * own status counts too: a cancel's sweep runs in batches after the cycle is recorded cancelled.
  */
 async function refuseIfCancelled(tx: EntityManager, reviewId: string): Promise<void> {
-  const [row]: Array<{ status: string }> = await tx.query('SELECT status FROM reviews WHERE id = $1 FOR UPDATE', [reviewId]);
-  if (row?.status === 'cancelled') throw toApplicationFailure(new ConflictError(ErrorCode.Closed, 'The cycle was cancelled: this review takes no more actions.'));
+  const [row]: Array<{ status: string; cycle_status: string }> = await tx.query(
+    'SELECT r.status, c.status AS cycle_status FROM reviews r JOIN cycles c ON c.id = r.cycle_id WHERE r.id = $1 FOR UPDATE OF r',
+    [reviewId],
+  );
+  if (row?.status === 'cancelled' || row?.cycle_status === 'cancelled') {
+    throw toApplicationFailure(new ConflictError(ErrorCode.Closed, 'The cycle was cancelled: this review takes no more actions.'));
+  }
 }

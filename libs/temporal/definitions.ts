@@ -13,6 +13,7 @@ import type { ReviewState } from '../domain/review/review-state.js';
 import type {
   CalendarChanged,
   ChildUnitAdded,
+  OperationStarted,
   CancelCycleCommand,
   CycleProgress,
   ReclassifyReviewCommand,
@@ -54,8 +55,9 @@ export const submitReportUpdate = defineUpdate<void, [SubmitReportCommand]>('sub
 export const reclassifyReviewUpdate = defineUpdate<ReviewState, [ReclassifyReviewCommand]>('reclassifyReview');
 export const unitProgressQuery = defineQuery<UnitProgress>('unitProgress');
 
-export const cancelCycleUpdate = defineUpdate<void, [CancelCycleCommand]>('cancelCycle');
-export const changeCalendarUpdate = defineUpdate<void, [CalendarChanged]>('changeCalendar');
+// Both answer the operation that carries on after them (void on cycles recorded before operations).
+export const cancelCycleUpdate = defineUpdate<OperationStarted | void, [CancelCycleCommand]>('cancelCycle');
+export const changeCalendarUpdate = defineUpdate<OperationStarted | void, [CalendarChanged]>('changeCalendar');
 export const cycleProgressQuery = defineQuery<CycleProgress>('cycleProgress');
 
 // Registry changes while a cycle runs (an import's workflow delivers them). Reviews take them as

@@ -24,3 +24,8 @@ export function remediationWorkflowId(reviewWorkflowId: string): string {
 export function registryChangesWorkflowId(importId: string): string {
   return `registry-changes:${importId}`;
 }
+
+/** One per bulk operation (a calendar move, a cancel): its sweep runs there. */
+export function operationWorkflowId(operationId: string): string {
+  return `operation:${operationId}`;
+}

@@ -73,6 +73,17 @@ export interface CancelCycleCommand {
   reason: string;
 }
 
+/** What a bulk Update answers: the operation that carries on after it. */
+export interface OperationStarted {
+  operationId: string;
+}
+
+export type OperationKind = 'calendar_move' | 'cycle_cancel';
+
+export interface BulkOperationInput {
+  operationId: string;
+}
+
 export interface CycleProgress {
   status: 'launching' | 'running' | 'completed' | 'cancelled';
 }

@@ -4,4 +4,5 @@ export const WORKFLOW_TYPES = {
   unitReview: 'unitReviewWorkflow',
   subjectReview: 'subjectReviewWorkflow',
   registryChanges: 'registryChangesWorkflow',
+  bulkOperation: 'bulkOperationWorkflow',
 } as const;

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { cycleWorkflowId, registryChangesWorkflowId, remediationWorkflowId, unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
+import { cycleWorkflowId, operationWorkflowId, registryChangesWorkflowId, remediationWorkflowId, unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
 import { TEST_PASSWORD, threeLevelOrg } from '../support/org-fixture.js';
 import { eventually, launchCycle } from '../support/review-driver.js';
 import { startTestApp } from '../support/test-app.js';
@@ -122,6 +122,9 @@ try {
     cycleWorkflowId(cancelledId),
     registryChangesWorkflowId(`${app.config.auth.adminUsername}/replay-${cancelledId}`),
   );
+  // The bulk operations (the calendar move and the cancel) of cycles since they exist.
+  const operations: Array<{ id: string }> = await app.product.db.query('SELECT id FROM operations WHERE cycle_id = $1 ORDER BY started_at', [cancelledId]);
+  workflowIds.push(...operations.map((o) => operationWorkflowId(o.id)));
 
   await mkdir(outDir, { recursive: true });
   for (const workflowId of workflowIds) {

@@ -112,7 +112,9 @@ describe('an administrator imports the registry and runs cycles (browser)', () =
     // Move the report deadline.
     await pickDate(page, 'calendar_reportDueAt', `20/01/${year + 1}`);
     await page.getByRole('button', { name: 'Dời lịch' }).click();
-    await page.getByText('Đã dời lịch; các bản kiểm điểm đang mở nhận lịch mới.').waitFor();
+    // The move answers at once; its progress bar runs until every open review took the new dates.
+    await page.getByTestId('operation-progress').and(page.locator('[data-status=succeeded]')).waitFor({ timeout: 30_000 });
+    await page.getByText('Đã dời lịch; các bản kiểm điểm đang mở đã nhận lịch mới.').waitFor();
 
     // Raise the district's quota to 25%.
     await page.getByRole('button', { name: 'Nâng tỷ lệ xuất sắc của Unit D' }).click();
@@ -154,6 +156,8 @@ describe('an administrator imports the registry and runs cycles (browser)', () =
     await capture(page, 'admin-cancel-confirm');
     await dialog.getByRole('button', { name: 'Huỷ đợt' }).click();
     await page.getByTestId('cycle-status').and(page.locator('[data-status=cancelled]')).waitFor({ timeout: 30_000 });
+    await page.getByTestId('operation-progress').and(page.locator('[data-status=succeeded]')).waitFor({ timeout: 30_000 });
+    await page.getByText('Mọi bản kiểm điểm đang mở đã được huỷ.').waitFor();
 
     await page.goto('/cycles');
     await page.getByTestId('cycles-table').getByText('Đã huỷ').waitFor();

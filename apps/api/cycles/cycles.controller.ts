@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
 import { updateIdFor } from '../http/idempotency.interceptor.js';
@@ -23,6 +23,8 @@ import {
   type OverdueQueryType,
 } from './cycle.schemas.js';
 import { CyclesService } from './cycles.service.js';
+import { answerBulk } from './bulk-answer.js';
+import { OperationsService } from '../operations/operations.service.js';
 import { ApiProblems } from '../openapi/api-problems.js';
 
 @ApiTags('cycles')
@@ -32,6 +34,7 @@ export class CyclesController {
   constructor(
     private readonly cycles: CyclesService,
     private readonly dashboard: CycleDashboardService,
+    private readonly operations: OperationsService,
   ) {}
 
   @Post()
@@ -91,11 +94,25 @@ export class CyclesController {
   @ApiProblems()
   @RejoinsWorkflowUpdate()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel a cycle (admin): every open review ends as cancelled' })
+  @ApiOperation({
+    summary: 'Cancel a cycle (admin): every open review ends as cancelled',
+    description:
+      'The cycle is cancelled at once; an operation then sweeps its open reviews in batches. By default the answer waits for it (up to two minutes) ' +
+      'and is 200 with the cycle; with `Prefer: respond-async` it is 202 at once with the operation and `Location: /api/v1/operations/:id`.',
+  })
+  @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: answer 202 with the operation instead of waiting for it' })
+  @ApiAcceptedResponse({ description: 'With `Prefer: respond-async`: the operation (see GET /operations/:id); `Location` names it' })
   @ApiBody({ schema: jsonSchemaOf(CancelCycleSchema) })
-  cancel(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(CancelCycleSchema)) body: z.infer<typeof CancelCycleSchema>, @Req() req: Request) {
+  async cancel(
+    @Caller() caller: Principal,
+    @Param('id') id: string,
+    @Body(new ZodPipe(CancelCycleSchema)) body: z.infer<typeof CancelCycleSchema>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     Object.assign(contextOf(req).audit, { cycleId: id, target: `cycle:${id}` });
-    return this.cycles.cancel(caller, id, body.reason, updateIdFor(req));
+    const operationId = await this.cycles.cancel(caller, id, body.reason, updateIdFor(req));
+    return answerBulk(req, res, this.operations, operationId, () => this.cycles.get(caller, id));
   }
 
   @Post(':id/calendar')
@@ -104,11 +121,23 @@ export class CyclesController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Move dates of a running cycle (admin of its root)',
-    description: 'Only the given fields change. Every open review takes the new dates (due dates, the self-assessment opening, reminders), recorded as calendar.changed in its history.',
+    description:
+      'Only the given fields change. Every open review takes the new dates (due dates, the self-assessment opening, reminders), recorded as calendar.changed in its history; ' +
+      'reviews not started yet start with them. The dates are stored at once; an operation then tells the open reviews in batches. By default the answer waits for it ' +
+      '(up to two minutes) and is 200 with the cycle; with `Prefer: respond-async` it is 202 at once with the operation and `Location: /api/v1/operations/:id`.',
   })
+  @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: answer 202 with the operation instead of waiting for it' })
+  @ApiAcceptedResponse({ description: 'With `Prefer: respond-async`: the operation (see GET /operations/:id); `Location` names it' })
   @ApiBody({ schema: jsonSchemaOf(ChangeCalendarSchema) })
-  changeCalendar(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(ChangeCalendarSchema)) body: z.infer<typeof ChangeCalendarSchema>, @Req() req: Request) {
+  async changeCalendar(
+    @Caller() caller: Principal,
+    @Param('id') id: string,
+    @Body(new ZodPipe(ChangeCalendarSchema)) body: z.infer<typeof ChangeCalendarSchema>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     Object.assign(contextOf(req).audit, { cycleId: id, target: `cycle:${id}` });
-    return this.cycles.changeCalendar(caller, id, body, updateIdFor(req));
+    const operationId = await this.cycles.changeCalendar(caller, id, body, updateIdFor(req));
+    return answerBulk(req, res, this.operations, operationId, () => this.cycles.get(caller, id));
   }
 }

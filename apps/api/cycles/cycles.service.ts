@@ -13,7 +13,7 @@ import { loadSubtree } from '../../../libs/persistence/registry-reader.js';
 import { cancelCycleUpdate, changeCalendarUpdate } from '../../../libs/temporal/definitions.js';
 import { cycleWorkflowId } from '../../../libs/temporal/workflow-ids.js';
 import { WORKFLOW_TYPES } from '../../../libs/temporal/workflow-types.js';
-import type { ReviewCycleInput } from '../../../libs/temporal/workflow-inputs.js';
+import type { OperationStarted, ReviewCycleInput } from '../../../libs/temporal/workflow-inputs.js';
 import { AccessService } from '../access/access.service.js';
 import { SqlParams } from '../access/sql-params.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
@@ -127,29 +127,30 @@ export class CyclesService {
     );
   }
 
-  async cancel(principal: Principal, cycleId: string, reason: string, updateId: string | undefined) {
+  /** Cancels a cycle: recorded at once, its reviews swept by the operation whose id this answers. */
+  async cancel(principal: Principal, cycleId: string, reason: string, updateId: string | undefined): Promise<string | null> {
     const cycle = await this.findVisible(principal, cycleId);
     this.access.requireAdminOf(principal, (await this.access.ancestryOf(cycle.rootUnitId)) ?? [cycle.rootUnitId], 'cancel its cycle');
-    await throughTemporal(
+    const started = await throughTemporal(
       () => this.temporal.workflow.getHandle(cycle.workflowId).executeUpdate(cancelCycleUpdate, { args: [{ actorId: principal.actorId, reason }], updateId }),
       `The cycle is already ${cycle.status}.`,
     );
-    return this.get(principal, cycleId);
+    return operationIdOf(started);
   }
 
-  /** Moves dates of a running cycle: stored, then every open review and report follows (through the cycle workflow). */
-  async changeCalendar(principal: Principal, cycleId: string, change: Partial<CycleCalendar>, updateId: string | undefined) {
+  /** Moves dates of a running cycle: stored at once, then every open review and report follows (the operation whose id this answers). */
+  async changeCalendar(principal: Principal, cycleId: string, change: Partial<CycleCalendar>, updateId: string | undefined): Promise<string | null> {
     const cycle = await this.findVisible(principal, cycleId);
     this.access.requireAdminOf(principal, (await this.access.ancestryOf(cycle.rootUnitId)) ?? [cycle.rootUnitId], 'change its calendar');
     if (cycle.status === 'completed' || cycle.status === 'cancelled') throw new ConflictError(ErrorCode.Closed, `The cycle is already ${cycle.status}.`);
     const calendar: CycleCalendar = { ...cycle.calendar, ...change };
     const errors = checkCalendar(calendar);
     if (errors.length > 0) throw new ValidationError(errors);
-    await throughTemporal(
+    const started = await throughTemporal(
       () => this.temporal.workflow.getHandle(cycle.workflowId).executeUpdate(changeCalendarUpdate, { args: [{ actorId: principal.actorId, calendar }], updateId }),
       `The cycle is already ${cycle.status}.`,
     );
-    return this.get(principal, cycleId);
+    return operationIdOf(started);
   }
 
   /** The cycle, if the caller may see it: 404 otherwise. */
@@ -195,4 +196,9 @@ export class CyclesService {
     for (const row of rows) byCycle.set(row.cycle_id, [...(byCycle.get(row.cycle_id) ?? []), row]);
     return byCycle;
   }
+}
+
+/** The operation a bulk Update started; none from a cycle whose workflow runs code from before operations. */
+function operationIdOf(started: OperationStarted | void): string | null {
+  return started ? started.operationId : null;
 }

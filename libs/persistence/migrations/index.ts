@@ -6,6 +6,7 @@ import { IdempotencyAuditContext1764100000000 } from './1764100000000-idempotenc
 import { RequestOwnerLock1764200000000 } from './1764200000000-request-owner-lock.js';
 import { LoginFailures1764300000000 } from './1764300000000-login-failures.js';
 import { AuditChain1764500000000 } from './1764500000000-audit-chain.js';
+import { BulkOperations1764700000000 } from './1764700000000-bulk-operations.js';
 
 /** Every migration, oldest first. Append; never edit one that has been committed. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   RequestOwnerLock1764200000000,
   LoginFailures1764300000000,
   AuditChain1764500000000,
+  BulkOperations1764700000000,
 ];

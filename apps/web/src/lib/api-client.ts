@@ -17,10 +17,13 @@ export interface WriteOptions {
   /** The same key for every attempt of one action (see useAction). */
   idempotencyKey?: string;
   method?: 'POST' | 'PUT' | 'DELETE';
+  /** `respond-async`: a bulk action answers 202 with its operation instead of waiting for it. */
+  prefer?: 'respond-async';
 }
 
-async function request<T>(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, idempotencyKey?: string, prefer?: string): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (prefer) headers.prefer = prefer;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const csrf = csrfToken();
@@ -93,6 +96,6 @@ function upload<T>(path: string, file: Blob, options: UploadOptions = {}): Promi
 export const api = {
   upload,
   get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown, options: WriteOptions = {}) => request<T>(options.method ?? 'POST', path, body, options.idempotencyKey),
+  post: <T>(path: string, body?: unknown, options: WriteOptions = {}) => request<T>(options.method ?? 'POST', path, body, options.idempotencyKey, options.prefer),
   put: <T>(path: string, body?: unknown, options: WriteOptions = {}) => request<T>('PUT', path, body, options.idempotencyKey),
 };

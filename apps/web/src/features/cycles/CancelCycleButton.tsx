@@ -4,8 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useCancelCycle } from './cycles-api';
 
-/** Cancels the cycle after a confirmation that says what it does and that it cannot be undone. */
-export function CancelCycleButton({ cycleId }: { cycleId: string }) {
+/**
+ * Cancels the cycle after a confirmation that says what it does and that it cannot be undone;
+ * `onStarted` gets the operation that sweeps its reviews (the dashboard shows its progress).
+ */
+export function CancelCycleButton({ cycleId, onStarted }: { cycleId: string; onStarted: (operationId: string) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -33,8 +36,9 @@ export function CancelCycleButton({ cycleId }: { cycleId: string }) {
           layout="vertical"
           onFinish={(values) =>
             cancel.mutate(values, {
-              onSuccess: () => {
+              onSuccess: (operation) => {
                 setOpen(false);
+                onStarted(operation.id);
                 void message.success(t('cycles:cancel.done'));
               },
             })

@@ -14,6 +14,7 @@ import { OverdueTable } from './OverdueTable';
 import { RaiseQuotaForm } from './RaiseQuotaForm';
 import { StepChart } from './StepChart';
 import { LaunchProgress } from './LaunchProgress';
+import { OperationProgress } from './OperationProgress';
 import './cycles.css';
 
 /** /cycles/:cycleId — where the cycle stands: per step, per unit, what is late; the admin's levers. */
@@ -24,6 +25,7 @@ export function CycleDashboardPage() {
   const cycle = useCycle(cycleId);
   const root = useUnitName(cycle.data?.rootUnitId);
   const [quotaUnit, setQuotaUnit] = useState<CompletionRow | null>(null);
+  const [cancelOperation, setCancelOperation] = useState<string | null>(null);
 
   if (cycle.isPending) return <Spin />;
   if (cycle.error) return <ErrorAlert error={cycle.error} />;
@@ -40,7 +42,7 @@ export function CycleDashboardPage() {
         <Tag color={statusColor[c.status]} data-testid="cycle-status" data-status={c.status}>
           {t(`cycleStatus.${c.status}`)}
         </Tag>
-        {admin && (running || c.status === 'launching') ? <CancelCycleButton cycleId={c.id} /> : null}
+        {admin && (running || c.status === 'launching') ? <CancelCycleButton cycleId={c.id} onStarted={setCancelOperation} /> : null}
       </div>
       <Descriptions
         size="small"
@@ -54,6 +56,11 @@ export function CycleDashboardPage() {
         ]}
       />
       {c.status === 'launching' ? <LaunchProgress cycleId={c.id} /> : null}
+      {cancelOperation ? (
+        <Card size="small" title={t('cycles:operation.cancelTitle')}>
+          <OperationProgress cycleId={c.id} operationId={cancelOperation} />
+        </Card>
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('cycles:dashboard.byStep')}>

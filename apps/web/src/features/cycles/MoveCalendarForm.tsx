@@ -1,17 +1,19 @@
 import { App, Button, Form } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { calendarOf, daysOf, type CalendarDays } from './calendar-dates';
 import { CalendarFields } from './CalendarFields';
 import { useMoveCalendar, type Cycle } from './cycles-api';
+import { OperationProgress } from './OperationProgress';
 
-/** Moves the dates of a running cycle: only the days changed are sent; open reviews take them. */
+/** Moves the dates of a running cycle: only the days changed are sent; the open reviews take them, with a progress bar. */
 export function MoveCalendarForm({ cycle }: { cycle: Cycle }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ calendar: CalendarDays }>();
   const move = useMoveCalendar(cycle.id);
+  const [operationId, setOperationId] = useState<string | null>(null);
   const before = useMemo(() => daysOf(cycle.calendar), [cycle.calendar]);
   return (
     <>
@@ -25,7 +27,7 @@ export function MoveCalendarForm({ cycle }: { cycle: Cycle }) {
         onFinish={({ calendar }) => {
           const changed = calendarOf(calendar, before);
           if (Object.keys(changed).length === 0) return void message.info(t('cycles:calendar.unchanged'));
-          move.mutate(changed, { onSuccess: () => void message.success(t('cycles:calendar.moved')) });
+          move.mutate(changed, { onSuccess: (operation) => setOperationId(operation.id) });
         }}
       >
         <CalendarFields />
@@ -33,6 +35,7 @@ export function MoveCalendarForm({ cycle }: { cycle: Cycle }) {
           {t('cycles:calendar.move')}
         </Button>
       </Form>
+      {operationId ? <OperationProgress key={operationId} cycleId={cycle.id} operationId={operationId} /> : null}
     </>
   );
 }

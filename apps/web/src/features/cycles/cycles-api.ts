@@ -60,15 +60,38 @@ export function useLaunchCycle() {
   return useAction<LaunchBody, { id: string; status: CycleStatus }>((body, key) => api.post('/cycles', body, { idempotencyKey: key }), { invalidate: [['cycles']] });
 }
 
+/** GET /operations/:id: a bulk action (cancel, calendar move) running on after its request answered. */
+export interface Operation {
+  id: string;
+  kind: 'calendar_move' | 'cycle_cancel';
+  status: 'running' | 'succeeded' | 'failed';
+  total: number;
+  done: number;
+  failed: number;
+  startedAt: string;
+  finishedAt: string | null;
+  error?: string;
+}
+
+/** Both answer 202 with the operation at once (`Prefer: respond-async`); OperationProgress follows it. */
 export function useCancelCycle(cycleId: string) {
-  return useAction<{ reason: string }, unknown>((body, key) => api.post(`${path(cycleId)}/cancel`, body, { idempotencyKey: key }), {
-    invalidate: [cycleKey(cycleId), ['cycles'], ['completion', cycleId]],
+  return useAction<{ reason: string }, Operation>((body, key) => api.post(`${path(cycleId)}/cancel`, body, { idempotencyKey: key, prefer: 'respond-async' }), {
+    invalidate: [cycleKey(cycleId), ['cycles']],
   });
 }
 
 export function useMoveCalendar(cycleId: string) {
-  return useAction<Partial<CycleCalendar>, unknown>((body, key) => api.post(`${path(cycleId)}/calendar`, body, { idempotencyKey: key }), {
-    invalidate: [cycleKey(cycleId), ['overdue', cycleId]],
+  return useAction<Partial<CycleCalendar>, Operation>((body, key) => api.post(`${path(cycleId)}/calendar`, body, { idempotencyKey: key, prefer: 'respond-async' }), {
+    invalidate: [cycleKey(cycleId)],
+  });
+}
+
+/** The operation, read every second until it has finished. */
+export function useOperation(operationId: string) {
+  return useQuery<Operation, ApiError>({
+    queryKey: ['operation', operationId],
+    queryFn: () => api.get(`/operations/${encodeURIComponent(operationId)}`),
+    refetchInterval: (q) => (q.state.error || (q.state.data && q.state.data.status !== 'running') ? false : 1_000),
   });
 }
 

@@ -44,7 +44,6 @@ export const cyclesLocales = {
       required: 'Vui lòng chọn ngày.',
       moveTitle: 'Dời lịch',
       move: 'Dời lịch',
-      moved: 'Đã dời lịch; các bản kiểm điểm đang mở nhận lịch mới.',
       unchanged: 'Chưa có ngày nào thay đổi.',
     },
     dashboard: {
@@ -96,7 +95,16 @@ export const cyclesLocales = {
       reason: 'Lý do huỷ',
       reasonRequired: 'Vui lòng nhập lý do huỷ.',
       confirm: 'Huỷ đợt',
-      done: 'Đã huỷ đợt kiểm điểm.',
+      done: 'Đã huỷ đợt kiểm điểm; các bản kiểm điểm đang được đóng.',
+    },
+    operation: {
+      calendar_move: 'Tiến độ dời lịch',
+      cycle_cancel: 'Tiến độ huỷ đợt',
+      cancelTitle: 'Đang đóng các bản kiểm điểm',
+      count: 'Đã xử lý {{done}} / {{total}} bản kiểm điểm',
+      calendar_moveDone: 'Đã dời lịch; các bản kiểm điểm đang mở đã nhận lịch mới.',
+      cycle_cancelDone: 'Mọi bản kiểm điểm đang mở đã được huỷ.',
+      failed: 'Thao tác dừng do lỗi: {{error}}',
     },
   },
   en: {
@@ -143,7 +151,6 @@ export const cyclesLocales = {
       required: 'Please pick a date.',
       moveTitle: 'Move the calendar',
       move: 'Move the calendar',
-      moved: 'Calendar moved; the open reviews take the new dates.',
       unchanged: 'No date changed.',
     },
     dashboard: {
@@ -195,7 +202,16 @@ export const cyclesLocales = {
       reason: 'Reason',
       reasonRequired: 'Please give the reason.',
       confirm: 'Cancel the cycle',
-      done: 'The cycle is cancelled.',
+      done: 'The cycle is cancelled; its reviews are being closed.',
+    },
+    operation: {
+      calendar_move: 'Calendar move progress',
+      cycle_cancel: 'Cancel progress',
+      cancelTitle: 'Closing the reviews',
+      count: '{{done}} of {{total}} reviews handled',
+      calendar_moveDone: 'Calendar moved; the open reviews took the new dates.',
+      cycle_cancelDone: 'Every open review is cancelled.',
+      failed: 'The operation stopped on an error: {{error}}',
     },
   },
 };
