@@ -17,7 +17,7 @@ import { readBenchConfig, type BenchConfig } from './bench-config.js';
 import { login, measureCycleLaunch, type LaunchTarget } from './cycle-launch.js';
 import type { Measurement } from './measure.js';
 import { measureDocumentExports } from './document-exports.js';
-import { writeExportsReport, writeReport, writeSpreadsheetReport, type ServerRun } from './report.js';
+import { writeExportsReport, writeReport, writeSpreadsheetReport, writeWebReport, type ServerRun } from './report.js';
 import { measureSpreadsheetImport } from './spreadsheet-import.js';
 import { SYNTHETIC_ROOT_UNIT, syntheticProvince } from './synthetic-province.js';
 import { bundleBenchWorkflows, measureTemporalThroughput } from './temporal-throughput.js';
@@ -50,13 +50,15 @@ try {
     ]);
   }
   if (stackRuns && stackRuns.exports.length > 0) await writeExportsReport(bench.BENCH_OUTPUT, startedAt, stackRuns.exports, `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}`);
-  // A run of (h) or (i) alone leaves the other sections as they were.
-  if (bench.BENCH_ONLY !== 'spreadsheet' && bench.BENCH_ONLY !== 'exports') await writeReport(bench.BENCH_OUTPUT, {
+  if (stackRuns && stackRuns.web.length > 0) {
+    await writeWebReport(bench.BENCH_OUTPUT, startedAt, stackRuns.web, [`Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}: other processes on the machine skew every number`]);
+  }
+  // A run of (e)–(g), (h) or (i) alone leaves the other sections as they were.
+  if (bench.BENCH_ONLY === 'all' || bench.BENCH_ONLY === 'temporal' || bench.BENCH_ONLY === 'cycles') await writeReport(bench.BENCH_OUTPUT, {
     startedAt,
     temporalVersion,
     throughput,
     launches: launches && { mode: `SQLite file with ${pragmaList(DEV_SQLITE_PRAGMAS)}, API and worker in one process`, measurements: launches },
-    web: stackRuns && stackRuns.web.length > 0 ? stackRuns.web : null,
     settings: [
       `Worker: maxConcurrentWorkflowTaskExecutions ${config.worker.maxConcurrentWorkflowTaskExecutions}, maxConcurrentActivityTaskExecutions ${config.worker.maxConcurrentActivityTaskExecutions}, start concurrency ${config.worker.startConcurrency}; password hash cost ${config.auth.passwordHashCost}`,
       `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}: other processes on the machine skew every number`,

@@ -42,7 +42,7 @@ describe('personal data: GET /org/units/:id/people shows each reader what their 
   it('shows the unit’s head what reviewing needs: standing and discipline, not contact, roles or login', async () => {
     const items = await itemsOf(await people.as(org.id('g-sec')));
     for (const person of items) assert.deepEqual(Object.keys(person).sort(), ['discipline', 'id', 'name', 'position', 'status', 'unitId']);
-    assert.deepEqual(byId(items, 'g-mem2')!.discipline, [{ year: 2025, level: 'reprimand', selfDetected: false }]);
+    assert.deepEqual(byId(items, 'g-mem2')!.discipline, [{ year: 2025, level: 'reprimand', dutyRelated: false, selfDetected: false }]);
     assert.equal(byId(items, 'g-old')!.status, 'struck_off');
   });
 
