@@ -1,6 +1,7 @@
 import { heartbeat } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { CycleCalendar } from '../domain/calendar.js';
+import { moveOpenReportTasks } from '../persistence/report-task-dates.js';
 import { calendarChangedSignal } from '../temporal/definitions.js';
 import { unitWorkflowId } from '../temporal/workflow-ids.js';
 import type { ActivityDeps } from './activity-deps.js';
@@ -15,10 +16,7 @@ import { forEachBounded } from './bounded-pool.js';
 export function makeApplyCalendarChange(deps: ActivityDeps) {
   return async function applyCalendarChange(input: { cycleId: string; calendar: CycleCalendar; actorId: string }): Promise<void> {
     await deps.db.query('UPDATE cycles SET calendar = $2 WHERE id = $1', [input.cycleId, JSON.stringify(input.calendar)]);
-    await deps.db.query(`UPDATE tasks SET due_at = $2 WHERE cycle_id = $1 AND status = 'open' AND kind IN ('submit_report', 'calibrate')`, [
-      input.cycleId,
-      input.calendar.reportDueAt,
-    ]);
+    await moveOpenReportTasks(deps.db, input.cycleId, input.calendar);
     const openReviews: Array<{ workflow_id: string }> = await deps.db.query(`SELECT workflow_id FROM reviews WHERE cycle_id = $1 AND status = 'open'`, [input.cycleId]);
     // Units waiting on a report task follow its new due date too.
     const waitingUnits: Array<{ unit_id: string }> = await deps.db.query(

@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { CycleCalendar } from '../domain/calendar.js';
+import { moveOpenReportTasks } from '../persistence/report-task-dates.js';
 import { insertOperation } from '../persistence/operation-rows.js';
 import { calendarChangedSignal } from '../temporal/definitions.js';
 import { unitWorkflowId } from '../temporal/workflow-ids.js';
@@ -16,10 +17,7 @@ export function makeRecordCalendarMove(db: DataSource) {
   return async function recordCalendarMove(input: { operationId: string; cycleId: string; calendar: CycleCalendar; actorId: string; at: string }): Promise<void> {
     await db.transaction(async (tx) => {
       await tx.query('UPDATE cycles SET calendar = $2 WHERE id = $1', [input.cycleId, JSON.stringify(input.calendar)]);
-      await tx.query(`UPDATE tasks SET due_at = $2 WHERE cycle_id = $1 AND status = 'open' AND kind IN ('submit_report', 'calibrate')`, [
-        input.cycleId,
-        input.calendar.reportDueAt,
-      ]);
+      await moveOpenReportTasks(tx, input.cycleId, input.calendar);
       const [{ n }]: Array<{ n: number }> = await tx.query(`SELECT count(*)::int AS n FROM reviews WHERE cycle_id = $1 AND status = 'open'`, [input.cycleId]);
       await insertOperation(tx, { id: input.operationId, kind: 'calendar_move', cycleId: input.cycleId, actorId: input.actorId, total: n, at: input.at });
     });

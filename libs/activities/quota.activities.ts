@@ -6,6 +6,7 @@ import type { ReviewState } from '../domain/review/review-state.js';
 import { CycleEntity } from '../persistence/entities/index.js';
 import { checkUnitQuota, type QuotaCheck } from '../persistence/quota-check.js';
 import { reportTotals } from '../persistence/report-totals.js';
+import { reportDueAtOfUnit } from '../persistence/report-task-dates.js';
 import { toApplicationFailure } from '../temporal/failure-codec.js';
 import { remediationWorkflowId } from '../temporal/workflow-ids.js';
 import { insertReviewEvents, syncReviewTasks, upsertNewerReview } from './review-rows.js';
@@ -23,6 +24,7 @@ export function makeCheckQuota(db: DataSource) {
     const check = await checkUnitQuota(db, input.cycleId, input.unitId);
     if (check.fits) return check;
     const cycle = await db.getRepository(CycleEntity).findOneByOrFail({ id: input.cycleId });
+    const dueAt = await reportDueAtOfUnit(db, cycle.calendar, input.unitId);
     const at = new Date().toISOString();
     await db.transaction(async (tx) => {
       await tx.query(`UPDATE reports SET status = 'calibration_needed', updated_at = $3 WHERE cycle_id = $1 AND unit_id = $2 AND status = 'collecting'`, [
@@ -34,7 +36,7 @@ export function makeCheckQuota(db: DataSource) {
         await tx.query(
           `INSERT INTO tasks (id, assignee_id, kind, cycle_id, unit_id, status, due_at, created_at)
            VALUES ($1, $2, 'calibrate', $3, $4, 'open', $5, $6) ON CONFLICT (id) DO NOTHING`,
-          [calibrateTaskId(input.cycleId, input.unitId), input.headId, input.cycleId, input.unitId, cycle.calendar.reportDueAt, at],
+          [calibrateTaskId(input.cycleId, input.unitId), input.headId, input.cycleId, input.unitId, dueAt, at],
         );
       }
     });

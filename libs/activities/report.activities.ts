@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { CycleEntity } from '../persistence/entities/index.js';
 import { reportTotals, type ReportTotals } from '../persistence/report-totals.js';
 import { loadTreeAround } from '../persistence/registry-reader.js';
+import { reportDueAtOfUnit } from '../persistence/report-task-dates.js';
 
 /**
  * Every review of the unit is done and every child has reported: compute the figures, mark the
@@ -13,6 +14,7 @@ export function makePrepareReport(db: DataSource) {
     const tree = await loadTreeAround(db, input.unitId);
     const headId = tree.headOf(input.unitId) ?? cycle.superiorReviewerId;
     const totals = await reportTotals(db, input.cycleId, input.unitId);
+    const dueAt = await reportDueAtOfUnit(db, cycle.calendar, input.unitId);
     const at = new Date().toISOString();
     await db.transaction(async (tx) => {
       await tx.query(
@@ -24,7 +26,7 @@ export function makePrepareReport(db: DataSource) {
         await tx.query(
           `INSERT INTO tasks (id, assignee_id, kind, cycle_id, unit_id, status, due_at, created_at)
            VALUES ($1, $2, 'submit_report', $3, $4, 'open', $5, $6) ON CONFLICT (id) DO NOTHING`,
-          [reportTaskId(input.cycleId, input.unitId), headId, input.cycleId, input.unitId, cycle.calendar.reportDueAt, at],
+          [reportTaskId(input.cycleId, input.unitId), headId, input.cycleId, input.unitId, dueAt, at],
         );
       }
     });

@@ -1,5 +1,6 @@
 import type { FieldError } from './errors.js';
 import type { TaskKind } from './enums.js';
+import { checkReportDueDates, type ReportDueAtByKind } from './report-due-dates.js';
 
 /** When each step of a cycle is due (ISO-8601 UTC). */
 export interface CycleCalendar {
@@ -9,6 +10,8 @@ export interface CycleCalendar {
   reviewDueAt: string;
   remediationDueAt: string;
   reportDueAt: string;
+  /** Report dates per level (cell, grassroots, district, province), lower levels first; absent: `reportDueAt`. */
+  reportDueAtByKind?: ReportDueAtByKind;
   /** How long before a due date the assignee is reminded (default three days). */
   remindBeforeSeconds?: number;
   /** How long after a due date the assignee's own head is told the task is late (default three days). */
@@ -59,6 +62,7 @@ export function dueAtFor(calendar: CycleCalendar, kind: TaskKind): string {
       return calendar.remediationDueAt;
     case 'calibrate':
     case 'submit_report':
+      // The cycle-wide date; a unit's own report task takes its level's (report-due-dates.ts).
       return calendar.reportDueAt;
   }
 }
@@ -79,5 +83,6 @@ export function checkCalendar(calendar: CycleCalendar, path = 'calendar'): Field
   before('selfAssessmentDueAt', 'reviewDueAt');
   before('reviewDueAt', 'remediationDueAt');
   before('reviewDueAt', 'reportDueAt');
+  errors.push(...checkReportDueDates(calendar, path));
   return errors;
 }

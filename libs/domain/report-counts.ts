@@ -23,14 +23,11 @@ export function addCounts(a: ClassificationCounts, b: ClassificationCounts): Cla
   return sum;
 }
 
-/** `part` of `total` in percent, rounded to two decimals ("18/21 = 85.71%"); 0 when the total is 0. */
+/**
+ * `part` of `total` in percent, rounded to two decimals on its own; 0 when the total is 0. For the
+ * parts of a report use `reportShares` (report-shares.ts), whose parts sum to 100.00%.
+ */
 export function percentOf(part: number, total: number): number {
   return total === 0 ? 0 : Math.round((part * 10000) / total) / 100;
 }
 
-/** Shares of the total, in percent rounded to two decimals ("18/21 = 85.71%"). */
-export function percentagesOf(counts: ClassificationCounts): ClassificationPercentages {
-  const out = { excellent: 0, good: 0, completed: 0, not_completed: 0 };
-  for (const c of CLASSIFICATIONS) out[c] = percentOf(counts[c], counts.total);
-  return out;
-}

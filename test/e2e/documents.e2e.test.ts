@@ -105,8 +105,9 @@ describe('documents out: report PDF and XLSX, review record PDF, audit CSV', () 
       const line = new RegExp(`^\\s*${CLASSIFICATION_LABELS_VI[c]}\\s+${report.people[c]}\\s+${vnPercent(report.percentages.people[c]).replace('%', '\\%')}`, 'm');
       assert.match(text, line);
     }
-    const goodOrBetter = report.people.excellent + report.people.good;
-    assert.match(text, new RegExp(`tốt nhiệm vụ trở lên\\s+${goodOrBetter}\\s+${vnPercent(Math.round((goodOrBetter * 10000) / report.people.total) / 100)}`));
+    // "Good or better" as the JSON report gives it: excellent + good, its percent the sum of theirs.
+    assert.equal(report.goodOrBetter.people.count, report.people.excellent + report.people.good);
+    assert.match(text, new RegExp(`tốt nhiệm vụ trở lên\\s+${report.goodOrBetter.people.count}\\s+${vnPercent(report.goodOrBetter.people.percent).replace('%', '\\%')}`));
     const submitted = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(report.submittedAt));
     assert.ok(text.includes(`Person d-sec`) && text.includes(submitted), `submitter and ${submitted} missing`);
     assert.ok(text.includes(`Số kế hoạch khắc phục hạn chế, khuyết điểm: ${report.remediationPlans}`));

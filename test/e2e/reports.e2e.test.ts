@@ -55,6 +55,7 @@ describe('reports upward: GET and POST /cycles/:id/units/:unitId/report', () => 
     assert.equal(report.status, 'collecting');
     for (const counts of [report.people, report.units]) assert.deepEqual(Object.keys(counts).sort(), ['completed', 'excellent', 'good', 'not_completed', 'total']);
     assert.deepEqual(Object.keys(report.percentages).sort(), ['people', 'units']);
+    assert.deepEqual(Object.keys(report.goodOrBetter).sort(), ['people', 'units']);
     assert.deepEqual(report.children, [{ unitId: org.id('C'), status: 'collecting' }]);
     for (const field of ['remediationPlans', 'summary', 'submittedAt', 'submittedBy']) assert.ok(field in report, `${field} missing`);
     ok(await (await as('c-sec')).get(reportPath('C'))); // the unit's head
@@ -111,6 +112,7 @@ describe('reports upward: GET and POST /cycles/:id/units/:unitId/report', () => 
     assert.equal(root.people.total, 3); // r-mem, c-sec, c-mem
     assert.equal(root.units.total, 1); // the unit C
     assert.deepEqual(root.percentages.people, { excellent: 0, good: 100, completed: 0, not_completed: 0 });
+    assert.deepEqual(root.goodOrBetter, { people: { count: 3, percent: 100 }, units: { count: 1, percent: 100 } });
     ok(await (await as('r-sec')).post(reportPath('R'), { summary: 'District report' }));
     await eventually(async () => assert.equal(ok(await app.admin.get(`/cycles/${cycleId}`)).status, 'completed'));
     assertProblem(await (await as('r-sec')).post(reportPath('R'), { summary: 'Once more' }), 409);

@@ -116,15 +116,23 @@ describe('an administrator imports the registry and runs cycles (browser)', () =
     await page.getByTestId('operation-progress').and(page.locator('[data-status=succeeded]')).waitFor({ timeout: 30_000 });
     await page.getByText('Đã dời lịch; các bản kiểm điểm đang mở đã nhận lịch mới.').waitFor();
 
-    // Raise the district's quota to 25%.
+    // Raise the district's quota to 25%, by decision 125-QĐ/TU of 20/11.
     await page.getByRole('button', { name: 'Nâng tỷ lệ xuất sắc của Unit D' }).click();
     const quota = page.getByTestId('quota-form');
     await quota.getByTestId('quota-current').waitFor();
     await quota.locator('input#excellentPercent').fill('25');
     await quota.locator('textarea#reason').fill('Đơn vị có thành tích nổi bật');
+    await quota.locator('input#decisionNumber').fill('125-QĐ/TU');
+    // Typed then left with Tab: Enter in the picker would submit the form at once.
+    await quota.locator('input#decisionDate').click();
+    await quota.locator('input#decisionDate').pressSequentially(`20/11/${year}`);
+    await quota.locator('input#decisionDate').press('Tab');
     await capture(page, 'admin-quota');
     await quota.getByRole('button', { name: 'Nâng tỷ lệ' }).click();
     await page.getByText('Đã nâng tỷ lệ xuất sắc của Unit D lên 25%.').waitFor();
+    // Opened again, the dialog shows the decision in force.
+    await page.getByRole('button', { name: 'Nâng tỷ lệ xuất sắc của Unit D' }).click();
+    await page.getByTestId('quota-decision').filter({ hasText: `Theo quyết định số 125-QĐ/TU ngày 20/11/${year}.` }).waitFor();
   });
 
   it('puts the API errors next to their fields, then launches and cancels a second cycle', async () => {

@@ -70,6 +70,7 @@ describe('calibration to the quota and the unit report (browser)', () => {
     const table = page.getByTestId('report-table');
     await table.getByRole('row', { name: /Hoàn thành tốt nhiệm vụ 6 85,71%/ }).waitFor();
     await table.getByRole('row', { name: /Hoàn thành xuất sắc nhiệm vụ 1 14,29%/ }).waitFor();
+    await table.getByRole('row', { name: /Hoàn thành tốt nhiệm vụ trở lên 7 100,00%/ }).waitFor(); // 14,29% + 85,71%
     assert.doesNotMatch(await table.innerText(), /\d\.\d\d%/, 'no decimal point in Vietnamese');
 
     await page.getByLabel('Tóm tắt báo cáo').fill('7/7 đảng viên hoàn thành tốt nhiệm vụ trở lên.');

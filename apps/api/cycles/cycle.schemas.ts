@@ -13,6 +13,13 @@ export const CalendarSchema = z.strictObject({
   reviewDueAt: instant.optional(),
   remediationDueAt: instant.optional(),
   reportDueAt: instant.optional(),
+  reportDueAtByKind: z
+    .strictObject({ cell: instant.optional(), grassroots: instant.optional(), district: instant.optional(), province: instant.optional() })
+    .optional()
+    .describe(
+      'Report dates per level, a lower level no later than the one above it (else 400 naming the field). A level left out, and every `other` unit, ' +
+        'reports by `reportDueAt`. Default: none, all levels use `reportDueAt`. A calendar move that gives it replaces the whole object.',
+    ),
   remindBeforeSeconds: z.number().int().min(0).max(366 * 24 * 3600).optional(),
   escalateAfterSeconds: z.number().int().min(0).max(366 * 24 * 3600).optional(),
 });

@@ -1,10 +1,10 @@
 import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import { CLASSIFICATIONS } from '../../../libs/domain/classification.js';
-import { percentOf } from '../../../libs/domain/report-counts.js';
+import { reportShares } from '../../../libs/domain/report-shares.js';
 import { formatDate, formatPercent, type DocumentLang } from './document-format.js';
 import { labelsFor, type DocumentLabels } from './document-labels.js';
 import type { ReportDocument } from './report-document.service.js';
-import { classificationLines, goodOrBetter } from './report-tables.js';
+import { classificationLines } from './report-tables.js';
 import { renderPdf } from './pdf-render.js';
 
 /** The report upward as the signed A4 paper filed with the level above. */
@@ -76,7 +76,7 @@ function childrenTable(doc: ReportDocument, l: DocumentLabels, lang: DocumentLan
     l.reportStatus[child.status] ?? child.status,
     ...CLASSIFICATIONS.map((c) => ({ text: String(child.people[c]), alignment: 'right' as const })),
     { text: String(child.people.total), alignment: 'right' },
-    { text: formatPercent(percentOf(goodOrBetter(child.people), child.people.total), lang), alignment: 'right' },
+    { text: formatPercent(reportShares(child.people).goodOrBetter.percent, lang), alignment: 'right' },
     { text: String(child.units.total), alignment: 'right' },
   ]);
   return { table: { headerRows: 1, widths: ['*', 60, 28, 28, 28, 28, 32, 52, 36], body: [header, ...rows] }, fontSize: 9 };

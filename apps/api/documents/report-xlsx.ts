@@ -2,13 +2,14 @@ import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CLASSIFICATIONS } from '../../../libs/domain/classification.js';
-import { percentOf, type ClassificationCounts } from '../../../libs/domain/report-counts.js';
+import type { ClassificationCounts } from '../../../libs/domain/report-counts.js';
+import { reportShares } from '../../../libs/domain/report-shares.js';
 import { UNIT_KINDS } from '../../../libs/domain/enums.js';
 import type { DocumentLang } from './document-format.js';
 import { labelsFor, type DocumentLabels } from './document-labels.js';
 import { keysetBatches } from './keyset-batches.js';
 import type { ReportDocument } from './report-document.service.js';
-import { classificationLines, goodOrBetter } from './report-tables.js';
+import { classificationLines } from './report-tables.js';
 import { drained } from './response-stream.js';
 
 type Sheet = ExcelJS.Worksheet;
@@ -125,7 +126,7 @@ export class ReportWorkbook {
       this.l.reportStatus[row.status] ?? row.status,
       ...CLASSIFICATIONS.map((c) => row.people[c]),
       row.people.total,
-      percentOf(goodOrBetter(row.people), row.people.total),
+      reportShares(row.people).goodOrBetter.percent,
       ...CLASSIFICATIONS.map((c) => row.units[c]),
       row.units.total,
       row.remediation_plans,

@@ -6,6 +6,7 @@ import { Caller } from '../http/principal.decorator.js';
 import { contextOf } from '../http/request-context.js';
 import { ZodPipe } from '../http/zod-pipe.js';
 import { jsonSchemaOf } from '../openapi/json-schema.js';
+import { quotaAuditTarget } from './quota-audit-target.js';
 import { RaiseQuotaSchema, type RaiseQuotaBody } from './quota.schemas.js';
 import { QuotaService } from './quota.service.js';
 import { ApiProblems } from '../openapi/api-problems.js';
@@ -29,11 +30,14 @@ export class QuotaController {
     summary: "Raise one unit's excellent quota (reg-366-2025 only, at most 25%)",
     description:
       "An administrator whose scope includes the unit's parent; before the unit has closed its reviews (409 after). " +
-      '400 outside 20–25% or under a rule set without raises. Recorded in the audit trail.',
+      '400 outside 20–25% or under a rule set without raises. `reason` is required as before; `decisionNumber` and `decisionDate` ' +
+      '(YYYY-MM-DD) record the decision granting the raise, each optional (absent: not recorded, null in the answer); a new raise ' +
+      'replaces the last one whole. Answers and `GET` return `{ excellentPercent, reason, decisionNumber, decisionDate, setBy, setAt }`. ' +
+      'Recorded in the audit trail, its target naming the decision when given.',
   })
   @ApiBody({ schema: jsonSchemaOf(RaiseQuotaSchema) })
   raise(@Caller() caller: Principal, @Param('cycleId') cycleId: string, @Param('unitId') unitId: string, @Body(new ZodPipe(RaiseQuotaSchema)) body: RaiseQuotaBody, @Req() req: Request) {
-    Object.assign(contextOf(req).audit, { cycleId, unitId, target: `quota:${cycleId}:${unitId}:${body.excellentPercent}%` });
+    Object.assign(contextOf(req).audit, { cycleId, unitId, target: quotaAuditTarget(cycleId, unitId, body) });
     return this.quota.raise(caller, cycleId, unitId, body);
   }
 }

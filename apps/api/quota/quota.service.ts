@@ -7,6 +7,10 @@ import { CycleEntity } from '../../../libs/persistence/entities/index.js';
 import { AccessService } from '../access/access.service.js';
 import type { RaiseQuotaBody } from './quota.schemas.js';
 
+// decision_date is a calendar date: read as text (YYYY-MM-DD), never shifted through a time zone.
+const QUOTA_COLUMNS = `excellent_percent AS "excellentPercent", reason, decision_number AS "decisionNumber",
+  to_char(decision_date, 'YYYY-MM-DD') AS "decisionDate", set_by AS "setBy", set_at AS "setAt"`;
+
 /**
  * Reg 366 lets the competent level raise one organisation's excellent quota (to 25% at most).
  * An administrator of the unit's parent sets it, before the unit has closed its reviews: the
@@ -45,11 +49,13 @@ export class QuotaService {
         throw new ConflictError(ErrorCode.Closed, `The unit has closed its reviews (report ${report.status}); its quota can no longer change.`);
       }
       const [row] = await tx.query(
-        `INSERT INTO unit_quotas (cycle_id, unit_id, excellent_percent, reason, set_by, set_at) VALUES ($1, $2, $3, $4, $5, now())
+        `INSERT INTO unit_quotas (cycle_id, unit_id, excellent_percent, reason, decision_number, decision_date, set_by, set_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, now())
          ON CONFLICT (cycle_id, unit_id) DO UPDATE SET excellent_percent = EXCLUDED.excellent_percent, reason = EXCLUDED.reason,
-           set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at
-         RETURNING excellent_percent AS "excellentPercent", reason, set_by AS "setBy", set_at AS "setAt"`,
-        [cycleId, unitId, body.excellentPercent, body.reason, principal.actorId],
+           decision_number = EXCLUDED.decision_number, decision_date = EXCLUDED.decision_date, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at
+         RETURNING ${QUOTA_COLUMNS}`,
+        // A new raise replaces the last one whole: a decision absent from it is not carried over.
+        [cycleId, unitId, body.excellentPercent, body.reason, body.decisionNumber ?? null, body.decisionDate ?? null, principal.actorId],
       );
       return { cycleId, unitId, ...row };
     });
@@ -59,10 +65,10 @@ export class QuotaService {
     const { cycle } = await this.visibleUnitInCycle(principal, cycleId, unitId);
     const ruleSet = ruleSetFor(cycle.policy.ruleSet, cycle.policy.ruleSetVersion);
     const [row] = await this.db.query(
-      `SELECT excellent_percent AS "excellentPercent", reason, set_by AS "setBy", set_at AS "setAt" FROM unit_quotas WHERE cycle_id = $1 AND unit_id = $2`,
+      `SELECT ${QUOTA_COLUMNS} FROM unit_quotas WHERE cycle_id = $1 AND unit_id = $2`,
       [cycleId, unitId],
     );
-    return { cycleId, unitId, excellentPercent: cycle.policy.excellentQuotaPercent ?? ruleSet.quota.percent, maxRaisedPercent: ruleSet.quota.maxRaisedPercent, reason: null, setBy: null, setAt: null, ...row };
+    return { cycleId, unitId, excellentPercent: cycle.policy.excellentQuotaPercent ?? ruleSet.quota.percent, maxRaisedPercent: ruleSet.quota.maxRaisedPercent, reason: null, decisionNumber: null, decisionDate: null, setBy: null, setAt: null, ...row };
   }
 
   /**

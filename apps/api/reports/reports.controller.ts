@@ -22,7 +22,13 @@ export class ReportsController {
 
   @Get()
   @ApiProblems(403)
-  @ApiOperation({ summary: "A unit's report upward: counts and percentages per classification, children, submission" })
+  @ApiOperation({
+    summary: "A unit's report upward: counts and percentages per classification, children, submission",
+    description:
+      '`percentages.people|units` are shares in percent with two decimals, by the largest-remainder method: when the total is > 0 the four ' +
+      'classifications sum to exactly 100.00. `goodOrBetter.people|units` = `{ count, percent }` for excellent + good ' +
+      '("18/21 completed well or better"), its percent the sum of the excellent and good percentages shown; 0 when the total is 0.',
+  })
   get(@Caller() caller: Principal, @Param('cycleId') cycleId: string, @Param('unitId') unitId: string) {
     return this.reports.get(caller, cycleId, unitId);
   }

@@ -3,7 +3,8 @@ import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../libs/auth/principal.js';
 import { NotFoundError } from '../../../libs/domain/errors.js';
-import { percentagesOf } from '../../../libs/domain/report-counts.js';
+import type { ClassificationCounts } from '../../../libs/domain/report-counts.js';
+import { reportShares } from '../../../libs/domain/report-shares.js';
 import type { ReportEntity } from '../../../libs/persistence/entities/index.js';
 import { checkUnitQuota } from '../../../libs/persistence/quota-check.js';
 import { reportTotals } from '../../../libs/persistence/report-totals.js';
@@ -12,6 +13,12 @@ import { unitWorkflowId } from '../../../libs/temporal/workflow-ids.js';
 import { AccessService } from '../access/access.service.js';
 import { SqlParams } from '../access/sql-params.js';
 import { throughTemporal } from '../http/temporal-errors.js';
+
+function sharesOf(people: ClassificationCounts, units: ClassificationCounts) {
+  const p = reportShares(people);
+  const u = reportShares(units);
+  return { percentages: { people: p.percentages, units: u.percentages }, goodOrBetter: { people: p.goodOrBetter, units: u.goodOrBetter } };
+}
 
 type ReportRow = Omit<ReportEntity, 'submittedAt' | 'updatedAt'> & { submittedAt: Date | null };
 
@@ -42,7 +49,8 @@ export class ReportsService {
       headId: report.headId,
       people: totals.people,
       units: totals.units,
-      percentages: { people: percentagesOf(totals.people), units: percentagesOf(totals.units) },
+      // Largest-remainder shares: the parts sum to 100.00%, and good-or-better is excellent + good as shown.
+      ...sharesOf(totals.people, totals.units),
       remediationPlans: totals.remediationPlans,
       children,
       summary: report.summary,

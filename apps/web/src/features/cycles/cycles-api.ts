@@ -146,6 +146,17 @@ export interface Quota {
   excellentPercent: number;
   maxRaisedPercent: number | null;
   reason: string | null;
+  /** The decision granting the raise; null when not recorded. */
+  decisionNumber: string | null;
+  /** YYYY-MM-DD. */
+  decisionDate: string | null;
+}
+
+export interface RaiseQuotaBody {
+  excellentPercent: number;
+  reason: string;
+  decisionNumber?: string;
+  decisionDate?: string;
 }
 const quotaPath = (cycleId: string, unitId: string) => `${path(cycleId)}/units/${encodeURIComponent(unitId)}/quota`;
 
@@ -154,7 +165,7 @@ export function useQuota(cycleId: string, unitId: string) {
 }
 
 export function useRaiseQuota(cycleId: string, unitId: string) {
-  return useAction<{ excellentPercent: number; reason: string }, Quota>((body, key) => api.put(quotaPath(cycleId, unitId), body, { idempotencyKey: key }), {
+  return useAction<RaiseQuotaBody, Quota>((body, key) => api.put(quotaPath(cycleId, unitId), body, { idempotencyKey: key }), {
     invalidate: [['quota', cycleId, unitId]],
   });
 }

@@ -13,7 +13,7 @@ interface Row {
   unitsPct: number | null;
 }
 
-/** Counts and percentages per classification, people and units side by side; scrolls inside itself on a phone. */
+/** Counts and percentages per classification, then good-or-better and the total, people and units side by side; scrolls inside itself on a phone. */
 export function ReportTable({ report }: { report: Report }) {
   const { t, i18n } = useTranslation();
   const rows: Row[] = [
@@ -25,6 +25,15 @@ export function ReportTable({ report }: { report: Report }) {
       units: report.units[c],
       unitsPct: report.percentages.units[c],
     })),
+    // The figure reports upward quote first ("18/21 completed well or better"), as the API computed it.
+    {
+      key: 'goodOrBetter',
+      label: t('units:table.goodOrBetter'),
+      people: report.goodOrBetter.people.count,
+      peoplePct: report.goodOrBetter.people.percent,
+      units: report.goodOrBetter.units.count,
+      unitsPct: report.goodOrBetter.units.percent,
+    },
     { key: 'total', label: t('units:table.total'), people: report.people.total, peoplePct: null, units: report.units.total, unitsPct: null },
   ];
   const pct = (value: number | null) => (value === null ? '' : formatPercent(value, i18n.language));
@@ -37,7 +46,7 @@ export function ReportTable({ report }: { report: Report }) {
       scroll={{ x: 'max-content' }}
       dataSource={rows}
       caption={<span className="units-caption">{t('units:table.caption')}</span>}
-      rowClassName={(row) => (row.key === 'total' ? 'units-total-row' : '')}
+      rowClassName={(row) => (row.key === 'total' || row.key === 'goodOrBetter' ? 'units-total-row' : '')}
       columns={[
         { title: t('units:table.classification'), dataIndex: 'label', key: 'label', fixed: 'left', width: 150, className: 'units-label-cell' },
         {

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Classification } from '../../../../../libs/domain/classification';
 import type { ClassificationCounts, ClassificationPercentages } from '../../../../../libs/domain/report-counts';
+import type { Share } from '../../../../../libs/domain/report-shares';
 import { TASK_COUNT_KEY } from '../../app/task-count';
 import { api, query } from '../../lib/api-client';
 import type { ApiError } from '../../lib/api-error';
@@ -19,6 +20,8 @@ export interface Report {
   people: ClassificationCounts;
   units: ClassificationCounts;
   percentages: { people: ClassificationPercentages; units: ClassificationPercentages };
+  /** Excellent + good, its percent the sum of theirs as shown (libs/domain/report-shares). */
+  goodOrBetter: { people: Share; units: Share };
   remediationPlans: number;
   children: { unitId: string; status: ReportStatus }[];
   summary: string | null;
