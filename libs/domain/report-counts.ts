@@ -24,8 +24,8 @@ export function addCounts(a: ClassificationCounts, b: ClassificationCounts): Cla
 }
 
 /**
- * `part` of `total` in percent, rounded to two decimals on its own; 0 when the total is 0. For the
- * parts of a report use `reportShares` (report-shares.ts), whose parts sum to 100.00%.
+ * `part` of `total` in percent, rounded half up to two decimals, as API.md prescribes ("18/21 =
+ * 85.71%"); 0 when the total is 0. A report's figures come from `reportShares` (report-shares.ts).
  */
 export function percentOf(part: number, total: number): number {
   return total === 0 ? 0 : Math.round((part * 10000) / total) / 100;
