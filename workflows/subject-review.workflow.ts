@@ -238,7 +238,12 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
     status: state.status,
     classification: state.classification,
   };
-  await getExternalWorkflowHandle(ownerWorkflowId).signal(reviewClosedSignal, closed);
+  if (patched('owner-closed-tolerated-v1')) {
+    // An owner unit that closed first waits for nothing; the review still completes.
+    await signalIfRunning(ownerWorkflowId, reviewClosedSignal, closed);
+  } else {
+    await getExternalWorkflowHandle(ownerWorkflowId).signal(reviewClosedSignal, closed);
+  }
   return closed;
 }
 

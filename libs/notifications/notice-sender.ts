@@ -8,7 +8,7 @@ export interface OutgoingNotice {
   body: string;
 }
 
-/** Delivers notices; the outbox dispatcher retries whatever it throws on. */
+/** Delivers notices; the outbox dispatcher retries whatever it throws on, except an UndeliverableNotice. */
 export interface NoticeSender {
   readonly name: string;
   send(notice: OutgoingNotice): Promise<void>;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowIdConflictPolicy } from '@temporalio/client';
+import { Client, WorkflowIdConflictPolicy, WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../libs/auth/principal.js';
@@ -91,10 +91,22 @@ export class CyclesService {
         workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
       });
     } catch (error) {
+      // The start may have landed although its answer was lost (a timeout): then the cycle runs.
+      if (await this.workflowExists(cycle.workflowId)) return { id, workflowId: cycle.workflowId, status: cycle.status };
       await this.db.getRepository(CycleEntity).delete({ id }); // nothing runs: forget the cycle
       throw error;
     }
     return { id, workflowId: cycle.workflowId, status: cycle.status };
+  }
+
+  /** True unless Temporal says there is no such workflow; when it cannot say, assume there is (never delete a running cycle's row). */
+  private async workflowExists(workflowId: string): Promise<boolean> {
+    try {
+      await this.temporal.workflow.getHandle(workflowId).describe();
+      return true;
+    } catch (error) {
+      return !(error instanceof WorkflowNotFoundError);
+    }
   }
 
   async get(principal: Principal, cycleId: string) {

@@ -2,21 +2,23 @@ import { z } from 'zod';
 import { CLASSIFICATIONS } from '../../../libs/domain/classification.js';
 import { REVIEW_STATUSES, STEPS, SUBJECT_TYPES } from '../../../libs/domain/enums.js';
 import { REVIEW_LIMITS } from '../../../libs/domain/review/review-commands.js';
+import { TEXT_LIMITS } from '../../../libs/domain/review/text-limits.js';
 import { TARGET_COMPLETIONS } from '../../../libs/domain/rules/timeliness.js';
 import { cursorField, cursorParts, limitField } from '../http/pagination.js';
 
 // Request bodies of the review actions: shape and per-field ranges. Rules that need the
-// review's state (one result per target, weights summing to 100, …) are the workflow's.
+// review's state (one result per target, weights summing to 100, …) are the workflow's. Free text
+// is bounded by TEXT_LIMITS, so a review (every update's answer) fits a Temporal payload.
 
-const longText = z.string().trim().min(1).max(10_000);
-const optionalText = z.string().trim().max(10_000).nullish();
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
 
 export const AssignTargetsSchema = z.strictObject({
   targets: z
     .array(
       z.strictObject({
-        title: z.string().trim().min(1).max(500),
-        description: optionalText,
+        title: text(TEXT_LIMITS.targetTitle),
+        description: optionalText(TEXT_LIMITS.targetDescription),
         weight: z.number().int().min(0).max(REVIEW_LIMITS.weightTotal).nullish(),
         dueDate: z.iso.date().nullish().describe('When the task is due (YYYY-MM-DD); default none.'),
       }),
@@ -31,7 +33,7 @@ export const SelfAssessmentSchema = z.strictObject({
       z.strictObject({
         targetIndex: z.number().int().min(0),
         achievement: z.number().min(0).max(REVIEW_LIMITS.achievementMax),
-        comment: optionalText,
+        comment: optionalText(TEXT_LIMITS.resultComment),
         completion: z
           .enum(TARGET_COMPLETIONS)
           .nullish()
@@ -42,32 +44,32 @@ export const SelfAssessmentSchema = z.strictObject({
     .max(REVIEW_LIMITS.targetsMax),
   generalScore: z.number().min(0).max(REVIEW_LIMITS.generalScoreMax).nullish(),
   proposedClassification: z.enum(CLASSIFICATIONS),
-  summary: longText,
+  summary: text(TEXT_LIMITS.selfAssessmentSummary),
 });
 
 export const ReviewDecisionSchema = z.strictObject({
   decision: z.enum(['approve', 'return']),
   classification: z.enum(CLASSIFICATIONS).nullish(),
   generalScore: z.number().min(0).max(REVIEW_LIMITS.generalScoreMax).nullish(),
-  comment: longText,
-  shortcomings: z.array(z.string().trim().min(1).max(2000)).max(50).nullish(),
+  comment: text(TEXT_LIMITS.reviewComment),
+  shortcomings: z.array(text(TEXT_LIMITS.shortcoming)).max(TEXT_LIMITS.shortcomingsMax).nullish(),
 });
 
 export const ReclassifySchema = z.strictObject({
   classification: z.enum(CLASSIFICATIONS),
-  comment: longText,
+  comment: text(TEXT_LIMITS.reviewComment),
 });
 
 export const RemediationPlanSchema = z.strictObject({
   items: z
-    .array(z.strictObject({ action: z.string().trim().min(1).max(2000), dueDate: z.iso.date().or(z.iso.datetime({ offset: true })) }))
+    .array(z.strictObject({ action: text(TEXT_LIMITS.remediationAction), dueDate: z.iso.date().or(z.iso.datetime({ offset: true })) }))
     .min(REVIEW_LIMITS.remediationItemsMin)
     .max(REVIEW_LIMITS.remediationItemsMax),
 });
 
 export const RemediationDecisionSchema = z.strictObject({
   decision: z.enum(['approve', 'return']),
-  comment: optionalText,
+  comment: optionalText(TEXT_LIMITS.remediationComment),
 });
 
 export const ListReviewsQuery = z.object({

@@ -7,6 +7,7 @@ import { RequestOwnerLock1764200000000 } from './1764200000000-request-owner-loc
 import { LoginFailures1764300000000 } from './1764300000000-login-failures.js';
 import { AuditChain1764500000000 } from './1764500000000-audit-chain.js';
 import { BulkOperations1764700000000 } from './1764700000000-bulk-operations.js';
+import { OutboxDeliveryStatus1764810000000 } from './1764810000000-outbox-delivery-status.js';
 import { QuotaDecision1764850000000 } from './1764850000000-quota-decision.js';
 
 /** Every migration, oldest first. Append; never edit one that has been committed. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   LoginFailures1764300000000,
   AuditChain1764500000000,
   BulkOperations1764700000000,
+  OutboxDeliveryStatus1764810000000,
   QuotaDecision1764850000000,
 ];
