@@ -1,4 +1,3 @@
-import type { CycleCalendar } from './calendar.js';
 import type { UnitKind } from './enums.js';
 import type { FieldError } from './errors.js';
 
@@ -9,10 +8,17 @@ export type ReportLevel = (typeof REPORT_LEVELS)[number];
 /** Per-level report dates (ISO-8601 UTC); a level left out reports by the cycle's `reportDueAt`. */
 export type ReportDueAtByKind = Partial<Record<ReportLevel, string>>;
 
+/** The dates of a cycle calendar the report dates depend on (kept here: calendar.ts checks with this file). */
+export interface ReportDates {
+  reviewDueAt: string;
+  reportDueAt: string;
+  reportDueAtByKind?: ReportDueAtByKind;
+}
+
 const isReportLevel = (kind: UnitKind): kind is ReportLevel => (REPORT_LEVELS as readonly string[]).includes(kind);
 
 /** When a unit of this kind reports: its level's date, else the cycle's `reportDueAt` (also for `other` units). */
-export function reportDueAtFor(calendar: Pick<CycleCalendar, 'reportDueAt' | 'reportDueAtByKind'>, kind: UnitKind): string {
+export function reportDueAtFor(calendar: Pick<ReportDates, 'reportDueAt' | 'reportDueAtByKind'>, kind: UnitKind): string {
   return (isReportLevel(kind) ? calendar.reportDueAtByKind?.[kind] : undefined) ?? calendar.reportDueAt;
 }
 
@@ -20,7 +26,7 @@ export function reportDueAtFor(calendar: Pick<CycleCalendar, 'reportDueAt' | 're
  * A lower level reports no later than the level above it (each level's date as `reportDueAtFor`
  * gives it), and no level before the reviews are due. Every misplaced date is named.
  */
-export function checkReportDueDates(calendar: CycleCalendar, path = 'calendar'): FieldError[] {
+export function checkReportDueDates(calendar: ReportDates, path = 'calendar'): FieldError[] {
   const byKind = calendar.reportDueAtByKind ?? {};
   const errors: FieldError[] = [];
   for (const [i, level] of REPORT_LEVELS.entries()) {

@@ -6,6 +6,7 @@ import { AccessService } from '../access/access.service.js';
 import { SqlParams } from '../access/sql-params.js';
 import { decodeCursor, pageOf, type Page } from '../http/pagination.js';
 import { personAsSeenBy, type PeopleReader } from './person-visibility.js';
+import type { PersonView } from './person-view.js';
 
 export interface UnitView {
   id: string;
@@ -17,17 +18,6 @@ export interface UnitView {
   memberCount: number;
 }
 
-export interface PersonView {
-  id: string;
-  name: string;
-  unitId: string;
-  position: string;
-  email: string | null;
-  discipline: unknown[];
-  status: string;
-  hasLogin: boolean;
-  roles: Array<{ role: string; unitId: string | null }>;
-}
 
 /** Reads of the registry, filtered to what the caller may see. */
 @Injectable()

@@ -1,4 +1,4 @@
-import type { PersonView } from './org-queries.service.js';
+import type { PersonView } from './person-view.js';
 
 /**
  * Who is reading a unit's people, from the widest view to the narrowest: an administrator or

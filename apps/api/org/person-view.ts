@@ -1,0 +1,12 @@
+/** A person as the registry stores them, before `personAsSeenBy` trims it to what a reader may see. */
+export interface PersonView {
+  id: string;
+  name: string;
+  unitId: string;
+  position: string;
+  email: string | null;
+  discipline: unknown[];
+  status: string;
+  hasLogin: boolean;
+  roles: Array<{ role: string; unitId: string | null }>;
+}
