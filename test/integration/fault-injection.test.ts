@@ -33,6 +33,9 @@ const FAULTS: Fault[] = [
   { name: 'PostgreSQL restarted', afterActions: 50, inject: (s) => s.stopPostgres(), recover: (s) => s.startPostgres() },
 ];
 const PEOPLE_AT_ONCE = 4;
+// A report prepared while PostgreSQL restarts retries with backoff up to a minute: what is asserted is
+// that everything ends, not how fast (that is measured, not asserted).
+const RECOVERY_MS = 180_000;
 
 describe('faults while people act', () => {
   let stack: FaultStack;
@@ -95,10 +98,10 @@ describe('faults while people act', () => {
 
     for (const unit of [...grassroots.map((g) => g.id), 'D']) {
       const reportPath = `/cycles/${cycleId}/units/${org.id(unit)}/report`;
-      await eventually(async () => assert.equal(ok(await admin.get(reportPath)).status, 'ready'), { timeoutMs: 60_000 });
+      await eventually(async () => assert.equal(ok(await admin.get(reportPath)).status, 'ready'), { timeoutMs: RECOVERY_MS });
       await client.act('report', as(org.id(`${unit === 'D' ? 'd' : unit}-sec`)), reportPath, { summary: 'Our year' });
     }
-    await eventually(async () => assert.equal(ok(await admin.get(`/cycles/${cycleId}`)).status, 'completed'), { timeoutMs: 60_000 });
+    await eventually(async () => assert.equal(ok(await admin.get(`/cycles/${cycleId}`)).status, 'completed'), { timeoutMs: RECOVERY_MS });
 
     const refused = client.records.filter((r) => r.status >= 300);
     assert.deepEqual(refused, [], 'every action gets its success, retried or not');
