@@ -6,6 +6,7 @@ import express from 'express';
 import { AppModule } from './app.module.js';
 import { AuthService } from './auth/auth.service.js';
 import type { ApiDeps } from './core.module.js';
+import { answerClientError } from './http/client-error.js';
 import { emptyBodyMiddleware } from './http/empty-body.middleware.js';
 import { methodNotAllowedMiddleware } from './http/method-not-allowed.middleware.js';
 import { requestIdMiddleware } from './http/request-id.middleware.js';
@@ -44,6 +45,8 @@ export async function startApi(deps: ApiDeps, listen: { host: string; port: numb
   app.disable('x-powered-by');
   setupOpenApi(app);
   await app.get(AuthService).ensureBootstrapAdmin();
+  // Requests Node refuses before the app (a 100 kB header: 431) still get a problem document.
+  app.getHttpServer().on('clientError', answerClientError);
   await app.listen(listen.port, listen.host);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${listen.host === '0.0.0.0' ? '127.0.0.1' : listen.host}:${address.port}`;

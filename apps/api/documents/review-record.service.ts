@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../libs/auth/principal.js';
-import { NotFoundError } from '../../../libs/domain/errors.js';
+import { ForbiddenError } from '../../../libs/domain/errors.js';
 import type { ReviewView } from '../../../libs/domain/review/review-view.js';
 import { ReviewHistoryService } from '../reviews/review-history.service.js';
 import { ReviewReader } from '../reviews/review-reader.service.js';
@@ -29,7 +29,7 @@ export class ReviewRecordService {
     const history = await this.history.events(principal, reviewId).then(
       (h) => h.events,
       (error: unknown) => {
-        if (error instanceof NotFoundError) return null;
+        if (error instanceof ForbiddenError) return null; // the history is not theirs to read
         throw error;
       },
     );

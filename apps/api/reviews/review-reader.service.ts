@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../libs/auth/principal.js';
-import { NotFoundError } from '../../../libs/domain/errors.js';
+import { ForbiddenError, NotFoundError } from '../../../libs/domain/errors.js';
 import type { ReviewState } from '../../../libs/domain/review/review-state.js';
 import { reviewView } from '../../../libs/domain/review/review-view.js';
 import { AccessService } from '../access/access.service.js';
@@ -42,6 +42,10 @@ export class ReviewReader {
       `SELECT r.state FROM reviews r LEFT JOIN units u ON u.id = r.unit_id WHERE r.id = ${id} AND ${visible}`,
       p.values,
     );
+    if (!row && forHistory) {
+      await this.visibleState(principal, reviewId); // 404 unless the caller sees the review at all
+      throw new ForbiddenError("Only administrators and auditors of the scope and the subject side may read a review's history.");
+    }
     if (!row) throw new NotFoundError('Review', reviewId);
     return row.state;
   }
