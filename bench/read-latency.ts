@@ -32,7 +32,7 @@ export interface ReadResults {
 }
 
 /** Adds unit heads, steps, tasks and a unit-spread audit trail to (i)'s province. */
-async function seedReads(db: DataSource, subjects: number, auditRows: number): Promise<number> {
+export async function seedReads(db: DataSource, subjects: number, auditRows: number): Promise<number> {
   await seedExportProvince(db, subjects, 0);
   await db.query(`UPDATE units SET head_id = 'bh-' || id WHERE ancestor_ids @> ARRAY[$1]::text[]`, [EXPORT_ROOT]);
   // Reviews at every step: a sixth still at targets, a sixth self-assessing, a third with the reviewer, a third done.
@@ -64,15 +64,20 @@ async function seedReads(db: DataSource, subjects: number, auditRows: number): P
        FROM units u WHERE u.ancestor_ids @> ARRAY[$2]::text[] AND u.kind <> 'cell' ON CONFLICT DO NOTHING`,
     [EXPORT_CYCLE, EXPORT_ROOT],
   );
-  // The audit trail: review actions spread over the cells, by their heads.
+  // The audit trail as the API writes it: each request an `attempted` entry, then the entry completing
+  // it (attempt_seq), interleaved; review actions spread over the cells, by their heads.
   await db.query(
-    `WITH cells AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS i, count(*) OVER () AS n FROM units WHERE kind = 'cell' AND ancestor_ids @> ARRAY[$2]::text[])
-     INSERT INTO audit_log (at, actor_id, action, target, request_id, outcome, status, cycle_id, unit_id, detail)
-     SELECT now() - ((${auditRows} - s) || ' seconds')::interval, 'bh-' || c.id, 'POST /reviews/:id/review', 'review:bx-' || s, 'req-' || s, 'ok', 200, $1, c.id, NULL
-       FROM generate_series(1, $3) s JOIN cells c ON c.i = s % c.n`,
+    `WITH cells AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS i, count(*) OVER () AS n FROM units WHERE kind = 'cell' AND ancestor_ids @> ARRAY[$2]::text[]),
+          base AS (SELECT coalesce(max(seq), 0) AS b FROM audit_log)
+     INSERT INTO audit_log (seq, at, actor_id, action, target, request_id, outcome, status, cycle_id, unit_id, detail, attempt_seq)
+     SELECT base.b + 2 * s - 1 + k, now() - (($3 - s) || ' seconds')::interval, 'bh-' || c.id, 'POST /reviews/:id/review', 'review:bx-' || s, 'req-' || s,
+            CASE k WHEN 0 THEN 'attempted' ELSE 'ok' END, CASE k WHEN 0 THEN 0 ELSE 200 END, $1, c.id, NULL, CASE k WHEN 0 THEN NULL ELSE base.b + 2 * s - 1 END
+       FROM generate_series(1, $3 / 2) s JOIN cells c ON c.i = s % c.n CROSS JOIN base CROSS JOIN generate_series(0, 1) k`,
     [EXPORT_CYCLE, EXPORT_ROOT, auditRows],
   );
-  await db.query('ANALYZE units; ANALYZE reviews; ANALYZE reports; ANALYZE tasks; ANALYZE audit_log');
+  await db.query(`SELECT setval(pg_get_serial_sequence('audit_log', 'seq'), (SELECT max(seq) FROM audit_log))`);
+  // VACUUM as autovacuum would after such a load: index-only scans need the visibility map.
+  for (const table of ['units', 'reviews', 'reports', 'tasks', 'audit_log']) await db.query(`VACUUM ANALYZE ${table}`);
   const [{ n }]: Array<{ n: number }> = await db.query('SELECT count(*)::int AS n FROM tasks WHERE cycle_id = $1', [EXPORT_CYCLE]);
   return n;
 }
