@@ -74,7 +74,7 @@ export class CycleDashboardService {
              FROM reviews r WHERE r.cycle_id = $1 AND r.owner_unit_id IN (SELECT id FROM subtree) GROUP BY r.owner_unit_id
            UNION ALL
            SELECT ${OWNING_UNIT_OF_TASK}, 0, 0, count(*)::int
-             FROM tasks k LEFT JOIN reviews r ON r.id = k.review_id
+             FROM tasks k LEFT JOIN reviews r ON r.id = k.review_id AND r.cycle_id = k.cycle_id -- a task's review is of its cycle: lets the join read reviews_cycle_owner_idx alone
             WHERE k.cycle_id = $1 AND ${TASK_IS_LATE} GROUP BY 1
          )
          SELECT s.child_id, sum(c.subjects)::int AS subjects, sum(c.done)::int AS done, sum(c.overdue)::int AS overdue
