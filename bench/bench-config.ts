@@ -16,8 +16,12 @@ const BenchEnvSchema = z.object({
   /** Subjects and audit entries of (i), the document exports. */
   BENCH_EXPORT_SUBJECTS: count(110_000),
   BENCH_EXPORT_AUDIT_ROWS: count(100_000),
-  /** `temporal` = only (a)/(b), `cycles` = only (c)/(d), `web` = only (e)/(f)/(g), `spreadsheet` = only (h), `exports` = only (i). */
-  BENCH_ONLY: z.enum(['all', 'temporal', 'cycles', 'web', 'spreadsheet', 'exports']).default('all'),
+  /** Reviews, audit entries and requests per persona × endpoint of (j), reads at province size. */
+  BENCH_READS_SUBJECTS: count(115_000),
+  BENCH_READS_AUDIT_ROWS: count(200_000),
+  BENCH_READS_REQUESTS: count(50),
+  /** `temporal` = only (a)/(b), `cycles` = only (c)/(d), `web` = only (e)/(f)/(g), `spreadsheet` = only (h), `exports` = only (i), `reads` = only (j). */
+  BENCH_ONLY: z.enum(['all', 'temporal', 'cycles', 'web', 'spreadsheet', 'exports', 'reads']).default('all'),
   BENCH_OUTPUT: z.string().default('docs/benchmarks.md'),
 });
 

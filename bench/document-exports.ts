@@ -8,8 +8,10 @@ import type { LaunchTarget } from './cycle-launch.js';
 // so the read models the exports read are written straight into PostgreSQL, shaped as the
 // projections write them (units, reports, reviews, audit_log).
 
-const ROOT = 'bench-export-province';
-const CYCLE = 'bench-export-cycle';
+export const EXPORT_ROOT = 'bench-export-province';
+export const EXPORT_CYCLE = 'bench-export-cycle';
+const ROOT = EXPORT_ROOT;
+const CYCLE = EXPORT_CYCLE;
 const DISTRICTS = 15;
 const GRASSROOTS_PER_DISTRICT = 61; // 915, about Nam Dinh's 921
 const CELLS_PER_GRASSROOTS = 5; // 4,575, about its 4,293

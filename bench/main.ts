@@ -17,7 +17,8 @@ import { readBenchConfig, type BenchConfig } from './bench-config.js';
 import { login, measureCycleLaunch, type LaunchTarget } from './cycle-launch.js';
 import type { Measurement } from './measure.js';
 import { measureDocumentExports } from './document-exports.js';
-import { writeExportsReport, writeReport, writeSpreadsheetReport, writeWebReport, type ServerRun } from './report.js';
+import { measureReads, type ReadResults } from './read-latency.js';
+import { writeExportsReport, writeReadsReport, writeReport, writeSpreadsheetReport, writeWebReport, type ServerRun } from './report.js';
 import { measureSpreadsheetImport } from './spreadsheet-import.js';
 import { SYNTHETIC_ROOT_UNIT, syntheticProvince } from './synthetic-province.js';
 import { bundleBenchWorkflows, measureTemporalThroughput } from './temporal-throughput.js';
@@ -50,6 +51,7 @@ try {
     ]);
   }
   if (stackRuns && stackRuns.exports.length > 0) await writeExportsReport(bench.BENCH_OUTPUT, startedAt, stackRuns.exports, `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}`);
+  if (stackRuns && stackRuns.reads) await writeReadsReport(bench.BENCH_OUTPUT, startedAt, stackRuns.reads, `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}`);
   if (stackRuns && stackRuns.web.length > 0) {
     await writeWebReport(bench.BENCH_OUTPUT, startedAt, stackRuns.web, [`Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}: other processes on the machine skew every number`]);
   }
@@ -94,7 +96,7 @@ async function measureServers(binary: string, settings: BenchConfig): Promise<Se
 }
 
 /** (c)/(d) through the HTTP API, (e)/(f)/(g) in Chromium, (h) the spreadsheet import and (i) exports, on the stack `npm start` runs. */
-async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<{ launches: Measurement[]; web: Measurement[]; spreadsheet: Measurement[]; exports: Measurement[] }> {
+async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<{ launches: Measurement[]; web: Measurement[]; spreadsheet: Measurement[]; exports: Measurement[]; reads: ReadResults | null }> {
   progress('starting the embedded stack (Temporal on a SQLite file, PostgreSQL)');
   const stack = await startLocalStack(
     { ...appConfig, embedded: { ...appConfig.embedded, dataDir: join(scratch, 'stack'), temporalPort: 0, postgresPort: 0 } },
@@ -113,7 +115,8 @@ async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: 
       const web = only('web') ? await measureWebApp(target, timeoutMs, { username: stack.config.auth.adminUsername, password: stack.config.auth.adminPassword! }) : [];
       const spreadsheet = only('spreadsheet') ? await measureSpreadsheet(target, settings) : [];
       const exports = only('exports') ? await measureExports(product.db, target, settings) : [];
-      return { launches, web, spreadsheet, exports };
+      const reads = only('reads') ? await measureReadLatency(product.db, target, settings, stack.config.auth.passwordHashCost) : null;
+      return { launches, web, spreadsheet, exports, reads };
     } finally {
       await product.stop();
     }
@@ -155,6 +158,14 @@ async function measureExports(db: Parameters<typeof measureDocumentExports>[0], 
   const measured = await measureDocumentExports(db, target, settings.BENCH_EXPORT_SUBJECTS, settings.BENCH_EXPORT_AUDIT_ROWS);
   for (const m of measured) progress(`  ${m.label}: N=${m.n} in ${Math.round(m.ms)} ms; ${m.note}`);
   return measured;
+}
+
+async function measureReadLatency(db: Parameters<typeof measureReads>[0], target: LaunchTarget, settings: BenchConfig, hashCost: number): Promise<ReadResults> {
+  progress(`(j) reads: seeding a province of ${settings.BENCH_READS_SUBJECTS} reviews and ${settings.BENCH_READS_AUDIT_ROWS} audit entries, then ${settings.BENCH_READS_REQUESTS} requests per persona × endpoint`);
+  const results = await measureReads(db, target, settings.BENCH_READS_SUBJECTS, settings.BENCH_READS_AUDIT_ROWS, settings.BENCH_READS_REQUESTS, hashCost);
+  progress(`  seeded in ${Math.round(results.seedMs)} ms (${results.tasks} tasks)`);
+  for (const c of [...results.ceiling, ...results.cases]) progress(`  ${c.persona} ${c.endpoint}: ${c.status} p50 ${c.p50Ms.toFixed(1)} ms, p99 ${c.p99Ms.toFixed(1)} ms`);
+  return results;
 }
 
 function pragmaList(pragmas: Readonly<Record<string, string>>): string {

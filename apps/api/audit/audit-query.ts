@@ -46,7 +46,9 @@ export function auditConditions(access: AccessService, caller: Principal, query:
   const scope = access.readScope(caller);
   if (scope !== 'all' && scope.length === 0) throw new ForbiddenError('Only administrators and auditors may read the audit trail.');
   // One entry per request: an attempt is shown only while nothing completes it (its result unknown).
-  const filters: string[] = [`NOT (a.outcome = 'attempted' AND EXISTS (SELECT 1 FROM audit_log done WHERE done.attempt_seq = a.seq))`];
+  // Written as a plain NOT EXISTS so that PostgreSQL plans an anti-join probing audit_attempt_idx per
+  // entry read; `NOT (attempted AND EXISTS …)` became a hashed subplan reading every completion first.
+  const filters: string[] = [`NOT EXISTS (SELECT 1 FROM audit_log done WHERE done.attempt_seq = a.seq AND a.outcome = 'attempted')`];
   // Entries tied to no unit (e.g. failed logins) are for unscoped administrators only.
   if (scope !== 'all') filters.push(`EXISTS (SELECT 1 FROM units u WHERE u.id = a.unit_id AND u.ancestor_ids && ${p.add(scope)}::text[])`);
   if (query.cycleId) filters.push(`a.cycle_id = ${p.add(query.cycleId)}`);

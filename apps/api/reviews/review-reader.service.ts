@@ -58,7 +58,21 @@ export class ReviewReader {
     await this.cycles.findVisible(principal, cycleId); // an unknown or unseen cycle is a 404, not an empty list
     const p = new SqlParams();
     const after = decodeCursor(query.cursor);
-    const filters = [`r.cycle_id = ${p.add(cycleId)}`, this.access.reviewVisible(principal, p)];
+    const cycle = p.add(cycleId);
+    const filters = [`r.cycle_id = ${cycle}`, this.access.reviewVisible(principal, p)];
+    const scope = this.access.readScope(principal);
+    if (scope !== 'all' && scope.length === 0) {
+      // Neither admin nor auditor: only the reviews they are the subject, reviewer or self-assessor of,
+      // or whose unit they head. The same rows reviewVisible admits, found through indexes
+      // (reviews_subject_unique, reviews_reviewer_idx, reviews_self_actor_idx, units_head_idx +
+      // reviews_unit_idx) instead of testing the OR on every review of the cycle (issue #11 goal 5).
+      const actor = p.add(principal.actorId);
+      filters.push(`r.id IN (
+        SELECT m.id FROM reviews m WHERE m.cycle_id = ${cycle} AND m.subject_type = 'person' AND m.subject_id = ${actor}
+        UNION SELECT m.id FROM reviews m WHERE m.reviewer_id = ${actor} AND m.cycle_id = ${cycle}
+        UNION SELECT m.id FROM reviews m WHERE m.self_actor_id = ${actor} AND m.cycle_id = ${cycle}
+        UNION SELECT m.id FROM units hu JOIN reviews m ON m.cycle_id = ${cycle} AND m.unit_id = hu.id WHERE hu.head_id = ${actor})`);
+    }
     if (query.unitId) filters.push(`r.unit_id = ${p.add(query.unitId)}`);
     if (query.step) filters.push(`r.step = ${p.add(query.step)}`);
     if (query.status) filters.push(`r.status = ${p.add(query.status)}`);

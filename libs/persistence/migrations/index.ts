@@ -9,6 +9,7 @@ import { AuditChain1764500000000 } from './1764500000000-audit-chain.js';
 import { BulkOperations1764700000000 } from './1764700000000-bulk-operations.js';
 import { OutboxDeliveryStatus1764810000000 } from './1764810000000-outbox-delivery-status.js';
 import { QuotaDecision1764850000000 } from './1764850000000-quota-decision.js';
+import { ReadIndexes1764900000000 } from './1764900000000-read-indexes.js';
 
 /** Every migration, oldest first. Append; never edit one that has been committed. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   BulkOperations1764700000000,
   OutboxDeliveryStatus1764810000000,
   QuotaDecision1764850000000,
+  ReadIndexes1764900000000,
 ];
