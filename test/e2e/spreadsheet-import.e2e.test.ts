@@ -124,6 +124,8 @@ describe('registry spreadsheets: GET /org/import/template, POST /org/import/spre
     const member = await people.as(org.id('g-mem1'));
     assertProblem(await uploadSpreadsheet(member, await xlsxOf({ 'Đơn vị': [UNITS_VI], 'Đảng viên': [PEOPLE_VI] }), XLSX_TYPE), 403);
     assert.equal((await downloadTemplate(member, '')).status, 403);
+    // Refused before the file is read: a file that is not a spreadsheet at all is still 403 for a member.
+    assertProblem(await uploadSpreadsheet(member, Buffer.from('not a spreadsheet'), XLSX_TYPE), 403);
     const outside = await xlsxOf({ 'Đơn vị': [UNITS_VI, [other.id('G'), other.id('D'), 'Renamed', 'grassroots']], 'Đảng viên': [PEOPLE_VI] });
     const res = await uploadSpreadsheet(orgAdmin, outside, XLSX_TYPE);
     assertProblem(res, 400, ['Đơn vị!A2']);

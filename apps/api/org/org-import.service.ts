@@ -38,9 +38,15 @@ export class OrgImportService {
    * `importId` names this import (the caller's idempotency key, else an id the server made): the
    * workflow that applies it to running cycles is keyed by it, so a replay starts nothing new.
    */
-  async import(principal: Principal, body: OrgImportBody, importId: string): Promise<ImportResult> {
+  /** Who may import at all, asked before anything of the request is read: administrators, within their scope. */
+  importerScope(principal: Principal): ReturnType<AccessService['adminScope']> {
     const callerScope = this.access.adminScope(principal);
     if (callerScope !== 'all' && callerScope.length === 0) throw new ForbiddenError('Only administrators may import the registry.');
+    return callerScope;
+  }
+
+  async import(principal: Principal, body: OrgImportBody, importId: string): Promise<ImportResult> {
+    const callerScope = this.importerScope(principal);
 
     const { result, cycleIds } = await this.db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]); // imports see each other's results

@@ -35,6 +35,7 @@ export class SpreadsheetImportService {
   constructor(private readonly importer: OrgImportService) {}
 
   async import(principal: Principal, upload: SpreadsheetUpload, importId: string): Promise<ImportResult> {
+    this.importer.importerScope(principal); // who may act before what the file says: a member's broken file is 403, not 400
     const say = SPREADSHEET_MESSAGES[upload.lang];
     const tables = upload.format === 'xlsx' ? await xlsxSheets(upload.file, upload.lang, say) : await csvSheet(upload.file, upload.sheet, upload.lang, say);
     const { payload, sheets } = toPayload(tables, upload.lang, say);
