@@ -12,8 +12,9 @@ export interface ApiProcess {
   kill(): Promise<void>;
 }
 
-export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
-  const port = await freePort();
+/** Starts it with `env` over the test's own environment, on `port` (a free one unless given), and waits until it answers. */
+export async function startApiProcess(env: Record<string, string | undefined>, port?: number): Promise<ApiProcess> {
+  port ??= await freePort();
   const child: ChildProcess = spawn(process.execPath, [API_MAIN], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const http = new ApiClient(`http://127.0.0.1:${port}`);
@@ -21,10 +22,11 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     if (child.exitCode !== null) throw new Error(`the API process exited with ${child.exitCode}`);
     const res = await http.get('/health');
     if (res.status !== 200) throw new Error(`health ${res.status}`);
-  });
+  }, { timeoutMs: 60_000 });
   return {
     http,
     async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGKILL');
       await exited;
     },

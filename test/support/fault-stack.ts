@@ -12,9 +12,9 @@ import { readEnvConfig } from '../../libs/config/app-config.js';
 import { openDatabase } from '../../libs/persistence/data-source.js';
 import { SEARCH_ATTRIBUTES } from '../../libs/temporal/task-queue.js';
 import { ApiClient } from './api-client.js';
+import { startApiProcess, type ApiProcess } from './api-process.js';
 import { eventually } from './review-driver.js';
 
-const API_MAIN = fileURLToPath(new URL('../../apps/api/main.js', import.meta.url));
 const WORKER_MAIN = fileURLToPath(new URL('../../apps/worker/main.js', import.meta.url));
 
 /**
@@ -48,7 +48,7 @@ export async function startFaultStack(): Promise<FaultStack> {
 
   let temporal: TemporalDevServer | null = null;
   let postgres: EmbeddedPostgresHandle | null = null;
-  let api: ChildProcess | null = null;
+  let api: ApiProcess | null = null;
   let worker: ChildProcess | null = null;
 
   const startTemporal = async () => {
@@ -85,11 +85,7 @@ export async function startFaultStack(): Promise<FaultStack> {
   const http = new ApiClient(`http://127.0.0.1:${apiPort}`);
 
   const startApi = async () => {
-    api = spawn(process.execPath, [API_MAIN], { env, stdio: ['ignore', 'ignore', 'ignore'] });
-    await eventually(async () => {
-      if (api!.exitCode !== null) throw new Error(`the API exited with ${api!.exitCode}`);
-      if ((await http.get('/health')).status !== 200) throw new Error('not ready');
-    }, { timeoutMs: 60_000 });
+    api = await startApiProcess(env, apiPort);
   };
   const startWorker = async () => {
     const child = spawn(process.execPath, [WORKER_MAIN], { env, stdio: ['ignore', 'pipe', 'ignore'] });
@@ -119,7 +115,7 @@ export async function startFaultStack(): Promise<FaultStack> {
     http,
     databaseUrl,
     admin,
-    killApi: () => killChild(api),
+    killApi: async () => api?.kill(),
     startApi,
     killWorker: () => killChild(worker),
     startWorker,
@@ -135,7 +131,7 @@ export async function startFaultStack(): Promise<FaultStack> {
     stopPostgres: () => postgres!.stop(),
     startPostgres,
     async stop() {
-      await killChild(api);
+      await api?.kill();
       await killChild(worker);
       await temporal?.stop();
       await postgres?.stop();

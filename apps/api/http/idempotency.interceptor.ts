@@ -43,7 +43,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       mergeMap((stored) => {
         if (stored === 'in_progress') {
           if (!rejoins) throw new ConflictError(ErrorCode.RequestInProgress, 'A request with this Idempotency-Key is still being processed.');
-          return this.rejoin(req, key, next);
+          return this.run(req, key, next, { owner: false });
         }
         if (stored) {
           contextOf(req).replayed = true;
@@ -52,31 +52,25 @@ export class IdempotencyInterceptor implements NestInterceptor {
           if (stored.status >= 400) res.type(PROBLEM_CONTENT_TYPE);
           return of(stored.body);
         }
-        return next.handle().pipe(
-          concatMap((body) => from(this.finish(req, key, res.statusCode, body)).pipe(map(() => body))),
-          catchError((error: unknown) => {
-            const problem = problemFor(error, contextOf(req).requestId);
-            // Refusals are part of the record; a server failure frees the key for a retry.
-            const settle = problem.status < 500 ? this.finish(req, key, problem.status, problem) : this.release(actorId, key);
-            return from(settle).pipe(mergeMap(() => Promise.reject(error)));
-          }),
-        );
+        return this.run(req, key, next, { owner: true });
       }),
     );
   }
 
   /**
-   * Another attempt of a Workflow Update still pending (its process alive, e.g. waiting for
-   * Temporal to come back): run it again under the same update id and record whichever answer
-   * lands first; the key stays the first attempt's.
+   * Runs the handler and records its answer under the key. The owner of the claim frees the key
+   * on a server failure, for a retry. An attempt that rejoins a Workflow Update still pending in a
+   * live process (e.g. waiting for Temporal to come back) is not the owner: it runs under the same
+   * update id, records whichever answer lands first, and leaves the key to the first attempt.
    */
-  private rejoin(req: Request, key: string, next: CallHandler): Observable<unknown> {
+  private run(req: Request, key: string, next: CallHandler, { owner }: { owner: boolean }): Observable<unknown> {
     const res = req.res!;
     return next.handle().pipe(
       concatMap((body) => from(this.finish(req, key, res.statusCode, body)).pipe(map(() => body))),
       catchError((error: unknown) => {
         const problem = problemFor(error, contextOf(req).requestId);
-        const settle = problem.status < 500 ? this.finish(req, key, problem.status, problem) : Promise.resolve();
+        // Refusals are part of the record.
+        const settle = problem.status < 500 ? this.finish(req, key, problem.status, problem) : owner ? this.release(contextOf(req).principal!.actorId, key) : Promise.resolve();
         return from(settle).pipe(mergeMap(() => Promise.reject(error)));
       }),
     );
