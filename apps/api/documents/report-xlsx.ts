@@ -11,6 +11,7 @@ import { keysetBatches } from './keyset-batches.js';
 import type { ReportDocument } from './report-document.service.js';
 import { classificationLines } from './report-tables.js';
 import { drained } from './response-stream.js';
+import { sheetDrained } from './sheet-backpressure.js';
 
 type Sheet = ExcelJS.Worksheet;
 
@@ -38,8 +39,9 @@ interface UnitReportRow {
 
 /**
  * The report as a workbook streamed into the response: exceljs's WorkbookWriter writes each row
- * as it is committed, and the rows come from the database in keyset batches, so memory stays
- * flat whatever the size of the subtree.
+ * as it is committed, the rows come from the database in keyset batches, and each batch waits
+ * for the zip and the client to take the one before, so memory stays flat whatever the size of
+ * the subtree.
  */
 export class ReportWorkbook {
   private readonly book: ExcelJS.stream.xlsx.WorkbookWriter;
@@ -148,6 +150,7 @@ export class ReportWorkbook {
     );
     for await (const rows of batches) {
       for (const row of rows) sheet.addRow(this.unitReportValues(row)).commit();
+      await sheetDrained(sheet);
       await drained(this.res);
     }
   }
@@ -173,6 +176,7 @@ export class ReportWorkbook {
         const classification = r.classification ? l.classification[r.classification as keyof DocumentLabels['classification']] : '';
         sheet.addRow([r.subject_id, r.subject_name, l.subjectTypes[r.subject_type] ?? r.subject_type, r.unit_id, r.unit_name ?? '', r.status, classification, r.score]).commit();
       }
+      await sheetDrained(sheet);
       await drained(this.res);
     }
   }
