@@ -179,7 +179,11 @@ describe('reviews: list, get and the five actions', () => {
       const id = reviewOf(org.id('g-mem1')).id;
       const key = newKey();
       const body = { targets: [{ title: 'Year plan', weight: 60, description: 'The plan' }, { title: 'Training', weight: 40 }] };
-      const first = ok(await reviewer.post(`/reviews/${id}/targets`, body, { idempotencyKey: key }));
+      const answered = await reviewer.post(`/reviews/${id}/targets`, body, { idempotencyKey: key });
+      // Where the action's time went, phase by phase, for developer tools and the action benchmark.
+      const phases = (answered.headers?.get('server-timing') ?? '').split(', ').map((p) => p.split(';dur=')[0]);
+      assert.deepEqual(phases, ['auth', 'audit', 'idempotency', 'review-read', 'workflow-update', 'idempotency-outcome', 'audit-outcome', 'total']);
+      const first = ok(answered);
       assert.equal(first.id, id);
       assert.equal(first.step, 'self_assessment');
       assert.deepEqual(first.targets.map((t: { title: string; weight: number }) => [t.title, t.weight]), [['Year plan', 60], ['Training', 40]]);

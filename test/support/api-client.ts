@@ -4,6 +4,7 @@ export interface ApiResponse<T = any> {
   status: number;
   body: T;
   contentType: string | null;
+  headers?: Headers;
 }
 
 export interface RequestOptions {
@@ -47,7 +48,7 @@ export class ApiClient {
     } catch {
       // not JSON: keep the text
     }
-    return { status: res.status, body: parsed as T, contentType: res.headers.get('content-type') };
+    return { status: res.status, body: parsed as T, contentType: res.headers.get('content-type'), headers: res.headers };
   }
 
   /** Logs in and returns a client carrying the token. */

@@ -2,6 +2,7 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import type { Request, Response } from 'express';
 import { concatMap, from, map, mergeMap, type Observable } from 'rxjs';
 import { AuditRecorder } from './audit-recorder.js';
+import { contextOf } from './request-context.js';
 
 /**
  * Writes the audit entry of a state-changing request or download before its handler runs (no
@@ -16,9 +17,10 @@ export class AuditInterceptor implements NestInterceptor {
     const req = ctx.switchToHttp().getRequest<Request>();
     const res = ctx.switchToHttp().getResponse<Response>();
     if (!this.audit.isAudited(req)) return next.handle();
-    return from(this.audit.attempt(req)).pipe(
+    const timings = contextOf(req).timings;
+    return from(timings.time('audit', () => this.audit.attempt(req))).pipe(
       mergeMap(() => next.handle()),
-      concatMap((body) => from(this.audit.record(req, res.statusCode)).pipe(map(() => body))),
+      concatMap((body) => from(timings.time('audit-outcome', () => this.audit.record(req, res.statusCode))).pipe(map(() => body))),
     );
   }
 }

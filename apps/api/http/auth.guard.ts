@@ -39,7 +39,7 @@ export class AuthGuard implements CanActivate {
   }
 
   private async authenticate(req: Request, token: string): Promise<true> {
-    const principal = await this.principals.fromToken(token);
+    const principal = await contextOf(req).timings.time('auth', () => this.principals.fromToken(token));
     if (!principal) throw new UnauthenticatedError();
     contextOf(req).principal = principal;
     return true;

@@ -39,7 +39,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const actorId = principal.actorId;
     const hash = requestHash(req);
     const rejoins = this.reflector.get<boolean>(REJOINS_UPDATE, ctx.getHandler()) === true;
-    return from(this.claim(actorId, key, hash)).pipe(
+    return from(contextOf(req).timings.time('idempotency', () => this.claim(actorId, key, hash))).pipe(
       mergeMap((stored) => {
         if (stored === 'in_progress') {
           if (!rejoins) throw new ConflictError(ErrorCode.RequestInProgress, 'A request with this Idempotency-Key is still being processed.');
@@ -66,7 +66,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private run(req: Request, key: string, next: CallHandler, { owner }: { owner: boolean }): Observable<unknown> {
     const res = req.res!;
     return next.handle().pipe(
-      concatMap((body) => from(this.finish(req, key, res.statusCode, body)).pipe(map(() => body))),
+      concatMap((body) => from(contextOf(req).timings.time('idempotency-outcome', () => this.finish(req, key, res.statusCode, body))).pipe(map(() => body))),
       catchError((error: unknown) => {
         const problem = problemFor(error, contextOf(req).requestId);
         // Refusals are part of the record.

@@ -9,6 +9,7 @@ import { requireActor } from '../../../libs/domain/review/review-guards.js';
 import { reclassifyReviewUpdate, REVIEW_ACTION_KINDS } from '../../../libs/temporal/definitions.js';
 import { unitWorkflowId } from '../../../libs/temporal/workflow-ids.js';
 import { reviewView, type ReviewView } from '../../../libs/domain/review/review-view.js';
+import type { RequestTimings } from '../http/request-timings.js';
 import { throughTemporal } from '../http/temporal-errors.js';
 import { ReviewReader } from './review-reader.service.js';
 
@@ -30,19 +31,22 @@ export class ReviewActions {
     update: UpdateDefinition<ReviewState, [C & { actorId: string }]>,
     command: C,
     updateId: string | undefined,
+    timings?: RequestTimings,
   ): Promise<ReviewView> {
-    const state = await this.reader.visibleState(principal, reviewId);
+    const state = await measured(timings, 'review-read', () => this.reader.visibleState(principal, reviewId));
     // A closed review's workflow may be gone, and Temporal would answer 409 to anyone: who may
     // act is answered first, here (an open review's workflow checks it, in the same order).
     const kind = REVIEW_ACTION_KINDS[update.name];
     if (state.status !== 'open' && kind) requireActor(state, kind, principal.actorId);
-    const next = await throughTemporal(
-      () =>
-        this.temporal.workflow.getHandle(state.workflowId).executeUpdate(update, {
-          args: [{ ...command, actorId: principal.actorId }],
-          updateId,
-        }),
-      'This review is closed.',
+    const next = await measured(timings, 'workflow-update', () =>
+      throughTemporal(
+        () =>
+          this.temporal.workflow.getHandle(state.workflowId).executeUpdate(update, {
+            args: [{ ...command, actorId: principal.actorId }],
+            updateId,
+          }),
+        'This review is closed.',
+      ),
     );
     return reviewView(next);
   }
@@ -52,17 +56,30 @@ export class ReviewActions {
    * anyone but the unit's head and a report that does not need calibration; the review itself
    * is checked (done, only lowering) when the change is written.
    */
-  async reclassify(principal: Principal, reviewId: string, command: { classification: Classification; comment: string }, updateId: string | undefined): Promise<ReviewView> {
-    const state = await this.reader.visibleState(principal, reviewId);
+  async reclassify(
+    principal: Principal,
+    reviewId: string,
+    command: { classification: Classification; comment: string },
+    updateId: string | undefined,
+    timings?: RequestTimings,
+  ): Promise<ReviewView> {
+    const state = await measured(timings, 'review-read', () => this.reader.visibleState(principal, reviewId));
     if (state.decidingUnitId === null) throw new ConflictError(ErrorCode.WrongStep, 'This review is decided outside the cycle and has no quota group.');
-    const next = await throughTemporal(
-      () =>
-        this.temporal.workflow.getHandle(unitWorkflowId(state.cycleId, state.decidingUnitId!)).executeUpdate(reclassifyReviewUpdate, {
-          args: [{ ...command, reviewId, actorId: principal.actorId }],
-          updateId,
-        }),
-      "The deciding unit's report was already submitted.",
+    const next = await measured(timings, 'workflow-update', () =>
+      throughTemporal(
+        () =>
+          this.temporal.workflow.getHandle(unitWorkflowId(state.cycleId, state.decidingUnitId!)).executeUpdate(reclassifyReviewUpdate, {
+            args: [{ ...command, reviewId, actorId: principal.actorId }],
+            updateId,
+          }),
+        "The deciding unit's report was already submitted.",
+      ),
     );
     return reviewView(next);
   }
+}
+
+/** Times a phase when the caller keeps the request's timings (the HTTP routes do). */
+function measured<T>(timings: RequestTimings | undefined, phase: string, work: () => Promise<T>): Promise<T> {
+  return timings ? timings.time(phase, work) : work();
 }

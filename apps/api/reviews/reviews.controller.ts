@@ -65,7 +65,7 @@ export class ReviewsController {
   @ApiOperation({ summary: 'Assign targets (the reviewer, step target_assignment)' })
   @ApiBody({ schema: jsonSchemaOf(AssignTargetsSchema) })
   assignTargets(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(AssignTargetsSchema)) body: z.infer<typeof AssignTargetsSchema>, @Req() req: Request) {
-    return this.act(req, id, () => this.actions.perform(caller, id, assignTargetsUpdate, body, updateIdFor(req)));
+    return this.act(req, id, () => this.actions.perform(caller, id, assignTargetsUpdate, body, updateIdFor(req), contextOf(req).timings));
   }
 
   @Post('reviews/:id/self-assessment')
@@ -75,7 +75,7 @@ export class ReviewsController {
   @ApiOperation({ summary: "Submit the self-assessment (the subject, or a unit's head; step self_assessment)" })
   @ApiBody({ schema: jsonSchemaOf(SelfAssessmentSchema) })
   selfAssess(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(SelfAssessmentSchema)) body: z.infer<typeof SelfAssessmentSchema>, @Req() req: Request) {
-    return this.act(req, id, () => this.actions.perform(caller, id, submitSelfAssessmentUpdate, body, updateIdFor(req)));
+    return this.act(req, id, () => this.actions.perform(caller, id, submitSelfAssessmentUpdate, body, updateIdFor(req), contextOf(req).timings));
   }
 
   @Post('reviews/:id/review')
@@ -85,7 +85,7 @@ export class ReviewsController {
   @ApiOperation({ summary: 'Approve with a classification, or return for revision (the reviewer, step superior_review)' })
   @ApiBody({ schema: jsonSchemaOf(ReviewDecisionSchema) })
   review(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(ReviewDecisionSchema)) body: z.infer<typeof ReviewDecisionSchema>, @Req() req: Request) {
-    return this.act(req, id, () => this.actions.perform(caller, id, submitReviewUpdate, body, updateIdFor(req)));
+    return this.act(req, id, () => this.actions.perform(caller, id, submitReviewUpdate, body, updateIdFor(req), contextOf(req).timings));
   }
 
   @Post('reviews/:id/remediation-plan')
@@ -95,7 +95,7 @@ export class ReviewsController {
   @ApiOperation({ summary: 'Submit the remediation plan (the subject side, step remediation_plan)' })
   @ApiBody({ schema: jsonSchemaOf(RemediationPlanSchema) })
   remediationPlan(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(RemediationPlanSchema)) body: z.infer<typeof RemediationPlanSchema>, @Req() req: Request) {
-    return this.act(req, id, () => this.actions.perform(caller, id, submitRemediationPlanUpdate, body, updateIdFor(req)));
+    return this.act(req, id, () => this.actions.perform(caller, id, submitRemediationPlanUpdate, body, updateIdFor(req), contextOf(req).timings));
   }
 
   @Post('reviews/:id/remediation-decision')
@@ -105,7 +105,7 @@ export class ReviewsController {
   @ApiOperation({ summary: 'Approve or return the submitted remediation plan (the reviewer)' })
   @ApiBody({ schema: jsonSchemaOf(RemediationDecisionSchema) })
   remediationDecision(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(RemediationDecisionSchema)) body: z.infer<typeof RemediationDecisionSchema>, @Req() req: Request) {
-    return this.act(req, id, () => this.actions.perform(caller, id, decideRemediationUpdate, body, updateIdFor(req)));
+    return this.act(req, id, () => this.actions.perform(caller, id, decideRemediationUpdate, body, updateIdFor(req), contextOf(req).timings));
   }
 
   @Post('reviews/:id/reclassify')
@@ -118,7 +118,7 @@ export class ReviewsController {
   })
   @ApiBody({ schema: jsonSchemaOf(ReclassifySchema) })
   reclassify(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(ReclassifySchema)) body: z.infer<typeof ReclassifySchema>, @Req() req: Request) {
-    return this.act(req, id, () => this.actions.reclassify(caller, id, body, updateIdFor(req)));
+    return this.act(req, id, () => this.actions.reclassify(caller, id, body, updateIdFor(req), contextOf(req).timings));
   }
 
   @Get('reviews/:id/history')
