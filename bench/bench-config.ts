@@ -20,8 +20,10 @@ const BenchEnvSchema = z.object({
   BENCH_READS_SUBJECTS: count(115_000),
   BENCH_READS_AUDIT_ROWS: count(200_000),
   BENCH_READS_REQUESTS: count(50),
-  /** `temporal` = only (a)/(b), `cycles` = only (c)/(d), `web` = only (e)/(f)/(g), `spreadsheet` = only (h), `exports` = only (i), `reads` = only (j). */
-  BENCH_ONLY: z.enum(['all', 'temporal', 'cycles', 'web', 'spreadsheet', 'exports', 'reads']).default('all'),
+  /** Requests in flight in (k), people's actions over the synthetic province of (d) (BENCH_SYNTHETIC_SUBJECTS). */
+  BENCH_ACTIONS_IN_FLIGHT: count(16),
+  /** `temporal` = only (a)/(b), `cycles` = only (c)/(d), `web` = only (e)/(f)/(g), `spreadsheet` = only (h), `exports` = only (i), `reads` = only (j), `actions` = only (k). */
+  BENCH_ONLY: z.enum(['all', 'temporal', 'cycles', 'web', 'spreadsheet', 'exports', 'reads', 'actions']).default('all'),
   BENCH_OUTPUT: z.string().default('docs/benchmarks.md'),
 });
 

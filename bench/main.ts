@@ -18,7 +18,9 @@ import { login, measureCycleLaunch, type LaunchTarget } from './cycle-launch.js'
 import type { Measurement } from './measure.js';
 import { measureDocumentExports } from './document-exports.js';
 import { measureReads, type ReadResults } from './read-latency.js';
-import { writeExportsReport, writeReadsReport, writeReport, writeSpreadsheetReport, writeWebReport, type ServerRun } from './report.js';
+import { writeActionsReport, writeExportsReport, writeReadsReport, writeReport, writeSpreadsheetReport, writeWebReport, type ServerRun } from './report.js';
+import { measureActions, type ActionStep } from './action-profile.js';
+import { AccessTokens } from '../libs/auth/access-tokens.js';
 import { measureSpreadsheetImport } from './spreadsheet-import.js';
 import { SYNTHETIC_ROOT_UNIT, syntheticProvince } from './synthetic-province.js';
 import { bundleBenchWorkflows, measureTemporalThroughput } from './temporal-throughput.js';
@@ -51,6 +53,16 @@ try {
     ]);
   }
   if (stackRuns && stackRuns.exports.length > 0) await writeExportsReport(bench.BENCH_OUTPUT, startedAt, stackRuns.exports, `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}`);
+  if (stackRuns && stackRuns.actions) {
+    await writeActionsReport(bench.BENCH_OUTPUT, startedAt, {
+      ...stackRuns.actions,
+      inFlight: bench.BENCH_ACTIONS_IN_FLIGHT,
+      settings: [
+        `Synthetic province of ~${bench.BENCH_SYNTHETIC_SUBJECTS} subjects (BENCH_SYNTHETIC_SUBJECTS), ${bench.BENCH_ACTIONS_IN_FLIGHT} requests in flight (BENCH_ACTIONS_IN_FLIGHT); API and worker in one process, as \`npm start\` runs them`,
+        `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}: other processes on the machine skew every number`,
+      ],
+    });
+  }
   if (stackRuns && stackRuns.reads) await writeReadsReport(bench.BENCH_OUTPUT, startedAt, stackRuns.reads, `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}`);
   if (stackRuns && stackRuns.web.length > 0) {
     await writeWebReport(bench.BENCH_OUTPUT, startedAt, stackRuns.web, [`Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}: other processes on the machine skew every number`]);
@@ -96,7 +108,7 @@ async function measureServers(binary: string, settings: BenchConfig): Promise<Se
 }
 
 /** (c)/(d) through the HTTP API, (e)/(f)/(g) in Chromium, (h) the spreadsheet import and (i) exports, on the stack `npm start` runs. */
-async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<{ launches: Measurement[]; web: Measurement[]; spreadsheet: Measurement[]; exports: Measurement[]; reads: ReadResults | null }> {
+async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<{ launches: Measurement[]; web: Measurement[]; spreadsheet: Measurement[]; exports: Measurement[]; reads: ReadResults | null; actions: { steps: ActionStep[]; ceiling: Measurement } | null }> {
   progress('starting the embedded stack (Temporal on a SQLite file, PostgreSQL)');
   const stack = await startLocalStack(
     { ...appConfig, embedded: { ...appConfig.embedded, dataDir: join(scratch, 'stack'), temporalPort: 0, postgresPort: 0 } },
@@ -116,7 +128,8 @@ async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: 
       const spreadsheet = only('spreadsheet') ? await measureSpreadsheet(target, settings) : [];
       const exports = only('exports') ? await measureExports(product.db, target, settings) : [];
       const reads = only('reads') ? await measureReadLatency(product.db, target, settings, stack.config.auth.passwordHashCost) : null;
-      return { launches, web, spreadsheet, exports, reads };
+      const actions = only('actions') ? await measureActionSteps(product, stack.config.temporal.address!, target, settings, timeoutMs) : null;
+      return { launches, web, spreadsheet, exports, reads, actions };
     } finally {
       await product.stop();
     }
@@ -166,6 +179,23 @@ async function measureReadLatency(db: Parameters<typeof measureReads>[0], target
   progress(`  seeded in ${Math.round(results.seedMs)} ms (${results.tasks} tasks)`);
   for (const c of [...results.ceiling, ...results.cases]) progress(`  ${c.persona} ${c.endpoint}: ${c.status} p50 ${c.p50Ms.toFixed(1)} ms, p99 ${c.p99Ms.toFixed(1)} ms`);
   return results;
+}
+
+async function measureActionSteps(
+  product: { db: Parameters<typeof measureActions>[0]; api: { app: { get(type: typeof AccessTokens): AccessTokens } } },
+  temporalAddress: string,
+  target: LaunchTarget,
+  settings: BenchConfig,
+  timeoutMs: number,
+): Promise<{ steps: ActionStep[]; ceiling: Measurement }> {
+  progress(`(k) ceiling: bare update round trips on the stack's Temporal server, ${settings.BENCH_CONCURRENT_WORKFLOWS} in flight`);
+  const bare = await measureTemporalThroughput(temporalAddress, await bundleBenchWorkflows(), { ...settings, BENCH_STARTS: 100 });
+  const ceiling = bare.find((m) => m.label.includes('concurrent'))!;
+  progress(`  ${ceiling.label}: ${Math.round(ceiling.perSecond ?? 0)}/s`);
+  progress(`(k) actions: a cycle over ~${settings.BENCH_SYNTHETIC_SUBJECTS} subjects, then targets, self-assessments and reviews, ${settings.BENCH_ACTIONS_IN_FLIGHT} in flight`);
+  const steps = await measureActions(product.db, target, product.api.app.get(AccessTokens), settings.BENCH_SYNTHETIC_SUBJECTS, settings.BENCH_ACTIONS_IN_FLIGHT, timeoutMs);
+  for (const s of steps) progress(`  ${s.step}: ${s.n} in ${Math.round(s.ms)} ms = ${((s.n * 1000) / s.ms).toFixed(1)}/s; p50 ${Math.round(s.p50Ms)} ms, p99 ${Math.round(s.p99Ms)} ms; ${s.failures} failed${s.firstFailure ? ` (first: ${s.firstFailure})` : ''}`);
+  return { steps, ceiling };
 }
 
 function pragmaList(pragmas: Readonly<Record<string, string>>): string {

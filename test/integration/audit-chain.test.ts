@@ -62,23 +62,37 @@ describe('the audit chain in PostgreSQL: migration and concurrent writers', () =
     }
   });
 
-  it('never forks under concurrent writers: 40 appends at once make one chain', async () => {
-    const db = createDataSource({ url: databaseUrl, poolSize: 8 });
-    await db.initialize();
+  it('never forks under concurrent writers: three processes appending 30 entries each at once make one chain, each caller given its own entry', async () => {
+    // Three connection pools stand for three API processes: within one, concurrent entries share
+    // a transaction (group commit); between them, the chain head's lock takes turns.
+    const pools = Array.from({ length: 3 }, () => createDataSource({ url: databaseUrl, poolSize: 4 }));
+    await Promise.all(pools.map((db) => db.initialize()));
     try {
-      const { entries: before } = await verifyAuditChain(db);
-      await Promise.all(
-        Array.from({ length: 40 }, (_, i) =>
-          appendAuditEntry(db, { actorId: `writer-${i}`, action: 'POST /org/import', target: '/org/import', requestId: `concurrent-${i}`, outcome: 'ok', status: 200, cycleId: null, unitId: null, detail: null, attemptSeq: null }),
+      const { entries: before } = await verifyAuditChain(pools[0]!);
+      const appended = await Promise.all(
+        pools.flatMap((db, p) =>
+          Array.from({ length: 30 }, async (_, i) => {
+            const requestId = `concurrent-${p}-${i}`;
+            const seq = await appendAuditEntry(db, { actorId: `writer-${p}`, action: 'POST /org/import', target: '/org/import', requestId, outcome: 'ok', status: 200, cycleId: null, unitId: null, detail: null, attemptSeq: null });
+            return { seq, requestId };
+          }),
         ),
       );
-      const verdict = await verifyAuditChain(db);
+      const verdict = await verifyAuditChain(pools[0]!);
       assert.equal(verdict.ok, true, JSON.stringify(verdict));
-      assert.equal(verdict.entries, before + 40);
-      const [links]: Array<{ forks: number }> = await db.query('SELECT count(*)::int - count(DISTINCT prev_hash)::int AS forks FROM audit_log');
+      assert.equal(verdict.entries, before + 90);
+      const [links]: Array<{ forks: number }> = await pools[0]!.query('SELECT count(*)::int - count(DISTINCT prev_hash)::int AS forks FROM audit_log');
       assert.equal(links!.forks, 0);
+      const stored: Array<{ seq: string; request_id: string }> = await pools[0]!.query('SELECT seq::text AS seq, request_id FROM audit_log WHERE seq = ANY($1::bigint[])', [appended.map((a) => a.seq)]);
+      const requestOf = new Map(stored.map((row) => [row.seq, row.request_id]));
+      assert.deepEqual(appended.filter((a) => requestOf.get(a.seq) !== a.requestId), []);
+      // Within one process, entries that waited together went in one transaction (rows of one transaction share xmin).
+      const [{ transactions }]: Array<{ transactions: number }> = await pools[0]!.query('SELECT count(DISTINCT xmin::text)::int AS transactions FROM audit_log WHERE seq = ANY($1::bigint[])', [
+        appended.map((a) => a.seq),
+      ]);
+      assert.ok(transactions < 90 / 2, `${transactions} transactions for 90 entries: no group commit`);
     } finally {
-      await db.destroy();
+      await Promise.all(pools.map((db) => db.destroy()));
     }
   });
 });
