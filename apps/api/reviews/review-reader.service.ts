@@ -9,6 +9,7 @@ import { CyclesService } from '../cycles/cycles.service.js';
 import { SqlParams } from '../access/sql-params.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import type { ListReviewsQueryType } from './review.schemas.js';
+import { quarterlyResultsOf } from './quarterly-results.js';
 
 export interface ReviewListRow {
   id: string;
@@ -50,8 +51,11 @@ export class ReviewReader {
     return row.state;
   }
 
+  /** The review; one in a yearly cycle also shows the subject's quarterly results of that year. */
   async get(principal: Principal, reviewId: string) {
-    return reviewView(await this.visibleState(principal, reviewId));
+    const state = await this.visibleState(principal, reviewId);
+    const quarterlyResults = await quarterlyResultsOf(this.db, state);
+    return { ...reviewView(state), ...(quarterlyResults ? { quarterlyResults } : {}) };
   }
 
   async listForCycle(principal: Principal, cycleId: string, query: ListReviewsQueryType) {
