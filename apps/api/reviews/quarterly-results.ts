@@ -1,15 +1,12 @@
 import type { DataSource } from 'typeorm';
+import type { z } from 'zod';
 import type { Classification } from '../../../libs/domain/classification.js';
 import type { CyclePeriod } from '../../../libs/domain/cycle-period.js';
 import type { ReviewState } from '../../../libs/domain/review/review-state.js';
+import type { QuarterlyResultsSchema } from './review.schemas.js';
 
-/** One quarterly result of the subject of a yearly review (issue #12). */
-export interface QuarterlyResult {
-  quarter: number;
-  classification: Classification;
-  reviewId: string;
-  cycleId: string;
-}
+/** One quarterly result of the subject of a yearly review (issue #12), as the OpenAPI document states it. */
+export type QuarterlyResult = z.infer<typeof QuarterlyResultsSchema>[number];
 
 /**
  * For a review in a `year` cycle, the same subject's classified reviews in that year's quarterly
