@@ -41,8 +41,9 @@ function periodOf(v: LaunchValues['period'] | undefined): CyclePeriod {
 }
 
 /**
- * /cycles/new — launch a cycle for a unit (the year, a quarter, the term or an ad hoc review), then watch it launch. Fields are named as the API
- * names them (policy.ruleSet, calendar.reviewDueAt), so its errors land next to them.
+ * /cycles/new — launch a cycle for a unit (the year, a quarter, the term or an ad hoc review), then
+ * watch it launch. Fields are named as the API names them (period.quarter, calendar.reviewDueAt), so
+ * its errors land next to them.
  */
 export function LaunchCyclePage() {
   const { t } = useTranslation();
