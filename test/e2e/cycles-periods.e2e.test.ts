@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { download, pdfText } from '../support/downloads.js';
 import { buildOrg, type OrgFixture } from '../support/org-fixture.js';
 import { Participants } from '../support/participants.js';
 import { assertProblem, ok } from '../support/problems.js';
@@ -93,7 +94,8 @@ describe('cycle periods (issue #12): quarterly, term and ad hoc cycles next to t
     };
     const quarterly = async (quarter: number) => launchCycle(app.admin, flow.rootId, { period: { kind: 'quarter', quarter } });
 
-    const q1 = await memberReview(await quarterly(1));
+    const q1Cycle = await quarterly(1);
+    const q1 = await memberReview(q1Cycle);
     await completeReview(people, q1, 'good');
     const q2 = await memberReview(await quarterly(2));
     await completeReview(people, q2, 'completed');
@@ -113,5 +115,12 @@ describe('cycle periods (issue #12): quarterly, term and ad hoc cycles next to t
     assert.deepEqual(ok(await app.admin.get(`/cycles/${yearlyId}`)).period, { kind: 'year' });
     // A quarterly review has no such list.
     assert.equal('quarterlyResults' in ok(await reviewer.get(`/reviews/${q1.id}`)), false);
+    // The printed report upward names its period.
+    const reportPdf = async (cycleId: string, lang: string) =>
+      pdfText((await download(app.admin, `/cycles/${cycleId}/units/${flow.rootId}/report.pdf?lang=${lang}`)).bytes).replace(/\s+/g, ' ');
+    const year = ok(await app.admin.get(`/cycles/${yearlyId}`)).year;
+    assert.match(await reportPdf(q1Cycle, 'vi'), new RegExp(`XẾP LOẠI CHẤT LƯỢNG QUÝ 1 NĂM ${year}`));
+    assert.match(await reportPdf(q1Cycle, 'en'), new RegExp(`QUARTERLY REVIEW AND CLASSIFICATION, Q1/${year}`));
+    assert.match(await reportPdf(yearlyId, 'vi'), new RegExp(`XẾP LOẠI CHẤT LƯỢNG NĂM ${year}`));
   });
 });
