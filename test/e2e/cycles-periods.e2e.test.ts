@@ -113,6 +113,9 @@ describe('cycle periods (issue #12): quarterly, term and ad hoc cycles next to t
       ],
     );
     assert.deepEqual(ok(await app.admin.get(`/cycles/${yearlyId}`)).period, { kind: 'year' });
+    // An action answers with the review as GET shows it, the quarterly results included.
+    const assigned = ok(await reviewer.post(`/reviews/${yearly.id}/targets`, { targets: [{ title: 'Tasks of the year', weight: 100 }] }));
+    assert.deepEqual(assigned.quarterlyResults, seen.quarterlyResults);
     // A quarterly review has no such list.
     assert.equal('quarterlyResults' in ok(await reviewer.get(`/reviews/${q1.id}`)), false);
     // The printed report upward names its period.

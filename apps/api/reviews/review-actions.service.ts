@@ -8,9 +8,8 @@ import type { ReviewState } from '../../../libs/domain/review/review-state.js';
 import { requireActor } from '../../../libs/domain/review/review-guards.js';
 import { reclassifyReviewUpdate, REVIEW_ACTION_KINDS } from '../../../libs/temporal/definitions.js';
 import { unitWorkflowId } from '../../../libs/temporal/workflow-ids.js';
-import { reviewView, type ReviewView } from '../../../libs/domain/review/review-view.js';
 import { throughTemporal } from '../http/temporal-errors.js';
-import { ReviewReader } from './review-reader.service.js';
+import { ReviewReader, type ReviewAnswer } from './review-reader.service.js';
 
 /**
  * A person's action on a review, as a Workflow Update on the review's workflow. The workflow's
@@ -30,7 +29,7 @@ export class ReviewActions {
     update: UpdateDefinition<ReviewState, [C & { actorId: string }]>,
     command: C,
     updateId: string | undefined,
-  ): Promise<ReviewView> {
+  ): Promise<ReviewAnswer> {
     const state = await this.reader.visibleState(principal, reviewId);
     // A closed review's workflow may be gone, and Temporal would answer 409 to anyone: who may
     // act is answered first, here (an open review's workflow checks it, in the same order).
@@ -44,7 +43,7 @@ export class ReviewActions {
         }),
       'This review is closed.',
     );
-    return reviewView(next);
+    return this.reader.viewOf(next);
   }
 
   /**
@@ -52,7 +51,7 @@ export class ReviewActions {
    * anyone but the unit's head and a report that does not need calibration; the review itself
    * is checked (done, only lowering) when the change is written.
    */
-  async reclassify(principal: Principal, reviewId: string, command: { classification: Classification; comment: string }, updateId: string | undefined): Promise<ReviewView> {
+  async reclassify(principal: Principal, reviewId: string, command: { classification: Classification; comment: string }, updateId: string | undefined): Promise<ReviewAnswer> {
     const state = await this.reader.visibleState(principal, reviewId);
     if (state.decidingUnitId === null) throw new ConflictError(ErrorCode.WrongStep, 'This review is decided outside the cycle and has no quota group.');
     const next = await throughTemporal(
@@ -63,6 +62,6 @@ export class ReviewActions {
         }),
       "The deciding unit's report was already submitted.",
     );
-    return reviewView(next);
+    return this.reader.viewOf(next);
   }
 }

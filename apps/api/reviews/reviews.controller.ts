@@ -59,7 +59,7 @@ export class ReviewsController {
     description:
       '{ id, cycleId, subject, unitId, reviewerId, selfActorId, step, status, targets, selfAssessment, review, remediationPlan, classification, score, ruleSet, ' +
       'ruleSetVersion, timeliness, dueAt, deciding, workflowId, launchedAt, updatedAt, quarterlyResults? } — `quarterlyResults` only on a review in a yearly cycle ' +
-      '(the subject\'s results in that year\'s quarterly cycles). The review actions answer the same without `quarterlyResults`.',
+      '(the subject\'s results in that year\'s quarterly cycles). Every review action answers with the review in this same form.',
     schema: { type: 'object', properties: { quarterlyResults: jsonSchemaOf(QuarterlyResultsSchema) } },
   })
   get(@Caller() caller: Principal, @Param('id') id: string) {
