@@ -10,7 +10,8 @@ type Db = DataSource | EntityManager;
  * a person's discipline records of the cycle's year; for a unit, whether a leadership member of
  * it or of a unit below it was disciplined that year, and how many of its own members were
  * disciplined that year for a violation in the performance of duty; the shortcomings of the subject's previous
- * review whose remediation plan was never approved (null when there was no previous review).
+ * yearly review whose remediation plan was never approved (null when there was no previous review). Quarterly,
+ * term and ad hoc reviews (issue #12) are not "the last review" the conditions mean: the yearly one is.
  */
 export async function gatherSubjectFacts(
   db: Db,
@@ -46,7 +47,7 @@ export async function gatherSubjectFacts(
   const previous: Array<{ subject_type: SubjectType; subject_id: string; state: ReviewState }> = await db.query(
     `SELECT DISTINCT ON (r.subject_type, r.subject_id) r.subject_type, r.subject_id, r.state
        FROM reviews r JOIN cycles c ON c.id = r.cycle_id
-      WHERE c.year < $1 AND ((r.subject_type = 'person' AND r.subject_id = ANY($2)) OR (r.subject_type = 'unit' AND r.subject_id = ANY($3)))
+      WHERE c.year < $1 AND c.period->>'kind' = 'year' AND ((r.subject_type = 'person' AND r.subject_id = ANY($2)) OR (r.subject_type = 'unit' AND r.subject_id = ANY($3)))
       ORDER BY r.subject_type, r.subject_id, c.year DESC, c.created_at DESC`,
     [year, personIds, unitIds],
   );

@@ -16,3 +16,4 @@ export * from './review/review-commands.js';
 export * from './review/review-machine.js';
 export * from './review/review-view.js';
 export * from './org/import-rules.js';
+export * from './cycle-period.js';

@@ -90,6 +90,20 @@ describe('the OpenAPI document tells the whole truth', () => {
     assert.equal(body('/api/v1/cycles/{id}/calendar').minProperties, 1);
   });
 
+  it('states the cycle period: optional in the body, one of four kinds, shown on cycles and (quarterly results) on reviews', () => {
+    const cycle = operations.find((o) => o.name === 'POST /api/v1/cycles')!.op.requestBody!.content['application/json']!.schema;
+    assert.ok(!cycle.required.includes('period'));
+    const kinds = cycle.properties.period.oneOf.map((variant: { properties: { kind: { enum: string[] } } }) => variant.properties.kind.enum[0]);
+    assert.deepEqual(kinds, ['year', 'quarter', 'term', 'ad_hoc']);
+    const quarter = cycle.properties.period.oneOf[1];
+    assert.deepEqual([quarter.properties.quarter.minimum, quarter.properties.quarter.maximum, quarter.required], [1, 4, ['kind', 'quarter']]);
+    assert.deepEqual(cycle.properties.period.oneOf[3].required, ['kind', 'title']);
+    const ok200 = (name: string) => (operations.find((o) => o.name === name)!.op.responses['200'] as { content: { 'application/json': { schema: any } } }).content['application/json'].schema;
+    assert.deepEqual(ok200('GET /api/v1/cycles/{id}').properties.period, cycle.properties.period);
+    assert.deepEqual(ok200('GET /api/v1/cycles').properties.items.items.properties.period, cycle.properties.period);
+    assert.equal(ok200('GET /api/v1/reviews/{id}').properties.quarterlyResults.type, 'array');
+  });
+
   it('answers a method a path does not serve with 405, an Allow header and a problem document', async () => {
     for (const [method, path, allow] of [
       ['TRACE', '/health', 'GET, HEAD'],

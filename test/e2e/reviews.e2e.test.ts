@@ -182,7 +182,7 @@ describe('reviews: list, get and the five actions', () => {
       const answered = await reviewer.post(`/reviews/${id}/targets`, body, { idempotencyKey: key });
       // Where the action's time went, phase by phase, for developer tools and the action benchmark.
       const phases = (answered.headers?.get('server-timing') ?? '').split(', ').map((p) => p.split(';dur=')[0]);
-      assert.deepEqual(phases, ['auth', 'audit', 'idempotency', 'review-read', 'workflow-update', 'idempotency-outcome', 'audit-outcome', 'total']);
+      assert.deepEqual(phases, ['auth', 'audit', 'idempotency', 'review-read', 'workflow-update', 'review-answer', 'idempotency-outcome', 'audit-outcome', 'total']);
       const first = ok(answered);
       assert.equal(first.id, id);
       assert.equal(first.step, 'self_assessment');

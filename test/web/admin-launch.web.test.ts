@@ -142,7 +142,7 @@ describe('an administrator imports the registry and runs cycles (browser)', () =
     await pickOption(page, 'rootUnitId', org.rootId, 'Unit P');
     // Same year and root: 409, shown at the year.
     await page.getByRole('button', { name: 'Khởi động' }).click();
-    await page.locator('#year_help').getByText('Đơn vị này đã có đợt kiểm điểm cho năm này.').waitFor();
+    await page.locator('#year_help').getByText('Đơn vị này đã có đợt kiểm điểm cho kỳ này của năm.').waitFor();
 
     // A self-assessment due before the targets: 400 naming calendar.selfAssessmentDueAt.
     await setYear(page, year + 1);

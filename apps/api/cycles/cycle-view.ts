@@ -41,6 +41,7 @@ export function cycleView(cycle: CycleEntity, progress: CycleProgress) {
   return {
     id: cycle.id,
     year: cycle.year,
+    period: cycle.period,
     rootUnitId: cycle.rootUnitId,
     title: cycle.title,
     status: cycle.status,

@@ -41,15 +41,35 @@ export const PolicySchema = z.strictObject({
   excellentQuotaPercent: z.number().int().min(0).max(100).optional(),
 });
 
+/** What the cycle reviews within its year (issue #12); the key `kind` chooses the other fields. */
+export const PeriodSchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('year') }),
+    z.strictObject({ kind: z.literal('quarter'), quarter: z.number().int().min(1).max(4).describe('1 to 4') }),
+    z.strictObject({ kind: z.literal('term') }),
+    z.strictObject({ kind: z.literal('ad_hoc'), title: z.string().trim().min(1).max(200).describe('What the review is about; ad hoc cycles with the same title (ignoring case) are the same period') }),
+  ])
+  .describe(
+    'The period reviewed: `year` (default when absent), `quarter` with `quarter` 1–4, `term`, or `ad_hoc` with a `title`. ' +
+      'One cycle per (year, rootUnitId, period): a second is 409; different quarters, or a quarter and the year, are different periods. ' +
+      "Default calendar: a quarter's dates fall inside its three months; the other periods take the year's.",
+  );
+
 export const CreateCycleSchema = z.strictObject({
   year: z.number().int().min(2000).max(2200),
   rootUnitId: id,
+  period: PeriodSchema.optional(),
   title: z.string().trim().min(1).max(300).optional(),
   superiorReviewerId: id.nullish(),
   calendar: CalendarSchema.optional(),
   policy: PolicySchema.optional(),
 });
 export type CreateCycleBody = z.infer<typeof CreateCycleSchema>;
+
+/** A cycle as GET /cycles(/:id) answers it; the OpenAPI document states its `period` by the schema POST /cycles validates with. */
+export const CYCLE_VIEW_FIELDS =
+  '{ id, year, period, rootUnitId, title, status, superiorReviewerId, policy, calendar, workflowId, createdAt, createdBy, completedAt, cancelledAt, cancelReason, ' +
+  'progress: { subjects, launched, byStep, completed, cancelled, overdue, withdrawn } }; `period` is { kind: "year" } for a cycle launched without one';
 
 export const CancelCycleSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
 

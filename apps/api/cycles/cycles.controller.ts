@@ -16,7 +16,9 @@ import {
   ChangeCalendarSchema,
   CompletionQuery,
   CreateCycleSchema,
+  CYCLE_VIEW_FIELDS,
   ListCyclesQuery,
+  PeriodSchema,
   OverdueQuery,
   type CreateCycleBody,
   type ListCyclesQueryType,
@@ -26,6 +28,9 @@ import { CyclesService } from './cycles.service.js';
 import { answerBulk } from './bulk-answer.js';
 import { OperationsService } from '../operations/operations.service.js';
 import { ApiProblems } from '../openapi/api-problems.js';
+
+/** The part of a cycle's answer the OpenAPI document states as a schema: its period (the rest is in the description). */
+const cycleWithPeriod = { type: 'object', properties: { period: jsonSchemaOf(PeriodSchema) }, required: ['period'] };
 
 @ApiTags('cycles')
 @ApiBearerAuth()
@@ -40,7 +45,12 @@ export class CyclesController {
   @Post()
   @ApiProblems(403, 409)
   @HttpCode(201)
-  @ApiOperation({ summary: 'Launch the annual cycle for a unit (admin of the unit)', description: 'One cycle per (year, rootUnitId): a second is 409.' })
+  @ApiOperation({
+    summary: 'Launch a review cycle for a unit: the year, a quarter, the term or an ad hoc review (admin of the unit)',
+    description:
+      'One cycle per (year, rootUnitId, period): a second is 409. Without `period` the cycle reviews the year, as before; ' +
+      'different quarters of a year, or a quarter and the year, are different periods and may run side by side.',
+  })
   @ApiBody({ schema: jsonSchemaOf(CreateCycleSchema) })
   async create(@Caller() caller: Principal, @Body(new ZodPipe(CreateCycleSchema)) body: CreateCycleBody, @Req() req: Request) {
     contextOf(req).audit.unitId = body.rootUnitId;
@@ -52,6 +62,10 @@ export class CyclesController {
   @Get()
   @ApiProblems()
   @ApiOperation({ summary: 'Cycles the caller may see, newest first' })
+  @ApiOkResponse({
+    description: `{ items: [cycle], nextCursor }, each cycle ${CYCLE_VIEW_FIELDS}`,
+    schema: { type: 'object', properties: { items: { type: 'array', items: cycleWithPeriod }, nextCursor: { type: 'string', nullable: true } }, required: ['items'] },
+  })
   list(@Caller() caller: Principal, @Query(new ZodPipe(ListCyclesQuery)) query: ListCyclesQueryType) {
     return this.cycles.list(caller, query);
   }
@@ -59,6 +73,7 @@ export class CyclesController {
   @Get(':id')
   @ApiProblems()
   @ApiOperation({ summary: 'A cycle with its progress' })
+  @ApiOkResponse({ description: CYCLE_VIEW_FIELDS, schema: cycleWithPeriod })
   get(@Caller() caller: Principal, @Param('id') id: string) {
     return this.cycles.get(caller, id);
   }

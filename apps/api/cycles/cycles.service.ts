@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../libs/auth/principal.js';
 import type { ResolvedConfig } from '../../../libs/config/app-config.js';
-import { checkCalendar, defaultCalendar, type CycleCalendar } from '../../../libs/domain/calendar.js';
+import { checkCalendar, type CycleCalendar } from '../../../libs/domain/calendar.js';
+import { defaultCalendarFor, periodKey, periodLabel, YEAR_PERIOD, type CyclePeriod } from '../../../libs/domain/cycle-period.js';
 import { ConflictError, ErrorCode, NotFoundError, ValidationError } from '../../../libs/domain/errors.js';
 import { planCycle } from '../../../libs/domain/org/subject-plan.js';
 import { cyclePolicy } from './cycle-policy.js';
@@ -42,12 +43,15 @@ export class CyclesService {
       const [person] = await this.db.query('SELECT 1 FROM people WHERE id = $1', [superiorReviewerId]);
       if (!person) throw new ValidationError([{ path: 'superiorReviewerId', message: `unknown person '${superiorReviewerId}'` }]);
     }
-    const calendar: CycleCalendar = { ...defaultCalendar(body.year), ...body.calendar };
+    const period: CyclePeriod = body.period ?? YEAR_PERIOD;
+    const calendar: CycleCalendar = { ...defaultCalendarFor(body.year, period), ...body.calendar };
     const calendarErrors = checkCalendar(calendar);
     if (calendarErrors.length > 0) throw new ValidationError(calendarErrors);
 
-    const existing = await this.db.getRepository(CycleEntity).findOneBy({ year: body.year, rootUnitId: body.rootUnitId });
-    if (existing) throw new ConflictError(ErrorCode.AlreadyExists, `A cycle for ${body.year} already exists for unit '${body.rootUnitId}' (${existing.id}).`);
+    const key = periodKey(period);
+    const duplicate = `A cycle for ${periodLabel(body.year, period)} already exists for unit '${body.rootUnitId}'`;
+    const existing = await this.db.getRepository(CycleEntity).findOneBy({ year: body.year, rootUnitId: body.rootUnitId, periodKey: key });
+    if (existing) throw new ConflictError(ErrorCode.AlreadyExists, `${duplicate} (${existing.id}).`);
 
     const plan = planCycle(await loadSubtree(this.db, body.rootUnitId), { rootUnitId: body.rootUnitId, superiorReviewerId });
     if (plan.unstaffed.length > 0) {
@@ -62,8 +66,10 @@ export class CyclesService {
     const cycle = this.db.getRepository(CycleEntity).create({
       id,
       year: body.year,
+      period,
+      periodKey: key,
       rootUnitId: body.rootUnitId,
-      title: body.title ?? `Annual review ${body.year}`,
+      title: body.title ?? defaultTitle(body.year, period),
       status: 'launching',
       policy: cyclePolicy(body.policy),
       calendar,
@@ -79,7 +85,7 @@ export class CyclesService {
     try {
       await this.db.getRepository(CycleEntity).insert(cycle);
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw new ConflictError(ErrorCode.AlreadyExists, `A cycle for ${body.year} already exists for unit '${body.rootUnitId}'.`);
+      if ((error as { code?: string }).code === '23505') throw new ConflictError(ErrorCode.AlreadyExists, `${duplicate}.`);
       throw error;
     }
     try {
@@ -208,6 +214,11 @@ export class CyclesService {
     for (const row of rows) byCycle.set(row.cycle_id, [...(byCycle.get(row.cycle_id) ?? []), row]);
     return byCycle;
   }
+}
+
+/** The title of a cycle launched without one: as before for a year; the period named for the others. */
+function defaultTitle(year: number, period: CyclePeriod): string {
+  return period.kind === 'year' ? `Annual review ${year}` : `Review ${periodLabel(year, period)}`;
 }
 
 /** The operation a bulk Update started; none from a cycle whose workflow runs code from before operations. */

@@ -1,4 +1,5 @@
 import { CLASSIFICATION_LABELS_VI, type Classification } from '../../../libs/domain/classification.js';
+import type { CyclePeriod } from '../../../libs/domain/cycle-period.js';
 import type { DocumentLang } from './document-format.js';
 
 // Every word a printed document shows, Vietnamese first (DOMAIN.md's names), English on request.
@@ -14,7 +15,10 @@ const VI = {
   classification: CLASSIFICATION_LABELS_VI,
   goodOrBetter: 'Hoàn thành tốt nhiệm vụ trở lên',
   total: 'Tổng số',
-  reportTitle: (year: number) => `BÁO CÁO KẾT QUẢ KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM ${year}`,
+  reportTitle: (year: number, period: CyclePeriod = { kind: 'year' }) =>
+    `BÁO CÁO KẾT QUẢ KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ${
+      period.kind === 'quarter' ? `QUÝ ${period.quarter} ` : period.kind === 'term' ? 'NHIỆM KỲ, ' : period.kind === 'ad_hoc' ? `ĐỘT XUẤT (${period.title}), ` : ''
+    }NĂM ${year}`,
   unit: 'Đơn vị',
   parentUnit: 'Cấp trên',
   cycle: 'Đợt kiểm điểm',
@@ -57,7 +61,14 @@ const EN: DocumentLabels = {
   classification: CLASSIFICATION_LABELS_EN,
   goodOrBetter: 'Well completed or better',
   total: 'Total',
-  reportTitle: (year: number) => `REPORT ON THE ANNUAL REVIEW AND CLASSIFICATION, ${year}`,
+  reportTitle: (year: number, period: CyclePeriod = { kind: 'year' }) =>
+    period.kind === 'quarter'
+      ? `REPORT ON THE QUARTERLY REVIEW AND CLASSIFICATION, Q${period.quarter}/${year}`
+      : period.kind === 'term'
+        ? `REPORT ON THE TERM REVIEW AND CLASSIFICATION, ${year}`
+        : period.kind === 'ad_hoc'
+          ? `REPORT ON THE AD HOC REVIEW AND CLASSIFICATION (${period.title}), ${year}`
+          : `REPORT ON THE ANNUAL REVIEW AND CLASSIFICATION, ${year}`,
   unit: 'Unit',
   parentUnit: 'Level above',
   cycle: 'Review cycle',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../libs/auth/principal.js';
+import type { CyclePeriod } from '../../../libs/domain/cycle-period.js';
 import type { ClassificationCounts } from '../../../libs/domain/report-counts.js';
 import { ReportsService } from '../reports/reports.service.js';
 
@@ -17,7 +18,7 @@ export interface ChildReportRow {
 export interface ReportDocument {
   report: Awaited<ReturnType<ReportsService['get']>>;
   unit: { id: string; name: string; kind: string; parentId: string | null; parentName: string | null };
-  cycle: { id: string; title: string; year: number; ruleSet: string };
+  cycle: { id: string; title: string; year: number; period: CyclePeriod; ruleSet: string };
   children: ChildReportRow[];
   submitterName: string | null;
 }
@@ -33,7 +34,7 @@ export class ReportDocumentService {
   async load(principal: Principal, cycleId: string, unitId: string): Promise<ReportDocument> {
     const report = await this.reports.get(principal, cycleId, unitId); // 404 as the JSON report answers
     const [cycle]: Array<ReportDocument['cycle']> = await this.db.query(
-      `SELECT id, title, year, COALESCE(policy->>'ruleSet', 'reg-366-2025') AS "ruleSet" FROM cycles WHERE id = $1`,
+      `SELECT id, title, year, period, COALESCE(policy->>'ruleSet', 'reg-366-2025') AS "ruleSet" FROM cycles WHERE id = $1`,
       [cycleId],
     );
     const [unit]: Array<ReportDocument['unit']> = await this.db.query(

@@ -18,7 +18,7 @@ export function reportPdf(doc: ReportDocument, lang: DocumentLang): Promise<Buff
         { width: 'auto', text: `${l.status}: ${l.reportStatus[report.status] ?? report.status}`, alignment: 'right' },
       ],
     },
-    { text: l.reportTitle(cycle.year), style: 'title' },
+    { text: l.reportTitle(cycle.year, cycle.period), style: 'title' },
     {
       stack: [
         `${l.unit}: ${unit.name} (${unit.id})`,
@@ -55,7 +55,7 @@ export function reportPdf(doc: ReportDocument, lang: DocumentLang): Promise<Buff
     },
   ];
   return renderPdf({
-    info: { title: `${l.reportTitle(cycle.year)} — ${unit.name}` },
+    info: { title: `${l.reportTitle(cycle.year, cycle.period)} — ${unit.name}` },
     content,
     styles: { title: { fontSize: 13, bold: true, alignment: 'center', margin: [0, 16, 0, 12] }, heading: { bold: true, margin: [0, 10, 0, 4] } },
   });

@@ -91,7 +91,7 @@ export class ReportWorkbook {
     const sheet = this.book.addWorksheet(l.reportSheet);
     sheet.columns = [{ width: 40 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 14 }];
     const add = (values: unknown[]) => sheet.addRow(values).commit();
-    add([l.reportTitle(cycle.year)]);
+    add([l.reportTitle(cycle.year, cycle.period)]);
     add([l.unit, unit.name, unit.id]);
     add([l.parentUnit, unit.parentName ?? '', unit.parentId ?? '']);
     add([l.cycle, cycle.title, cycle.year]);

@@ -15,7 +15,8 @@ Lists take \`limit\` (default 50, max 500) and \`cursor\` and return \`{ items, 
 
 Beyond the contract, reviews carry \`status\` (open | done | cancelled | withdrawn; \`step\` keeps the last step reached), \`score\`, \`selfActorId\` and \`dueAt\`; cycle progress also counts \`cancelled\` and \`withdrawn\`.
 Issue #12 (reg-366-2025 version 2, the default for new cycles; \`policy.ruleSetVersion\` pins another): targets take an optional \`dueDate\`, self-assessment results an optional \`completion\` (on_time | late | not_completed, default on_time), and reviews show \`ruleSetVersion\` and \`timeliness\` ({ total, onTime, late, notCompleted, latePercent }). Good and excellent need every task on time, completed at most 20% late; a collective with a member disciplined for a duty-related violation (\`discipline[].dutyRelated\`) is not_completed.
-An imported person may carry \`status\` (\`active\` | \`struck_off\`): a struck-off person is no longer a member (nor a head) and their open reviews end as \`withdrawn\`; people listings show it.`;
+An imported person may carry \`status\` (\`active\` | \`struck_off\`): a struck-off person is no longer a member (nor a head) and their open reviews end as \`withdrawn\`; people listings show it.
+Cycle periods (regulation 366: quarterly, by term and when needed): \`POST /cycles\` takes an optional \`period\` — \`{ kind: "year" }\` (the default), \`{ kind: "quarter", quarter: 1–4 }\`, \`{ kind: "term" }\` or \`{ kind: "ad_hoc", title }\`; one cycle per (year, rootUnitId, period), a second is 409. Cycles show their \`period\`; a review in a yearly cycle shows \`quarterlyResults\` ([{ quarter, classification, reviewId, cycleId }]), the subject's results in that year's quarterly cycles.`;
 
 /** OpenAPI at /docs (UI) and /docs-json. */
 export function setupOpenApi(app: INestApplication): void {

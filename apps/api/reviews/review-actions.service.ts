@@ -8,10 +8,9 @@ import type { ReviewState } from '../../../libs/domain/review/review-state.js';
 import { requireActor } from '../../../libs/domain/review/review-guards.js';
 import { reclassifyReviewUpdate, REVIEW_ACTION_KINDS } from '../../../libs/temporal/definitions.js';
 import { unitWorkflowId } from '../../../libs/temporal/workflow-ids.js';
-import { reviewView, type ReviewView } from '../../../libs/domain/review/review-view.js';
 import type { RequestTimings } from '../http/request-timings.js';
 import { throughTemporal } from '../http/temporal-errors.js';
-import { ReviewReader } from './review-reader.service.js';
+import { ReviewReader, type ReviewAnswer } from './review-reader.service.js';
 
 /**
  * A person's action on a review, as a Workflow Update on the review's workflow. The workflow's
@@ -32,7 +31,7 @@ export class ReviewActions {
     command: C,
     updateId: string | undefined,
     timings?: RequestTimings,
-  ): Promise<ReviewView> {
+  ): Promise<ReviewAnswer> {
     const state = await measured(timings, 'review-read', () => this.reader.visibleState(principal, reviewId));
     // A closed review's workflow may be gone, and Temporal would answer 409 to anyone: who may
     // act is answered first, here (an open review's workflow checks it, in the same order).
@@ -48,7 +47,7 @@ export class ReviewActions {
         'This review is closed.',
       ),
     );
-    return reviewView(next);
+    return measured(timings, 'review-answer', () => this.reader.viewOf(next));
   }
 
   /**
@@ -62,7 +61,7 @@ export class ReviewActions {
     command: { classification: Classification; comment: string },
     updateId: string | undefined,
     timings?: RequestTimings,
-  ): Promise<ReviewView> {
+  ): Promise<ReviewAnswer> {
     const state = await measured(timings, 'review-read', () => this.reader.visibleState(principal, reviewId));
     if (state.decidingUnitId === null) throw new ConflictError(ErrorCode.WrongStep, 'This review is decided outside the cycle and has no quota group.');
     const next = await measured(timings, 'workflow-update', () =>
@@ -75,7 +74,7 @@ export class ReviewActions {
         "The deciding unit's report was already submitted.",
       ),
     );
-    return reviewView(next);
+    return measured(timings, 'review-answer', () => this.reader.viewOf(next));
   }
 }
 

@@ -3,12 +3,16 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../../../libs/auth/principal.js';
 import { ForbiddenError, NotFoundError } from '../../../libs/domain/errors.js';
 import type { ReviewState } from '../../../libs/domain/review/review-state.js';
-import { reviewView } from '../../../libs/domain/review/review-view.js';
+import { reviewView, type ReviewView } from '../../../libs/domain/review/review-view.js';
 import { AccessService } from '../access/access.service.js';
 import { CyclesService } from '../cycles/cycles.service.js';
 import { SqlParams } from '../access/sql-params.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import type { ListReviewsQueryType } from './review.schemas.js';
+import { quarterlyResultsOf, type QuarterlyResult } from './quarterly-results.js';
+
+/** A review as the API answers it (reviewView) with the quarterly results of a yearly review. */
+export type ReviewAnswer = ReviewView & { quarterlyResults?: QuarterlyResult[] };
 
 export interface ReviewListRow {
   id: string;
@@ -51,7 +55,13 @@ export class ReviewReader {
   }
 
   async get(principal: Principal, reviewId: string) {
-    return reviewView(await this.visibleState(principal, reviewId));
+    return this.viewOf(await this.visibleState(principal, reviewId));
+  }
+
+  /** The review as GET /reviews/:id and every action answer it: one in a yearly cycle also shows the subject's quarterly results of that year. */
+  async viewOf(state: ReviewState): Promise<ReviewAnswer> {
+    const quarterlyResults = await quarterlyResultsOf(this.db, state);
+    return { ...reviewView(state), ...(quarterlyResults ? { quarterlyResults } : {}) };
   }
 
   async listForCycle(principal: Principal, cycleId: string, query: ListReviewsQueryType) {

@@ -90,3 +90,21 @@ export const ListReviewsQuery = z.object({
 export type ListReviewsQueryType = z.infer<typeof ListReviewsQuery>;
 
 export const HistoryQuery = z.object({ format: z.enum(['events', 'temporal']).default('events') });
+
+/**
+ * GET /reviews/:id of a review in a `year` cycle: the subject's classified reviews in that year's
+ * quarterly cycles (read-only; absent on reviews of other periods). Stated in the OpenAPI document.
+ */
+export const QuarterlyResultsSchema = z
+  .array(
+    z.strictObject({
+      quarter: z.number().int().min(1).max(4),
+      classification: z.enum(CLASSIFICATIONS),
+      reviewId: z.string(),
+      cycleId: z.string(),
+    }),
+  )
+  .describe(
+    "Only on a review in a `year` cycle: the same subject's results in that year's quarterly cycles (any root unit), quarter by quarter — " +
+      'reviews with a classification, cancelled cycles and cancelled or withdrawn reviews left out; [] when there are none.',
+  );

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
@@ -24,6 +24,7 @@ import {
   AssignTargetsSchema,
   HistoryQuery,
   ListReviewsQuery,
+  QuarterlyResultsSchema,
   RemediationDecisionSchema,
   ReclassifySchema,
   RemediationPlanSchema,
@@ -54,6 +55,13 @@ export class ReviewsController {
   @Get('reviews/:id')
   @ApiProblems()
   @ApiOperation({ summary: 'One review: targets, self-assessment, review, remediation plan, classification' })
+  @ApiOkResponse({
+    description:
+      '{ id, cycleId, subject, unitId, reviewerId, selfActorId, step, status, targets, selfAssessment, review, remediationPlan, classification, score, ruleSet, ' +
+      'ruleSetVersion, timeliness, dueAt, deciding, workflowId, launchedAt, updatedAt, quarterlyResults? } — `quarterlyResults` only on a review in a yearly cycle ' +
+      '(the subject\'s results in that year\'s quarterly cycles). Every review action answers with the review in this same form.',
+    schema: { type: 'object', properties: { quarterlyResults: jsonSchemaOf(QuarterlyResultsSchema) } },
+  })
   get(@Caller() caller: Principal, @Param('id') id: string) {
     return this.reader.get(caller, id);
   }

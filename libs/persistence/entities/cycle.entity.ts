@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 import type { CycleCalendar } from '../../domain/calendar.js';
+import type { CyclePeriod } from '../../domain/cycle-period.js';
 import type { CycleStatus } from '../../domain/enums.js';
 import type { RuleSetId } from '../../domain/rules/rule-set.js';
 
@@ -12,10 +13,13 @@ export interface CyclePolicy {
 }
 
 @Entity('cycles')
-@Unique('cycles_year_root_unique', ['year', 'rootUnitId'])
+@Unique('cycles_period_root_unique', ['year', 'rootUnitId', 'periodKey'])
 export class CycleEntity {
   @PrimaryColumn('text') id!: string;
   @Column('int') year!: number;
+  @Column('jsonb') period!: CyclePeriod;
+  /** periodKey(period): one cycle per (year, root unit, period key). */
+  @Column('text', { name: 'period_key' }) periodKey!: string;
   @Column('text', { name: 'root_unit_id' }) rootUnitId!: string;
   @Column('text') title!: string;
   @Column('text') status!: CycleStatus;

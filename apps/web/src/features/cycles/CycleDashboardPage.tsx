@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/format';
 import { CancelCycleButton } from './CancelCycleButton';
 import { CompletionTable } from './CompletionTable';
 import { useCycle, useUnitName, type CompletionRow } from './cycles-api';
+import { periodText } from './cycle-period';
 import { statusColor } from './cycle-status';
 import { MoveCalendarForm } from './MoveCalendarForm';
 import { OverdueTable } from './OverdueTable';
@@ -49,7 +50,7 @@ export function CycleDashboardPage() {
         column={{ xs: 1, sm: 2, lg: 4 }}
         items={[
           { key: 'root', label: t('cycles:dashboard.root'), children: root.data?.name ?? c.rootUnitId },
-          { key: 'year', label: t('cycles:list.year'), children: c.year },
+          { key: 'period', label: t('cycles:list.period'), children: <span data-testid="cycle-period">{periodText(t, c.year, c.period)}</span> },
           { key: 'ruleSet', label: t('cycles:launch.ruleSet'), children: t(`cycles:ruleSet.${c.policy.ruleSet ?? 'reg-366-2025'}`) },
           { key: 'subjects', label: t('cycles:dashboard.subjects'), children: `${p.completed}/${p.subjects}` },
           ...(c.cancelledAt ? [{ key: 'cancelled', label: t('cycles:dashboard.cancelledAt'), children: `${formatDateTime(c.cancelledAt)} — ${c.cancelReason ?? ''}` }] : []),

@@ -6,6 +6,7 @@ import { canAdminister, useMe } from '../../auth/me';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDate } from '../../lib/format';
 import { useCycles, type Cycle } from './cycles-api';
+import { periodText } from './cycle-period';
 import { statusColor } from './cycle-status';
 import './cycles.css';
 
@@ -40,7 +41,7 @@ export function CyclesPage() {
         data-testid="cycles-table"
         columns={[
           { key: 'title', title: t('cycles:list.title'), render: (_, c) => <Link to={`/cycles/${encodeURIComponent(c.id)}`}>{c.title ?? t('cycles:list.untitled', { year: c.year })}</Link> },
-          { key: 'year', title: t('cycles:list.year'), dataIndex: 'year' },
+          { key: 'period', title: t('cycles:list.period'), render: (_, c) => <span data-testid="cycle-period">{periodText(t, c.year, c.period)}</span> },
           { key: 'status', title: t('cycles:list.status'), render: (_, c) => <Tag color={statusColor[c.status]}>{t(`cycleStatus.${c.status}`)}</Tag> },
           {
             key: 'progress',

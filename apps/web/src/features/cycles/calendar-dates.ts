@@ -1,5 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { CALENDAR_FIELDS, defaultCalendar, type CalendarDateField, type CycleCalendar } from '../../../../../libs/domain/calendar';
+import { CALENDAR_FIELDS, type CalendarDateField, type CycleCalendar } from '../../../../../libs/domain/calendar';
+import { defaultCalendarFor, type CyclePeriod } from '../../../../../libs/domain/cycle-period';
 
 // The calendar is edited as days in Vietnam (UTC+7 all year, no daylight saving), whatever the
 // device's zone: a due date means "by the end of that day"; the self-assessment opens at its start.
@@ -20,9 +21,9 @@ export function instantOf(field: CalendarDateField, day: Dayjs): string {
   return new Date(`${day.format('YYYY-MM-DD')}T${time}${VN_OFFSET}`).toISOString();
 }
 
-/** Guidance 43's calendar for a year (libs/domain), on the days it names. */
-export function guidanceDays(year: number): CalendarDays {
-  const calendar = defaultCalendar(year);
+/** Guidance 43's calendar for a year, or a quarter's inside its months (libs/domain), on the days it names. */
+export function guidanceDays(year: number, period: CyclePeriod = { kind: 'year' }): CalendarDays {
+  const calendar = defaultCalendarFor(year, period);
   // The domain writes the days at UTC; its day, not Vietnam's next morning, is the one meant.
   return Object.fromEntries(CALENDAR_FIELDS.map((f) => [f, dayjs(calendar[f].slice(0, 10))])) as CalendarDays;
 }

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { CycleCalendar } from '../../../../../libs/domain/calendar';
+import type { CyclePeriod } from '../../../../../libs/domain/cycle-period';
 import type { CycleStatus, Step, TaskKind, UnitKind } from '../../../../../libs/domain/enums';
 import type { RuleSetId } from '../../../../../libs/domain/rules/rule-set';
 import { api, query } from '../../lib/api-client';
@@ -15,6 +16,8 @@ interface Page<T> {
 export interface Cycle {
   id: string;
   year: number;
+  /** Absent from a server older than periods: then the year. */
+  period?: CyclePeriod;
   rootUnitId: string;
   title: string | null;
   status: CycleStatus;
@@ -49,6 +52,7 @@ export function useCycle(cycleId: string) {
 
 export interface LaunchBody {
   year: number;
+  period: CyclePeriod;
   rootUnitId: string;
   title?: string;
   superiorReviewerId?: string | null;

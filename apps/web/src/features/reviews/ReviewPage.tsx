@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { canAudit, useMe } from '../../auth/me';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDate } from '../../lib/format';
+import { QuarterlyResults } from './QuarterlyResults';
 import { ReviewRecordDownload } from './ReviewRecordDownload';
 import { ReviewStepper } from './ReviewStepper';
 import { useCycleTitle, useReview } from './reviews-api';
@@ -46,6 +47,7 @@ export function ReviewPage() {
         </Link>
       ) : null}
       <ReviewRecordDownload reviewId={r.id} />
+      {r.quarterlyResults?.length ? <QuarterlyResults results={r.quarterlyResults} /> : null}
       <ReviewStepper step={r.step} returned={returned} />
       <StepPanel review={r} me={me.data} />
     </Space>

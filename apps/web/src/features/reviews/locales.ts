@@ -24,6 +24,10 @@ export const reviewsLocales = {
       waitingTask: 'Bước này chưa mở hoặc đang chờ người khác thực hiện.',
       history: 'Lịch sử kiểm điểm',
     },
+    quarterly: {
+      title: 'Kết quả kiểm điểm các quý trong năm',
+      quarter: 'Quý {{quarter}}',
+    },
     ruleSets: { 'reg-366-2025': 'Quy định 366-QĐ/TW (2025)', 'reg-124-2023': 'Quy định 124-QĐ/TW (2023)' },
     targets: {
       heading: 'Chỉ tiêu, nhiệm vụ',
@@ -171,6 +175,10 @@ export const reviewsLocales = {
       waiting: 'This step is for {{who}}. There is nothing for you to do here.',
       waitingTask: 'This step is not open yet or waits for someone else.',
       history: 'Review history',
+    },
+    quarterly: {
+      title: "This year's quarterly results",
+      quarter: 'Quarter {{quarter}}',
     },
     ruleSets: { 'reg-366-2025': 'Regulation 366-QĐ/TW (2025)', 'reg-124-2023': 'Regulation 124-QĐ/TW (2023)' },
     targets: {

@@ -77,6 +77,15 @@ export interface Review {
   dueAt: string | null;
   deciding: { deciderId: string; proposerId: string; proposal: ReviewDecision | null } | null;
   updatedAt: string;
+  /** Only on a review in a yearly cycle: the subject's results in that year's quarterly cycles. */
+  quarterlyResults?: QuarterlyResult[];
+}
+
+export interface QuarterlyResult {
+  quarter: number;
+  classification: Classification;
+  reviewId: string;
+  cycleId: string;
 }
 
 export const reviewKey = (id: string) => ['review', id] as const;
