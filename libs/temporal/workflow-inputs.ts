@@ -35,6 +35,8 @@ export interface UnitCarry {
   /** Units created under this one mid-cycle: their workflows to start, and every one ever added. */
   childrenToStart?: string[];
   addedChildren?: string[];
+  /** Ids of the adoptions this unit accepted (adoptReview updates), so a repeated one changes nothing. */
+  adoptions?: string[];
 }
 
 export interface SubjectReviewInput {
