@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { unitProgressQuery } from '../../libs/temporal/definitions.js';
+import { adoptReviewUpdate, reassignReviewUpdate, unitProgressQuery } from '../../libs/temporal/definitions.js';
 import { registryChangesWorkflowId, unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
 import { newKey } from '../support/api-client.js';
 import { cycleBody } from '../support/cycle-body.js';
@@ -135,5 +135,51 @@ describe('registry changes routed on the workflows’ own phase', () => {
     }
     await eventually(async () => assert.equal((await app.admin.get(`/cycles/${cycleId}`)).body.status, 'completed'));
     assert.equal((await app.admin.get(`/cycles/${cycleId}/units/${org.rootId}/report`)).body.units.total, 2, 'G and H');
+  });
+  it('leaves exactly the final owner waiting when two imports move one review at the same time', async () => {
+    const org = buildOrg(uniquePrefix('overlap'), {
+      id: 'P',
+      kind: 'province',
+      people: [['p-sec', 'secretary']],
+      children: ['D1', 'D2', 'D3'].map((d) => {
+        const local = d.toLowerCase();
+        return { id: d, kind: 'district' as const, people: [[`${local}-sec`, 'secretary'], [`${local}-mem`, 'member'], [`${local}-mem2`, 'member']] as Array<[string, 'secretary' | 'member']> };
+      }),
+    });
+    assert.equal((await app.admin.post('/org/import', org.payload)).status, 200);
+    const cycleId = await launchCycle(app.admin, org.rootId);
+    const handle = (workflowId: string) => app.product.temporal.workflow.getHandle(workflowId);
+    const progress = (unit: string) => handle(unitWorkflowId(cycleId, org.id(unit))).query(unitProgressQuery);
+    const review = (await allReviews(app.admin, cycleId)).find((r) => r.subject.id === org.id('d1-mem'))!;
+    const workflowId = (await app.product.db.query('SELECT state FROM reviews WHERE id = $1', [review.id]))[0].state.workflowId;
+
+    // What two imports' deliveries do, overlapping: each has the unit it moves the review to adopt
+    // it, then moves the review there, the second planned from the same state as the first.
+    const deliver = async (importId: string, unit: 'D2' | 'D3') => {
+      const adopted = await handle(unitWorkflowId(cycleId, org.id(unit))).executeUpdate(adoptReviewUpdate, {
+        updateId: `${importId}:adopt:${review.id}`,
+        args: [{ reviewId: review.id, workflowId }],
+      });
+      assert.equal(adopted.accepted, true);
+      const to = org.id(unit);
+      const command = { actorId: app.config.auth.adminUsername, reason: 'transferred' as const, reviewerId: org.id(`${unit.toLowerCase()}-sec`), selfActorId: org.id('d1-mem'), unitId: to, ownerUnitId: to, decidingUnitId: to, owner: 'adopted' as const };
+      await handle(workflowId).executeUpdate(reassignReviewUpdate, { updateId: `${importId}:reassign:${review.id}`, args: [command] });
+    };
+    const key = newKey();
+    await Promise.all([deliver(`${key}-a`, 'D2'), deliver(`${key}-b`, 'D3')]);
+
+    const [{ owner_unit_id: ownerId }] = await app.product.db.query('SELECT owner_unit_id FROM reviews WHERE id = $1', [review.id]);
+    const owner = ownerId === org.id('D2') ? 'D2' : 'D3';
+    const other = owner === 'D2' ? 'D3' : 'D2';
+    assert.equal(ownerId, org.id(owner));
+    await eventually(async () => {
+      assert.equal((await progress(owner)).pendingReviews, 3, `${owner}, the owner, waits for it`);
+      assert.equal((await progress(other)).pendingReviews, 2, `${other} let it go`);
+      assert.equal((await progress('D1')).pendingReviews, 1, 'D1 let it go');
+    });
+
+    const moved = (await allReviews(app.admin, cycleId)).find((r) => r.id === review.id)!;
+    await completeReview(people, moved, 'good');
+    await eventually(async () => assert.equal((await progress(owner)).pendingReviews, 2));
   });
 });
