@@ -23,7 +23,7 @@ import { makeStartSubjectReviews } from './start-workflows.activity.js';
  */
 export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
   const startSubjectReviews = makeStartSubjectReviews(deps);
-  const unit = (workflowId: string) => deps.temporal.workflow.getHandle(workflowId);
+  const handle = (workflowId: string) => deps.temporal.workflow.getHandle(workflowId);
 
   /** The unit's answer; a unit with no workflow yet or one already closed takes nothing. */
   async function offer(ask: () => Promise<{ accepted: boolean }>): Promise<boolean> {
@@ -41,14 +41,16 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
     const adopted =
       moves &&
       (await offer(() =>
-        unit(newOwner).executeUpdate(adoptReviewUpdate, { updateId: `${importId}:adopt:${change.reviewId}`, args: [{ reviewId: change.reviewId, workflowId: change.workflowId }] }),
+        handle(newOwner).executeUpdate(adoptReviewUpdate, { updateId: `${importId}:adopt:${change.reviewId}`, args: [{ reviewId: change.reviewId, workflowId: change.workflowId }] }),
       ));
-    const command = { ...change.command, owner: adopted || !moves ? ('adopted' as const) : ('kept' as const) };
+    // Not moving, or refused: the review stays with whichever unit waits for it when the change lands
+    // (another import may have moved it since this one was planned).
+    const command = { ...change.command, owner: adopted ? ('adopted' as const) : ('kept' as const) };
     const applied = await ignoringClosed(deps.db, change.reviewId, () =>
-      unit(change.workflowId).executeUpdate(reassignReviewUpdate, { updateId: `${importId}:reassign:${change.reviewId}`, args: [command] }),
+      handle(change.workflowId).executeUpdate(reassignReviewUpdate, { updateId: `${importId}:reassign:${change.reviewId}`, args: [command] }),
     );
     // The review closed before it moved, so it told its owner, not the unit that took it: that one lets go.
-    if (!applied && adopted) await signalIfRunning(() => unit(newOwner).signal(reviewReleasedSignal, { reviewId: change.reviewId }));
+    if (!applied && adopted) await signalIfRunning(() => handle(newOwner).signal(reviewReleasedSignal, { reviewId: change.reviewId }));
   }
 
   async function launch(importId: string, change: Extract<PlannedChange, { kind: 'launch' }>): Promise<void> {
@@ -56,7 +58,7 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
     const owner = unitWorkflowId(state.cycleId, state.ownerUnitId);
     // Adopted before it is written and started: the unit never misses its closing.
     const accepted = await offer(() =>
-      unit(owner).executeUpdate(adoptReviewUpdate, { updateId: `${importId}:adopt:${state.reviewId}`, args: [{ reviewId: state.reviewId, workflowId: state.workflowId }] }),
+      handle(owner).executeUpdate(adoptReviewUpdate, { updateId: `${importId}:adopt:${state.reviewId}`, args: [{ reviewId: state.reviewId, workflowId: state.workflowId }] }),
     );
     if (!accepted) {
       log.info('A new subject joined after its unit stopped collecting: not reviewed this cycle', { reviewId: state.reviewId });
@@ -94,7 +96,7 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
           break;
         case 'withdraw':
           await ignoringClosed(deps.db, change.reviewId, () =>
-            unit(change.workflowId).executeUpdate(withdrawReviewUpdate, { updateId: `${input.importId}:withdraw:${change.reviewId}`, args: [change.command] }),
+            handle(change.workflowId).executeUpdate(withdrawReviewUpdate, { updateId: `${input.importId}:withdraw:${change.reviewId}`, args: [change.command] }),
           );
           break;
         case 'launch':
@@ -102,7 +104,7 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
           break;
         case 'add_unit': {
           const accepted = await offer(() =>
-            unit(change.parentWorkflowId).executeUpdate(addChildUnitUpdate, { updateId: `${input.importId}:add:${change.unitId}`, args: [{ unitId: change.unitId }] }),
+            handle(change.parentWorkflowId).executeUpdate(addChildUnitUpdate, { updateId: `${input.importId}:add:${change.unitId}`, args: [{ unitId: change.unitId }] }),
           );
           // Not started yet, the parent reads the registry when it launches; closed, it takes nothing.
           if (!accepted) log.info('A new unit was not added: its parent takes no more units', { unitId: change.unitId });
@@ -121,7 +123,7 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
               change.headId,
             ]);
           });
-          await ignoringClosed(deps.db, null, () => unit(change.workflowId).signal(unitHeadChangedSignal, { headId: change.headId }));
+          await ignoringClosed(deps.db, null, () => handle(change.workflowId).signal(unitHeadChangedSignal, { headId: change.headId }));
           break;
       }
       heartbeat(++done);

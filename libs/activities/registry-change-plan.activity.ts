@@ -135,7 +135,9 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
       }
       const now = desired.get(subjectKey(state.subject.type, state.subject.id))?.plan;
       if (!now) continue; // nobody could act on it now, or it left the cycle's tree: left as it is
-      const staysWithOwner = stopped(now.ownerUnitId);
+      // It moves to the unit that owns it now unless that unit surely stopped collecting; whether
+      // that unit takes it is its workflow's answer at delivery.
+      const moves = now.ownerUnitId !== state.ownerUnitId && !stopped(now.ownerUnitId);
       const command: ReassignReviewCommand = {
         actorId: input.actorId,
         // The subject moved to another unit, or someone else heads a unit around it.
@@ -143,8 +145,8 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
         reviewerId: now.reviewerId,
         selfActorId: now.selfActorId,
         unitId: now.unitId,
-        ownerUnitId: staysWithOwner ? state.ownerUnitId : now.ownerUnitId,
-        decidingUnitId: staysWithOwner ? state.decidingUnitId : now.decidingUnitId,
+        ownerUnitId: moves ? now.ownerUnitId : state.ownerUnitId,
+        decidingUnitId: moves ? now.decidingUnitId : state.decidingUnitId,
       };
       const same = (['reviewerId', 'selfActorId', 'unitId', 'ownerUnitId', 'decidingUnitId'] as const).every((k) => command[k] === state[k]);
       if (!same) await pages.add({ kind: 'reassign', ...target, fromOwnerUnitId: state.ownerUnitId, command });
@@ -173,6 +175,7 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
     const batch = joining.slice(i, i + REVIEWS_PER_READ);
     // A member joining mid-cycle is bound by the conditions like everyone else (discipline of the year).
     const facts = await gatherSubjectFacts(tx, cycle.year, batch.map((d) => d.plan));
+    heartbeat(i);
     for (const { plan, deciderId } of batch) {
       const launch = launchReview(
         {
