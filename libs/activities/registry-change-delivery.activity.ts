@@ -67,8 +67,9 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
     const at = new Date().toISOString();
     let cancelled = false;
     await deps.db.transaction(async (tx) => {
-      // Shared lock, as a unit's launch takes: a cancel's sweep closes what this writes; after it, nothing is written.
-      const [{ status }]: Array<{ status: string }> = await tx.query('SELECT status FROM cycles WHERE id = $1 FOR SHARE', [state.cycleId]);
+      // Locked as the count below will be (a shared lock first would deadlock with a unit's plan
+      // doing the same): a cancel's sweep closes what this writes; after it, nothing is written.
+      const [{ status }]: Array<{ status: string }> = await tx.query('SELECT status FROM cycles WHERE id = $1 FOR NO KEY UPDATE', [state.cycleId]);
       if (status === 'cancelled') {
         cancelled = true;
         return;

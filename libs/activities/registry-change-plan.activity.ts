@@ -67,6 +67,10 @@ export function makePlanRegistryChangePages(db: DataSource) {
     const key = [input.importId, input.cycleId];
     const [stored]: ChangePlan[] = await db.query('SELECT changes, pages FROM registry_change_plans WHERE import_id = $1 AND cycle_id = $2', key);
     if (stored) return stored;
+    // A barrier, not a lock kept: waits for the unit plans under way (they hold the cycle in share).
+    // One that read the registry before this import committed has recorded its report by then,
+    // so what it missed is seen here as missing from a launched unit; later ones read the import.
+    await db.query('SELECT id FROM cycles WHERE id = $1 FOR UPDATE', [input.cycleId]);
 
     return db.transaction(async (tx) => {
       // Another attempt may have left pages behind before it failed: start over.
@@ -84,7 +88,7 @@ export function makePlanRegistryChangePages(db: DataSource) {
 async function planInto(tx: EntityManager, input: { cycleId: string; actorId: string }, pages: PageWriter): Promise<void> {
   const cycle = await tx.getRepository(CycleEntity).findOneByOrFail({ id: input.cycleId });
   if (cycle.status !== 'launching' && cycle.status !== 'running') return;
-  const tree = await loadSubtree(tx.connection, cycle.rootUnitId);
+  const tree = await loadSubtree(tx, cycle.rootUnitId);
   const scope = { rootUnitId: cycle.rootUnitId, superiorReviewerId: cycle.superiorReviewerId };
   const ruleSet = ruleSetFor(cycle.policy.ruleSet, cycle.policy.ruleSetVersion);
   const desired = new Map<string, Desired>();

@@ -78,7 +78,7 @@ describe('registry changes routed on the workflows’ own phase', () => {
     assert.equal((await app.admin.get(`/cycles/${cycleId}/units/${org.id('D2')}/report`)).body.people.total, 1, 'd2-mem only');
   });
 
-  it('starts a unit created while its parent is still launching, with its own, its head’s and its members’ reviews', async () => {
+  it('starts a unit created while its parent is still launching, with its own, its head’s and its members’ reviews, and reviews a member joining the parent', async () => {
     const org = buildOrg(uniquePrefix('launching-parent'), {
       id: 'R',
       kind: 'district',
@@ -87,9 +87,9 @@ describe('registry changes routed on the workflows’ own phase', () => {
     });
     assert.equal((await app.admin.post('/org/import', org.payload)).status, 200);
 
-    // Holds the root's launch after it read the registry and before it records its report (the
-    // moment its workflow is launching and the read model knows nothing of it). Other tests'
-    // report writes wait for these few seconds too.
+    // Holds the root's launch after it read the registry and before it records its report (its
+    // workflow is launching, the read model knows nothing of it) while a new unit is imported
+    // under it. Other tests' report writes wait for these few seconds too.
     const lock = app.product.db.createQueryRunner();
     await lock.connect();
     let cycleId: string;
@@ -106,10 +106,17 @@ describe('registry changes routed on the workflows’ own phase', () => {
         assert.ok(n > 0, 'the root is planning its launch');
       });
 
-      const person = (local: string, position: string) => ({ id: org.id(local), name: `Person ${local}`, unitId: org.id('H'), position, username: org.id(local), password: TEST_PASSWORD });
-      applying = await importRegistry({ units: [{ id: org.id('H'), parentId: org.rootId, name: 'Unit H', kind: 'grassroots' }], people: [person('h-sec', 'secretary'), person('h-mem', 'member')] });
-      // Planned while the root was launching; delivered once its launch goes on (writes wait for the lock).
-      await eventually(async () => assert.ok((await applying!.fetchHistory()).events?.some((e) => e.activityTaskCompletedEventAttributes), 'planned'));
+      const person = (local: string, position: string, unit = 'H') => ({ id: org.id(local), name: `Person ${local}`, unitId: org.id(unit), position, username: org.id(local), password: TEST_PASSWORD });
+      applying = await importRegistry({
+        units: [{ id: org.id('H'), parentId: org.rootId, name: 'Unit H', kind: 'grassroots' }],
+        people: [person('h-sec', 'secretary'), person('h-mem', 'member'), person('r-new', 'member', 'R')],
+      });
+      // The import's changes are planned while the root launches, or wait for the root's plan to be recorded.
+      await eventually(async () => {
+        const planned = (await applying!.fetchHistory()).events?.some((e) => e.activityTaskCompletedEventAttributes);
+        const [{ n }] = await app.product.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'SELECT id FROM cycles WHERE id = $1 FOR UPDATE%'`);
+        assert.ok(planned || n > 0, 'planned or waiting for the root’s plan');
+      });
     } finally {
       await lock.commitTransaction().catch(() => undefined);
       await lock.release();
@@ -119,10 +126,11 @@ describe('registry changes routed on the workflows’ own phase', () => {
     await waitRunning(app.admin, cycleId);
     const bySubject = await eventually(async () => {
       const all = new Map((await allReviews(app.admin, cycleId)).map((r) => [r.subject.id, r]));
-      for (const local of ['H', 'h-sec', 'h-mem']) assert.ok(all.has(org.id(local)), `no review of ${local} yet`);
+      for (const local of ['H', 'h-sec', 'h-mem', 'r-new']) assert.ok(all.has(org.id(local)), `no review of ${local} yet`);
       return all;
     });
     assert.equal(bySubject.get(org.id('h-mem'))!.reviewerId, org.id('h-sec'));
+    assert.equal(bySubject.get(org.id('r-new'))!.reviewerId, org.id('r-sec'));
     assert.equal((await app.product.temporal.workflow.getHandle(unitWorkflowId(cycleId, org.id('H'))).query(unitProgressQuery)).pendingReviews, 1);
 
     // Everything rolls up: the root waits for H's report and for H's and h-sec's reviews.
