@@ -138,8 +138,8 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
         // and the owner stays). Only the unit this change moved it from lets go: each of two
         // overlapping moves releases the owner it replaced, so nobody is left waiting.
         const { before, after } = await commit((current) => reassignReview(current, command, new Date().toISOString()));
-        ownerWorkflowId = unitWorkflowId(state.cycleId, state.ownerUnitId);
         if (after.ownerUnitId !== before.ownerUnitId) {
+          ownerWorkflowId = unitWorkflowId(state.cycleId, state.ownerUnitId); // the latest move's owner
           await signalIfRunning(unitWorkflowId(before.cycleId, before.ownerUnitId), reviewReleasedSignal, { reviewId: state.reviewId });
         }
         return after;

@@ -141,7 +141,9 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
       if (!now) continue; // nobody could act on it now, or it left the cycle's tree: left as it is
       // It moves to the unit that owns it now unless that unit surely stopped collecting; whether
       // that unit takes it is its workflow's answer at delivery.
-      const moves = now.ownerUnitId !== state.ownerUnitId && !stopped(now.ownerUnitId);
+      // A run reopened by calibration for its plan is waited for by the deciding unit: it stays there.
+      const ownRun = state.workflowId === reviewWorkflowId(cycle.id, state.subject.type, state.subject.id);
+      const moves = ownRun && now.ownerUnitId !== state.ownerUnitId && !stopped(now.ownerUnitId);
       const command: ReassignReviewCommand = {
         actorId: input.actorId,
         // The subject moved to another unit, or someone else heads a unit around it.
