@@ -19,7 +19,7 @@ import type { ReviewActivities } from '../libs/activities/index.js';
 import { ConflictError, ErrorCode, ForbiddenError } from '../libs/domain/errors.js';
 import {
   addChildUnitUpdate,
-  adoptReviewUpdate,
+  adoptReviewsUpdate,
   calendarChangedSignal,
   childUnitAddedSignal,
   reclassifyReviewUpdate,
@@ -121,14 +121,14 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
   // only while it will still wait for it, and says so; the delivery routes on the answer.
   const adoptions = new Set(carry.adoptions ?? []);
   const stillCollects = () => phase === 'launching' || phase === 'collecting';
-  setHandler(adoptReviewUpdate, ({ reviewId, workflowId }) => {
+  setHandler(adoptReviewsUpdate, ({ reviews }) => {
     patched('registry-routing-v1');
     const updateId = currentUpdateInfo()!.id;
-    // A repeated delivery (even after the review closed here) is answered as the first one was.
+    // A repeated delivery (even after the reviews closed here) is answered as the first one was.
     if (adoptions.has(updateId)) return { accepted: true };
     if (!stillCollects()) return { accepted: false };
     adoptions.add(updateId);
-    pendingReviews.set(reviewId, workflowId);
+    for (const { reviewId, workflowId } of reviews) pendingReviews.set(reviewId, workflowId);
     return { accepted: true };
   });
   setHandler(addChildUnitUpdate, ({ unitId }) => {

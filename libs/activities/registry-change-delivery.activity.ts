@@ -1,8 +1,9 @@
 import { heartbeat, log } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
+import type { Transition } from '../domain/review/review-machine.js';
 import { ErrorCode } from '../domain/errors.js';
-import { addChildUnitUpdate, adoptReviewUpdate, reassignReviewUpdate, reviewReleasedSignal, unitHeadChangedSignal, withdrawReviewUpdate } from '../temporal/definitions.js';
+import { addChildUnitUpdate, adoptReviewsUpdate, reassignReviewUpdate, reviewReleasedSignal, unitHeadChangedSignal, withdrawReviewUpdate } from '../temporal/definitions.js';
 import { domainErrorIn } from '../temporal/failure-codec.js';
 import { unitWorkflowId } from '../temporal/workflow-ids.js';
 import type { ActivityDeps } from './activity-deps.js';
@@ -41,7 +42,10 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
     const adopted =
       moves &&
       (await offer(() =>
-        handle(newOwner).executeUpdate(adoptReviewUpdate, { updateId: `${importId}:adopt:${change.reviewId}`, args: [{ reviewId: change.reviewId, workflowId: change.workflowId }] }),
+        handle(newOwner).executeUpdate(adoptReviewsUpdate, {
+          updateId: `${importId}:adopt:${change.reviewId}`,
+          args: [{ reviews: [{ reviewId: change.reviewId, workflowId: change.workflowId }] }],
+        }),
       ));
     // Not moving, or refused: the review stays with whichever unit waits for it when the change lands
     // (another import may have moved it since this one was planned).
@@ -53,15 +57,17 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
     if (!applied && adopted) await signalIfRunning(() => handle(newOwner).signal(reviewReleasedSignal, { reviewId: change.reviewId }));
   }
 
-  async function launch(importId: string, change: Extract<PlannedChange, { kind: 'launch' }>): Promise<void> {
-    const { state, event } = change.launch;
-    const owner = unitWorkflowId(state.cycleId, state.ownerUnitId);
-    // Adopted before it is written and started: the unit never misses its closing.
-    const accepted = await offer(() =>
-      handle(owner).executeUpdate(adoptReviewUpdate, { updateId: `${importId}:adopt:${state.reviewId}`, args: [{ reviewId: state.reviewId, workflowId: state.workflowId }] }),
-    );
-    if (!accepted) {
-      log.info('A new subject joined after its unit stopped collecting: not reviewed this cycle', { reviewId: state.reviewId });
+  /**
+   * A page's new reviews, offered to each owning unit in one Update (one answer per unit and
+   * page, so a retried page gets the same one); those accepted are written, then started.
+   */
+  async function launch(updateId: string, launches: Transition[]): Promise<void> {
+    const { cycleId, ownerUnitId } = launches[0]!.state;
+    const owner = unitWorkflowId(cycleId, ownerUnitId);
+    // Adopted before they are written and started: the unit never misses their closing.
+    const reviews = launches.map(({ state }) => ({ reviewId: state.reviewId, workflowId: state.workflowId }));
+    if (!(await offer(() => handle(owner).executeUpdate(adoptReviewsUpdate, { updateId, args: [{ reviews }] })))) {
+      log.info('New subjects joined after their unit stopped collecting: not reviewed this cycle', { ownerUnitId, reviews: reviews.length });
       return;
     }
     const at = new Date().toISOString();
@@ -69,18 +75,54 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
     await deps.db.transaction(async (tx) => {
       // Locked as the count below will be (a shared lock first would deadlock with a unit's plan
       // doing the same): a cancel's sweep closes what this writes; after it, nothing is written.
-      const [{ status }]: Array<{ status: string }> = await tx.query('SELECT status FROM cycles WHERE id = $1 FOR NO KEY UPDATE', [state.cycleId]);
+      const [{ status }]: Array<{ status: string }> = await tx.query('SELECT status FROM cycles WHERE id = $1 FOR NO KEY UPDATE', [cycleId]);
       if (status === 'cancelled') {
         cancelled = true;
         return;
       }
-      const inserted = await insertNewReviews(tx, [state]);
-      if (!inserted.has(state.reviewId)) return;
-      await insertReviewEvents(tx, [{ reviewId: state.reviewId, event }]);
-      await syncReviewTasks(tx, [state], at);
-      await tx.query('UPDATE cycles SET subjects_total = subjects_total + 1 WHERE id = $1', [state.cycleId]);
+      const inserted = await insertNewReviews(tx, launches.map((l) => l.state));
+      const fresh = launches.filter((l) => inserted.has(l.state.reviewId));
+      await insertReviewEvents(tx, fresh.map(({ state, event }) => ({ reviewId: state.reviewId, event })));
+      await syncReviewTasks(tx, fresh.map((l) => l.state), at);
+      await tx.query('UPDATE cycles SET subjects_total = subjects_total + $2 WHERE id = $1', [cycleId, fresh.length]);
     });
-    if (!cancelled) await startSubjectReviews({ reviewIds: [state.reviewId], ownerWorkflowId: owner });
+    if (!cancelled) await startSubjectReviews({ reviewIds: reviews.map((r) => r.reviewId), ownerWorkflowId: owner });
+  }
+
+  async function deliverOne(importId: string, cycleId: string, change: Exclude<PlannedChange, { kind: 'launch' }>): Promise<void> {
+    switch (change.kind) {
+      case 'reassign':
+        await reassign(importId, cycleId, change);
+        break;
+      case 'withdraw':
+        await ignoringClosed(deps.db, change.reviewId, () =>
+          handle(change.workflowId).executeUpdate(withdrawReviewUpdate, { updateId: `${importId}:withdraw:${change.reviewId}`, args: [change.command] }),
+        );
+        break;
+      case 'add_unit': {
+        const accepted = await offer(() =>
+          handle(change.parentWorkflowId).executeUpdate(addChildUnitUpdate, { updateId: `${importId}:add:${change.unitId}`, args: [{ unitId: change.unitId }] }),
+        );
+        // Not started yet, the parent reads the registry when it launches; closed, it takes nothing.
+        if (!accepted) log.info('A new unit was not added: its parent takes no more units', { unitId: change.unitId });
+        break;
+      }
+      case 'report_head':
+        await deps.db.transaction(async (tx) => {
+          await tx.query(`UPDATE reports SET head_id = $3, updated_at = now() WHERE cycle_id = $1 AND unit_id = $2 AND status <> 'submitted'`, [
+            change.cycleId,
+            change.unitId,
+            change.headId,
+          ]);
+          await tx.query(`UPDATE tasks SET assignee_id = $3 WHERE id IN ($1, $2) AND status = 'open'`, [
+            reportTaskId(change.cycleId, change.unitId),
+            calibrateTaskId(change.cycleId, change.unitId),
+            change.headId,
+          ]);
+        });
+        await ignoringClosed(deps.db, null, () => handle(change.workflowId).signal(unitHeadChangedSignal, { headId: change.headId }));
+        break;
+    }
   }
 
   return async function deliverRegistryChangePage(input: { importId: string; cycleId: string; page: number }): Promise<void> {
@@ -90,44 +132,18 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
     );
     if (!row) throw new Error(`No page ${input.page} of registry changes ${input.importId} for cycle ${input.cycleId}`);
     let done = 0;
+    const byOwner = new Map<string, Transition[]>();
     for (const change of row.changes) {
-      switch (change.kind) {
-        case 'reassign':
-          await reassign(input.importId, input.cycleId, change);
-          break;
-        case 'withdraw':
-          await ignoringClosed(deps.db, change.reviewId, () =>
-            handle(change.workflowId).executeUpdate(withdrawReviewUpdate, { updateId: `${input.importId}:withdraw:${change.reviewId}`, args: [change.command] }),
-          );
-          break;
-        case 'launch':
-          await launch(input.importId, change);
-          break;
-        case 'add_unit': {
-          const accepted = await offer(() =>
-            handle(change.parentWorkflowId).executeUpdate(addChildUnitUpdate, { updateId: `${input.importId}:add:${change.unitId}`, args: [{ unitId: change.unitId }] }),
-          );
-          // Not started yet, the parent reads the registry when it launches; closed, it takes nothing.
-          if (!accepted) log.info('A new unit was not added: its parent takes no more units', { unitId: change.unitId });
-          break;
-        }
-        case 'report_head':
-          await deps.db.transaction(async (tx) => {
-            await tx.query(`UPDATE reports SET head_id = $3, updated_at = now() WHERE cycle_id = $1 AND unit_id = $2 AND status <> 'submitted'`, [
-              change.cycleId,
-              change.unitId,
-              change.headId,
-            ]);
-            await tx.query(`UPDATE tasks SET assignee_id = $3 WHERE id IN ($1, $2) AND status = 'open'`, [
-              reportTaskId(change.cycleId, change.unitId),
-              calibrateTaskId(change.cycleId, change.unitId),
-              change.headId,
-            ]);
-          });
-          await ignoringClosed(deps.db, null, () => handle(change.workflowId).signal(unitHeadChangedSignal, { headId: change.headId }));
-          break;
+      if (change.kind === 'launch') {
+        byOwner.set(change.launch.state.ownerUnitId, [...(byOwner.get(change.launch.state.ownerUnitId) ?? []), change.launch]);
+        continue;
       }
+      await deliverOne(input.importId, input.cycleId, change);
       heartbeat(++done);
+    }
+    for (const [ownerUnitId, launches] of byOwner) {
+      await launch(`${input.importId}:${input.cycleId}:${input.page}:adopt:${ownerUnitId}`, launches);
+      heartbeat((done += launches.length));
     }
   };
 }

@@ -19,6 +19,7 @@ import type {
   ReclassifyReviewCommand,
   ReportSubmitted,
   ReviewAdopted,
+  ReviewsOffered,
   ReviewClosed,
   ReviewReleased,
   SubmitReportCommand,
@@ -76,7 +77,7 @@ export const unitHeadChangedSignal = defineSignal<[UnitHeadChanged]>('unitHeadCh
 export interface RoutingAnswer {
   accepted: boolean;
 }
-export const adoptReviewUpdate = defineUpdate<RoutingAnswer, [ReviewAdopted]>('adoptReview');
+export const adoptReviewsUpdate = defineUpdate<RoutingAnswer, [ReviewsOffered]>('adoptReviews');
 export const addChildUnitUpdate = defineUpdate<RoutingAnswer, [ChildUnitAdded]>('addChildUnit');
 /** A unit was created under this one while the cycle runs: it gets its own unit workflow. */
 export const childUnitAddedSignal = defineSignal<[ChildUnitAdded]>('childUnitAdded');

@@ -109,6 +109,11 @@ export interface ReviewAdopted {
   workflowId: string;
 }
 
+/** Reviews offered to a unit in one Update (a transferred one, or a page's new members). */
+export interface ReviewsOffered {
+  reviews: ReviewAdopted[];
+}
+
 /** A unit no longer waits for this review: it was transferred to another unit. */
 export interface ReviewReleased {
   reviewId: string;

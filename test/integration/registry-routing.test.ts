@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { adoptReviewUpdate, reassignReviewUpdate, unitProgressQuery } from '../../libs/temporal/definitions.js';
+import { adoptReviewsUpdate, reassignReviewUpdate, unitProgressQuery } from '../../libs/temporal/definitions.js';
 import { registryChangesWorkflowId, unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
 import { newKey } from '../support/api-client.js';
 import { cycleBody } from '../support/cycle-body.js';
@@ -164,9 +164,9 @@ describe('registry changes routed on the workflows’ own phase', () => {
     // What two imports' deliveries do, overlapping: each has the unit it moves the review to adopt
     // it, then moves the review there, the second planned from the same state as the first.
     const deliver = async (importId: string, unit: 'D2' | 'D3') => {
-      const adopted = await handle(unitWorkflowId(cycleId, org.id(unit))).executeUpdate(adoptReviewUpdate, {
+      const adopted = await handle(unitWorkflowId(cycleId, org.id(unit))).executeUpdate(adoptReviewsUpdate, {
         updateId: `${importId}:adopt:${review.id}`,
-        args: [{ reviewId: review.id, workflowId }],
+        args: [{ reviews: [{ reviewId: review.id, workflowId }] }],
       });
       assert.equal(adopted.accepted, true);
       const to = org.id(unit);
