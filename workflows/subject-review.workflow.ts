@@ -133,6 +133,17 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
   setHandler(
     reassignReviewUpdate,
     async (command) => {
+      if (projectedFirst && command.owner !== undefined && patched('registry-routing-v1')) {
+        // The delivery already asked the new owner, which now waits for the review (or refused,
+        // and the owner stays). Only the unit this change moved it from lets go: each of two
+        // overlapping moves releases the owner it replaced, so nobody is left waiting.
+        const { before, after } = await commit((current) => reassignReview(current, command, new Date().toISOString()));
+        if (after.ownerUnitId !== before.ownerUnitId) {
+          ownerWorkflowId = unitWorkflowId(state.cycleId, state.ownerUnitId); // the latest move's owner
+          await signalIfRunning(unitWorkflowId(before.cycleId, before.ownerUnitId), reviewReleasedSignal, { reviewId: state.reviewId });
+        }
+        return after;
+      }
       let before: ReviewState;
       if (projectedFirst) {
         ({ before } = await commit((current) => reassignReview(current, command, new Date().toISOString())));

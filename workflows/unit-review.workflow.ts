@@ -18,6 +18,8 @@ import {
 import type { ReviewActivities } from '../libs/activities/index.js';
 import { ConflictError, ErrorCode, ForbiddenError } from '../libs/domain/errors.js';
 import {
+  addChildUnitUpdate,
+  adoptReviewsUpdate,
   calendarChangedSignal,
   childUnitAddedSignal,
   reclassifyReviewUpdate,
@@ -114,6 +116,30 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
     addedChildren.add(unitId);
     pendingChildren.add(unitId);
     childrenToStart.push(unitId);
+  });
+  // Since issue #10 registry changes ask instead of telling: a unit takes a review or a new child
+  // only while it will still wait for it, and says so; the delivery routes on the answer.
+  const adoptions = new Set(carry.adoptions ?? []);
+  const stillCollects = () => phase === 'launching' || phase === 'collecting';
+  setHandler(adoptReviewsUpdate, ({ reviews }) => {
+    patched('registry-routing-v1');
+    const updateId = currentUpdateInfo()!.id;
+    // A repeated delivery (even after the reviews closed here) is answered as the first one was.
+    if (adoptions.has(updateId)) return { accepted: true };
+    if (!stillCollects()) return { accepted: false };
+    adoptions.add(updateId);
+    for (const { reviewId, workflowId } of reviews) pendingReviews.set(reviewId, workflowId);
+    return { accepted: true };
+  });
+  setHandler(addChildUnitUpdate, ({ unitId }) => {
+    patched('registry-routing-v1');
+    if (addedChildren.has(unitId) || pendingChildren.has(unitId)) return { accepted: true };
+    if (!stillCollects()) return { accepted: false };
+    // Still launching: started with the planned children, once (the plan may name it too).
+    addedChildren.add(unitId);
+    pendingChildren.add(unitId);
+    childrenToStart.push(unitId);
+    return { accepted: true };
   });
   setHandler(subtreeLaunchedSignal, ({ unitId }) => void unlaunchedChildren.delete(unitId));
   setHandler(reportSubmittedSignal, ({ unitId }) => void pendingChildren.delete(unitId));
@@ -261,6 +287,9 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
         pendingChildren.add(childId);
         unlaunchedChildren.add(childId);
       }
+      // A child added while this unit launched that the plan read from the registry too: the plan starts it.
+      const planned = new Set(plan.childUnitIds);
+      for (let i = childrenToStart.length - 1; i >= 0; i--) if (planned.has(childrenToStart[i]!)) childrenToStart.splice(i, 1);
       for (let i = 0; i < plan.reviews.length; i += START_BATCH) {
         const batch = plan.reviews.slice(i, i + START_BATCH).map((r) => r.reviewId);
         await startSubjectReviews({ reviewIds: batch, ownerWorkflowId: self });
@@ -303,6 +332,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
             toArchive,
             childrenToStart,
             addedChildren: [...addedChildren],
+            ...(adoptions.size > 0 ? { adoptions: [...adoptions] } : {}),
           };
           return await continueAsNew<typeof unitReviewWorkflow>({ ...input, carry: next });
         }

@@ -9,6 +9,8 @@ import { makeMarkCycleCompleted, makeMarkCycleRunning, makeRecordCycleCancelled 
 import { makePlanUnit } from './plan-unit.activity.js';
 import { makeProjectReview } from './project-review.activity.js';
 import { makeDeliverRegistryChanges, makePlanRegistryChanges } from './registry-changes.activities.js';
+import { makePlanRegistryChangePages } from './registry-change-plan.activity.js';
+import { makeDeliverRegistryChangePage } from './registry-change-delivery.activity.js';
 import { makeCheckQuota, makeReclassifyForQuota } from './quota.activities.js';
 import { makePrepareReport, makeRecordReportSubmitted } from './report.activities.js';
 import { failFastOnPermanentErrors } from './permanent-failures.js';
@@ -39,6 +41,8 @@ export function createActivities(deps: ActivityDeps) {
     failBulkOperation: makeFailOperation(deps),
     planRegistryChanges: makePlanRegistryChanges(deps.db),
     deliverRegistryChanges: makeDeliverRegistryChanges(deps),
+    planRegistryChangePages: makePlanRegistryChangePages(deps.db),
+    deliverRegistryChangePage: makeDeliverRegistryChangePage(deps),
     checkQuota: makeCheckQuota(deps.db),
     reclassifyForQuota: makeReclassifyForQuota(deps.db),
   });
@@ -49,5 +53,6 @@ export type ReviewActivities = ReturnType<typeof createActivities>;
 export type { ActivityDeps } from './activity-deps.js';
 export type { UnitLaunchPlan, PlannedReview } from './plan-unit.activity.js';
 export type { RegistryChange } from './registry-changes.activities.js';
+export type { PlannedChange, ChangePlan } from './registry-change-plan.activity.js';
 export type { QuotaCheck } from '../persistence/quota-check.js';
 export type { ReportTotals } from '../persistence/report-totals.js';

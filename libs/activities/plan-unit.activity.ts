@@ -31,41 +31,42 @@ export interface UnitLaunchPlan {
 export function makePlanUnit(db: DataSource) {
   return async function planUnitReviews(input: { cycleId: string; unitId: string; parentUnitId: string | null }): Promise<UnitLaunchPlan> {
     const cycle = await db.getRepository(CycleEntity).findOneByOrFail({ id: input.cycleId });
-    const tree = await loadTreeAround(db, input.unitId);
-    const plan = planUnit(tree, input.unitId, { rootUnitId: cycle.rootUnitId, superiorReviewerId: cycle.superiorReviewerId });
-    if (plan.unstaffed.length > 0) log.warn('Some subjects cannot be staffed and are not reviewed', { unitId: input.unitId, unstaffed: plan.unstaffed });
-
-    const at = new Date().toISOString();
     const ruleSet = ruleSetFor(cycle.policy.ruleSet, cycle.policy.ruleSetVersion);
-    const facts = await gatherSubjectFacts(db, cycle.year, plan.subjects);
-    const launches = plan.subjects.map((subject) => {
-      // A deciding review one level up also makes the decider's unit the quota group.
-      const decider = deciderFor(ruleSet.decidingReview, tree, subject);
-      return launchReview(
-        {
-          reviewId: reviewIdFor(cycle.id, subject.subjectType, subject.subjectId),
-          cycleId: cycle.id,
-          workflowId: reviewWorkflowId(cycle.id, subject.subjectType, subject.subjectId),
-          plan: decider ? { ...subject, decidingUnitId: decider.decidingUnitId } : subject,
-          ruleSetId: ruleSet.id,
-          ruleSetVersion: ruleSet.version,
-          calendar: cycle.calendar,
-          launchedBy: cycle.createdBy,
-          facts: facts.get(`${subject.subjectType}:${subject.subjectId}`)!,
-          deciderId: decider?.deciderId ?? null,
-        },
-        at,
-      );
-    });
+    const at = new Date().toISOString();
 
     let cancelled = false;
-    await db.transaction(async (tx) => {
+    const { plan, launches } = await db.transaction(async (tx) => {
       // Shared lock: a cancel's sweep waits for this plan and closes what it wrote; a plan after it writes nothing.
+      // The registry is read only once it is held: an import's planning of registry changes waits
+      // for this plan to be recorded, so whatever this plan read too early, that one sees missing.
       const [{ status }]: Array<{ status: string }> = await tx.query('SELECT status FROM cycles WHERE id = $1 FOR SHARE', [cycle.id]);
+      const tree = await loadTreeAround(tx, input.unitId);
+      const plan = planUnit(tree, input.unitId, { rootUnitId: cycle.rootUnitId, superiorReviewerId: cycle.superiorReviewerId });
       if (status === 'cancelled') {
         cancelled = true;
-        return;
+        return { plan, launches: [] };
       }
+      if (plan.unstaffed.length > 0) log.warn('Some subjects cannot be staffed and are not reviewed', { unitId: input.unitId, unstaffed: plan.unstaffed });
+      const facts = await gatherSubjectFacts(tx, cycle.year, plan.subjects);
+      const launches = plan.subjects.map((subject) => {
+        // A deciding review one level up also makes the decider's unit the quota group.
+        const decider = deciderFor(ruleSet.decidingReview, tree, subject);
+        return launchReview(
+          {
+            reviewId: reviewIdFor(cycle.id, subject.subjectType, subject.subjectId),
+            cycleId: cycle.id,
+            workflowId: reviewWorkflowId(cycle.id, subject.subjectType, subject.subjectId),
+            plan: decider ? { ...subject, decidingUnitId: decider.decidingUnitId } : subject,
+            ruleSetId: ruleSet.id,
+            ruleSetVersion: ruleSet.version,
+            calendar: cycle.calendar,
+            launchedBy: cycle.createdBy,
+            facts: facts.get(`${subject.subjectType}:${subject.subjectId}`)!,
+            deciderId: decider?.deciderId ?? null,
+          },
+          at,
+        );
+      });
       const inserted = await insertNewReviews(tx, launches.map((l) => l.state));
       const fresh = launches.filter((l) => inserted.has(l.state.reviewId));
       await insertReviewEvents(tx, fresh.map((l) => ({ reviewId: l.state.reviewId, event: l.event })));
@@ -77,6 +78,7 @@ export function makePlanUnit(db: DataSource) {
          VALUES ($1, $2, $3, 'collecting', $4, $5, $5, $6) ON CONFLICT DO NOTHING`,
         [cycle.id, input.unitId, input.parentUnitId, plan.headId, JSON.stringify(emptyCounts()), at],
       );
+      return { plan, launches };
     });
 
     if (cancelled) return { reviews: [], childUnitIds: [], headId: plan.headId, unstaffed: plan.unstaffed };

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { OrgTree } from '../domain/org/org-tree.js';
 import type { PersonRecord, UnitRecord } from '../domain/org/org-records.js';
 
@@ -8,7 +8,7 @@ import type { PersonRecord, UnitRecord } from '../domain/org/org-records.js';
  * of its children. Enough to answer who reviews whom around this unit. Struck-off people are
  * no longer members, here and everywhere the tree is read.
  */
-export async function loadTreeAround(db: DataSource, unitId: string): Promise<OrgTree> {
+export async function loadTreeAround(db: DataSource | EntityManager, unitId: string): Promise<OrgTree> {
   const units: UnitRecord[] = await db.query(
     `SELECT id, parent_id AS "parentId", name, kind FROM units
       WHERE id = ANY(COALESCE((SELECT ancestor_ids FROM units WHERE id = $1), ARRAY[]::text[])) OR parent_id = $1`,
@@ -25,7 +25,7 @@ export async function loadTreeAround(db: DataSource, unitId: string): Promise<Or
 }
 
 /** A unit's whole subtree with its ancestors and all their people: what planning a cycle reads. */
-export async function loadSubtree(db: DataSource, rootUnitId: string): Promise<OrgTree> {
+export async function loadSubtree(db: DataSource | EntityManager, rootUnitId: string): Promise<OrgTree> {
   const units: UnitRecord[] = await db.query(
     `SELECT id, parent_id AS "parentId", name, kind FROM units
       WHERE ancestor_ids @> ARRAY[$1]::text[] OR id = ANY(COALESCE((SELECT ancestor_ids FROM units WHERE id = $1), ARRAY[]::text[]))`,

@@ -19,6 +19,7 @@ import type {
   ReclassifyReviewCommand,
   ReportSubmitted,
   ReviewAdopted,
+  ReviewsOffered,
   ReviewClosed,
   ReviewReleased,
   SubmitReportCommand,
@@ -68,5 +69,15 @@ export const withdrawReviewUpdate = defineUpdate<ReviewState, [WithdrawReviewCom
 export const reviewAdoptedSignal = defineSignal<[ReviewAdopted]>('reviewAdopted');
 export const reviewReleasedSignal = defineSignal<[ReviewReleased]>('reviewReleased');
 export const unitHeadChangedSignal = defineSignal<[UnitHeadChanged]>('unitHeadChanged');
+/**
+ * Since issue #10 a unit answers, from its own phase, whether it takes a review or a new child
+ * unit: accepted while it launches or collects (it will wait for it), refused once it stopped
+ * collecting. The delivery routes on the answer, never on the read model's phase.
+ */
+export interface RoutingAnswer {
+  accepted: boolean;
+}
+export const adoptReviewsUpdate = defineUpdate<RoutingAnswer, [ReviewsOffered]>('adoptReviews');
+export const addChildUnitUpdate = defineUpdate<RoutingAnswer, [ChildUnitAdded]>('addChildUnit');
 /** A unit was created under this one while the cycle runs: it gets its own unit workflow. */
 export const childUnitAddedSignal = defineSignal<[ChildUnitAdded]>('childUnitAdded');

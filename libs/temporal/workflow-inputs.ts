@@ -35,6 +35,8 @@ export interface UnitCarry {
   /** Units created under this one mid-cycle: their workflows to start, and every one ever added. */
   childrenToStart?: string[];
   addedChildren?: string[];
+  /** Ids of the adoptions this unit accepted (adoptReview updates), so a repeated one changes nothing. */
+  adoptions?: string[];
 }
 
 export interface SubjectReviewInput {
@@ -105,6 +107,11 @@ export interface CalendarChanged {
 export interface ReviewAdopted {
   reviewId: string;
   workflowId: string;
+}
+
+/** Reviews offered to a unit in one Update (a transferred one, or a page's new members). */
+export interface ReviewsOffered {
+  reviews: ReviewAdopted[];
 }
 
 /** A unit no longer waits for this review: it was transferred to another unit. */

@@ -101,6 +101,35 @@ describe('conditions judged on the facts at decision time', () => {
     });
   });
 
+  // Issue #10 item 4: a member who joins mid-cycle is bound like everyone launched with the cycle.
+  it('holds a cell member imported mid-cycle to the band, the discipline condition and the grassroots decision', async () => {
+    const org = buildOrg(uniquePrefix('joined-cell'), {
+      id: 'P',
+      kind: 'province',
+      people: [['p-sec', 'secretary']],
+      children: [{ id: 'G', kind: 'grassroots', people: [['g-sec', 'secretary']], children: [{ id: 'C', kind: 'cell', people: [['c-sec', 'secretary'], ['c-mem', 'member']] }] }],
+    });
+    ok(await app.admin.post('/org/import', org.payload), 'import');
+    const cycleId = await launch(app, org, YEAR);
+    const newcomer = { id: org.id('n1'), name: 'Person n1', unitId: org.id('C'), position: 'member', username: org.id('n1'), password: TEST_PASSWORD, discipline: [{ year: YEAR, level: 'reprimand' }] };
+    await importWith(app, org, {}, [newcomer]);
+
+    const review = await eventually(() => reviewOf(app.admin, cycleId, org.id('n1')));
+    assert.equal(review.reviewerId, org.id('c-sec'), 'proposed by the cell’s head');
+    await assignOneTarget(people, review);
+    refusedBy(await selfAssess(people, review, 'completed', { generalScore: 10, achievement: 10 }), /score 17 allows at most not_completed/);
+    refusedBy(await selfAssess(people, review, 'good', TOP), /condition discipline: .*reprimand 2026/);
+    ok(await selfAssess(people, review, 'not_completed', TOP), 'self-assessment within the condition');
+
+    const proposed = await approve(people, review.id, org.id('c-sec'), 'not_completed');
+    ok(proposed, 'proposal');
+    assert.equal(proposed.body.step, 'superior_review', 'the cell only proposes');
+    assert.equal(proposed.body.reviewerId, org.id('g-sec'), 'the grassroots head decides');
+    const decided = await approve(people, review.id, org.id('g-sec'), 'not_completed');
+    ok(decided, 'decision');
+    assert.equal(decided.body.step, 'remediation_plan');
+  });
+
   it('allows excellent once last year’s remediation plan was approved after launch', async () => {
     const org = buildOrg(uniquePrefix('remedied'), {
       id: 'R',

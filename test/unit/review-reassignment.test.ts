@@ -47,6 +47,14 @@ describe('reassigning a review after a registry change', () => {
     assert.equal(t.event.data.reason, 'transferred');
   });
 
+  it('keeps the owning and deciding unit the review has when the new unit refused it (owner: kept)', () => {
+    const t = reassignReview(launched(), { ...transfer, owner: 'kept' }, LATER)!;
+    assert.equal(t.state.reviewerId, 'new-head', 'the transfer still reaches the reviewer');
+    assert.equal(t.state.unitId, 'V');
+    assert.deepEqual([t.state.ownerUnitId, t.state.decidingUnitId], ['U', 'U']);
+    assert.equal(reassignReview(t.state, { ...transfer, owner: 'kept' }, LATER), null, 'delivered again: nothing to change');
+  });
+
   it('keeps the subject-side task where it is and keeps who did the steps already done', () => {
     const before = inSelfAssessment();
     const t = reassignReview(before, transfer, LATER)!;

@@ -52,6 +52,12 @@ export interface ReassignReviewCommand {
   unitId: string;
   ownerUnitId: string;
   decidingUnitId: string | null;
+  /**
+   * How the delivery settled the owning unit before this command (absent on commands delivered
+   * before issue #10): `adopted`, the unit named above already waits for the review; `kept`, it
+   * refused (it no longer collects), so the review stays with its owner and deciding unit.
+   */
+  owner?: 'adopted' | 'kept';
 }
 
 /** A registry import struck the subject off: the review ends, its history is kept. */

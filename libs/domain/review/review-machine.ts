@@ -129,6 +129,8 @@ const REVIEWER_TASKS: readonly TaskKind[] = ['assign_targets', 'review', 'decide
  */
 export function reassignReview(state: ReviewState, command: ReassignReviewCommand, at: string): Transition | null {
   requireOpen(state);
+  // Refused by the unit named: the review stays where it is waited for, as it is now (not as planned).
+  if (command.owner === 'kept') command = { ...command, ownerUnitId: state.ownerUnitId, decidingUnitId: state.decidingUnitId };
   const keys = ['reviewerId', 'selfActorId', 'unitId', 'ownerUnitId', 'decidingUnitId'] as const;
   if (keys.every((k) => state[k] === command[k])) return null;
   const from = Object.fromEntries(keys.map((k) => [k, state[k]]));

@@ -10,6 +10,7 @@ import { BulkOperations1764700000000 } from './1764700000000-bulk-operations.js'
 import { OutboxDeliveryStatus1764810000000 } from './1764810000000-outbox-delivery-status.js';
 import { QuotaDecision1764850000000 } from './1764850000000-quota-decision.js';
 import { ReadIndexes1764900000000 } from './1764900000000-read-indexes.js';
+import { RegistryChangePages1765000000000 } from './1765000000000-registry-change-pages.js';
 import { CyclePeriods1765200000000 } from './1765200000000-cycle-periods.js';
 
 /** Every migration, oldest first. Append; never edit one that has been committed. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   OutboxDeliveryStatus1764810000000,
   QuotaDecision1764850000000,
   ReadIndexes1764900000000,
+  RegistryChangePages1765000000000,
   CyclePeriods1765200000000,
 ];

@@ -1,0 +1,180 @@
+import { heartbeat, log } from '@temporalio/activity';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import type { Transition } from '../domain/review/review-machine.js';
+import { ErrorCode } from '../domain/errors.js';
+import { addChildUnitUpdate, adoptReviewsUpdate, reassignReviewUpdate, reviewReleasedSignal, unitHeadChangedSignal, withdrawReviewUpdate } from '../temporal/definitions.js';
+import { domainErrorIn } from '../temporal/failure-codec.js';
+import { unitWorkflowId } from '../temporal/workflow-ids.js';
+import type { ActivityDeps } from './activity-deps.js';
+import { calibrateTaskId } from './quota.activities.js';
+import type { PlannedChange } from './registry-change-plan.activity.js';
+import { reportTaskId } from './report.activities.js';
+import { insertNewReviews, insertReviewEvents, syncReviewTasks } from './review-rows.js';
+import { makeStartSubjectReviews } from './start-workflows.activity.js';
+
+/**
+ * Delivers one stored page of a registry import's changes, routing each on what the workflows
+ * answer now rather than on the read model's phase. Every call carries an id derived from the
+ * import, so a retried page applies each change once:
+ * - a review moving to another unit is first offered to that unit; if it refuses (it stopped
+ *   collecting) the review stays with its owner, so the owner workflow and the owner unit agree;
+ * - a new review is offered to its owning unit and written and started only if accepted;
+ * - a new unit is offered to its parent, which starts it once it runs, even while launching.
+ */
+export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
+  const startSubjectReviews = makeStartSubjectReviews(deps);
+  const handle = (workflowId: string) => deps.temporal.workflow.getHandle(workflowId);
+
+  /** The unit's answer; a unit with no workflow yet or one already closed takes nothing. */
+  async function offer(ask: () => Promise<{ accepted: boolean }>): Promise<boolean> {
+    try {
+      return (await ask()).accepted;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError || completed(error)) return false;
+      throw error;
+    }
+  }
+
+  async function reassign(importId: string, cycleId: string, change: Extract<PlannedChange, { kind: 'reassign' }>): Promise<void> {
+    const moves = change.command.ownerUnitId !== change.fromOwnerUnitId;
+    const newOwner = unitWorkflowId(cycleId, change.command.ownerUnitId);
+    const adopted =
+      moves &&
+      (await offer(() =>
+        handle(newOwner).executeUpdate(adoptReviewsUpdate, {
+          updateId: `${importId}:adopt:${change.reviewId}`,
+          args: [{ reviews: [{ reviewId: change.reviewId, workflowId: change.workflowId }] }],
+        }),
+      ));
+    // Not moving, or refused: the review stays with whichever unit waits for it when the change lands
+    // (another import may have moved it since this one was planned).
+    const command = { ...change.command, owner: adopted ? ('adopted' as const) : ('kept' as const) };
+    const applied = await ignoringClosed(deps.db, change.reviewId, () =>
+      handle(change.workflowId).executeUpdate(reassignReviewUpdate, { updateId: `${importId}:reassign:${change.reviewId}`, args: [command] }),
+    );
+    // The review closed before it moved, so it told its owner, not the unit that took it: that one lets go.
+    if (!applied && adopted) await signalIfRunning(() => handle(newOwner).signal(reviewReleasedSignal, { reviewId: change.reviewId }));
+  }
+
+  /**
+   * A page's new reviews, offered to each owning unit in one Update (one answer per unit and
+   * page, so a retried page gets the same one); those accepted are written, then started.
+   */
+  async function launch(updateId: string, launches: Transition[]): Promise<void> {
+    const { cycleId, ownerUnitId } = launches[0]!.state;
+    const owner = unitWorkflowId(cycleId, ownerUnitId);
+    // Adopted before they are written and started: the unit never misses their closing.
+    const reviews = launches.map(({ state }) => ({ reviewId: state.reviewId, workflowId: state.workflowId }));
+    if (!(await offer(() => handle(owner).executeUpdate(adoptReviewsUpdate, { updateId, args: [{ reviews }] })))) {
+      log.info('New subjects joined after their unit stopped collecting: not reviewed this cycle', { ownerUnitId, reviews: reviews.length });
+      return;
+    }
+    const at = new Date().toISOString();
+    let cancelled = false;
+    await deps.db.transaction(async (tx) => {
+      // Locked as the count below will be (a shared lock first would deadlock with a unit's plan
+      // doing the same): a cancel's sweep closes what this writes; after it, nothing is written.
+      const [{ status }]: Array<{ status: string }> = await tx.query('SELECT status FROM cycles WHERE id = $1 FOR NO KEY UPDATE', [cycleId]);
+      if (status === 'cancelled') {
+        cancelled = true;
+        return;
+      }
+      const inserted = await insertNewReviews(tx, launches.map((l) => l.state));
+      const fresh = launches.filter((l) => inserted.has(l.state.reviewId));
+      await insertReviewEvents(tx, fresh.map(({ state, event }) => ({ reviewId: state.reviewId, event })));
+      await syncReviewTasks(tx, fresh.map((l) => l.state), at);
+      await tx.query('UPDATE cycles SET subjects_total = subjects_total + $2 WHERE id = $1', [cycleId, fresh.length]);
+    });
+    if (!cancelled) await startSubjectReviews({ reviewIds: reviews.map((r) => r.reviewId), ownerWorkflowId: owner });
+  }
+
+  async function deliverOne(importId: string, cycleId: string, change: Exclude<PlannedChange, { kind: 'launch' }>): Promise<void> {
+    switch (change.kind) {
+      case 'reassign':
+        await reassign(importId, cycleId, change);
+        break;
+      case 'withdraw':
+        await ignoringClosed(deps.db, change.reviewId, () =>
+          handle(change.workflowId).executeUpdate(withdrawReviewUpdate, { updateId: `${importId}:withdraw:${change.reviewId}`, args: [change.command] }),
+        );
+        break;
+      case 'add_unit': {
+        const accepted = await offer(() =>
+          handle(change.parentWorkflowId).executeUpdate(addChildUnitUpdate, { updateId: `${importId}:add:${change.unitId}`, args: [{ unitId: change.unitId }] }),
+        );
+        // Not started yet, the parent reads the registry when it launches; closed, it takes nothing.
+        if (!accepted) log.info('A new unit was not added: its parent takes no more units', { unitId: change.unitId });
+        break;
+      }
+      case 'report_head':
+        await deps.db.transaction(async (tx) => {
+          await tx.query(`UPDATE reports SET head_id = $3, updated_at = now() WHERE cycle_id = $1 AND unit_id = $2 AND status <> 'submitted'`, [
+            change.cycleId,
+            change.unitId,
+            change.headId,
+          ]);
+          await tx.query(`UPDATE tasks SET assignee_id = $3 WHERE id IN ($1, $2) AND status = 'open'`, [
+            reportTaskId(change.cycleId, change.unitId),
+            calibrateTaskId(change.cycleId, change.unitId),
+            change.headId,
+          ]);
+        });
+        await ignoringClosed(deps.db, null, () => handle(change.workflowId).signal(unitHeadChangedSignal, { headId: change.headId }));
+        break;
+    }
+  }
+
+  return async function deliverRegistryChangePage(input: { importId: string; cycleId: string; page: number }): Promise<void> {
+    const [row]: Array<{ changes: PlannedChange[] }> = await deps.db.query(
+      'SELECT changes FROM registry_change_pages WHERE import_id = $1 AND cycle_id = $2 AND page = $3',
+      [input.importId, input.cycleId, input.page],
+    );
+    if (!row) throw new Error(`No page ${input.page} of registry changes ${input.importId} for cycle ${input.cycleId}`);
+    let done = 0;
+    const byOwner = new Map<string, Transition[]>();
+    for (const change of row.changes) {
+      if (change.kind === 'launch') {
+        byOwner.set(change.launch.state.ownerUnitId, [...(byOwner.get(change.launch.state.ownerUnitId) ?? []), change.launch]);
+        continue;
+      }
+      await deliverOne(input.importId, input.cycleId, change);
+      heartbeat(++done);
+    }
+    for (const [ownerUnitId, launches] of byOwner) {
+      await launch(`${input.importId}:${input.cycleId}:${input.page}:adopt:${ownerUnitId}`, launches);
+      heartbeat((done += launches.length));
+    }
+  };
+}
+
+const completed = (error: unknown) => /workflow execution already completed/i.test(error instanceof Error ? error.message : '');
+
+async function signalIfRunning(call: () => Promise<void>): Promise<void> {
+  try {
+    await call();
+  } catch (error) {
+    if (!(error instanceof WorkflowNotFoundError) && !completed(error)) throw error;
+  }
+}
+
+/**
+ * Applies a change to a review; false when it had nothing left to change (closed since the plan).
+ * A review workflow not found while its review is still open is being started (its cycle is
+ * launching): the error lets the activity retry until it runs.
+ */
+async function ignoringClosed(db: DataSource, reviewId: string | null, call: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await call();
+    return true;
+  } catch (error) {
+    const code = domainErrorIn(error)?.code;
+    if (code === ErrorCode.Closed || code === ErrorCode.AlreadyDone) return false;
+    if (completed(error)) return false;
+    if (error instanceof WorkflowNotFoundError && reviewId !== null) {
+      const [row]: Array<{ status: string }> = await db.query('SELECT status FROM reviews WHERE id = $1', [reviewId]);
+      if (row?.status !== 'open') return false;
+    }
+    throw error;
+  }
+}
