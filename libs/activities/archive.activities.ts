@@ -1,4 +1,4 @@
-import { heartbeat } from '@temporalio/activity';
+import { Context, heartbeat } from '@temporalio/activity';
 import { WorkflowFailedError } from '@temporalio/client';
 import proto from '@temporalio/proto';
 import { gzipSync } from 'node:zlib';
@@ -7,12 +7,16 @@ import { forEachBounded } from './bounded-pool.js';
 
 /**
  * Copies closed workflows' raw histories into PostgreSQL: Temporal deletes them after the
- * namespace's retention, auditors read them for years. Waits for each workflow to close first.
+ * namespace's retention, auditors read them for years. Waits for each workflow to close first,
+ * and stops waiting when the activity is cancelled: a worker shutting down no longer runs the
+ * workflow tasks that would close them, so an uncancellable wait would hold its shutdown forever.
  */
 export function makeArchiveHistories(deps: ActivityDeps) {
   return async function archiveHistories(input: { workflowIds: string[] }): Promise<void> {
     let done = 0;
-    await forEachBounded(input.workflowIds, deps.startConcurrency, async (workflowId) => {
+    const cancelled = Context.current().cancellationSignal;
+    await forEachBounded(input.workflowIds, deps.startConcurrency, (workflowId) => deps.temporal.withAbortSignal(cancelled, () => archiveOne(workflowId)));
+    async function archiveOne(workflowId: string): Promise<void> {
       const handle = deps.temporal.workflow.getHandle(workflowId);
       await handle.result().catch((error: unknown) => {
         if (!(error instanceof WorkflowFailedError)) throw error; // cancelled or failed runs are archived too
@@ -27,6 +31,6 @@ export function makeArchiveHistories(deps: ActivityDeps) {
         [workflowId, runId, history.events?.length ?? 0, bytes],
       );
       heartbeat(++done);
-    });
+    }
   };
 }
