@@ -21,6 +21,15 @@ async function pickOption(page: Page, id: string, search: string, label: string 
   await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
 }
 
+/** Types a date and leaves the picker with Tab (Enter would submit the form). */
+async function typeDate(page: Page, id: string, ddMMyyyy: string): Promise<void> {
+  const input = page.locator(`input#${id}`);
+  await input.click();
+  await input.press('Control+A');
+  await input.pressSequentially(ddMMyyyy);
+  await input.press('Tab');
+}
+
 async function setYear(page: Page, year: number): Promise<void> {
   await page.locator('input#year').fill(String(year));
   await page.locator('input#year').press('Tab');
@@ -148,14 +157,29 @@ describe('an administrator imports the registry and runs cycles (browser)', () =
     await setYear(page, year + 1);
     await pickDate(page, 'calendar_selfAssessmentDueAt', `01/01/${year + 1}`);
     await page.getByRole('button', { name: 'Khởi động' }).click();
-    await page.locator('#calendar_selfAssessmentDueAt_help').getByText(/targetsDueAt/).waitFor();
+    await page.locator('#calendar_selfAssessmentDueAt_help').getByText(/Không được sớm hơn hạn giao chỉ tiêu \(31\/03\//).waitFor();
     await capture(page, 'admin-launch-field-error');
 
     // A new year brings Guidance 43's dates back.
     await setYear(page, year + 2);
+    // Report dates by level: a district reporting after the province is a 400 naming that level.
+    await typeDate(page, 'calendar_reportDueAtByKind_province', `10/01/${year + 3}`);
+    await typeDate(page, 'calendar_reportDueAtByKind_district', `12/01/${year + 3}`);
+    await page.getByRole('button', { name: 'Khởi động' }).click();
+    await page.locator('#calendar_reportDueAtByKind_district_help').getByText(`Không được muộn hơn hạn báo cáo của cấp tỉnh (10/01/${year + 3}).`).waitFor();
+    await capture(page, 'admin-launch-report-levels');
+    await typeDate(page, 'calendar_reportDueAtByKind_district', `05/01/${year + 3}`);
+    await typeDate(page, 'calendar_reportDueAtByKind_cell', `02/01/${year + 3}`);
     await page.getByRole('button', { name: 'Khởi động' }).click();
     await page.waitForURL(/\/cycles\/[^/]+$/, { timeout: 60_000 });
     await page.getByTestId('cycle-status').and(page.locator('[data-status=running]')).waitFor();
+    // Each level reports by its own date, at the end of that day in Vietnam; grassroots units by the cycle's.
+    const launched = (await web.app.admin.get(`/cycles/${page.url().split('/').pop()}`)).body;
+    assert.deepEqual(launched.calendar.reportDueAtByKind, {
+      cell: `${year + 3}-01-02T16:59:59.000Z`,
+      district: `${year + 3}-01-05T16:59:59.000Z`,
+      province: `${year + 3}-01-10T16:59:59.000Z`,
+    });
 
     await page.getByRole('button', { name: 'Huỷ đợt kiểm điểm' }).click();
     const dialog = page.getByRole('dialog');
