@@ -1,32 +1,17 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
+import { describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
 import { appendAuditEntry } from '../../libs/persistence/audit/audit-append.js';
 import { verifyAuditChain } from '../../libs/persistence/audit/audit-verify.js';
 import { createDataSource, migrate } from '../../libs/persistence/data-source.js';
 import { MIGRATIONS } from '../../libs/persistence/migrations/index.js';
 import { AuditChain1764500000000 } from '../../libs/persistence/migrations/1764500000000-audit-chain.js';
-import { testConfig } from '../support/test-env.js';
+import { scratchDatabase } from '../support/scratch-database.js';
 
 // Entries written before the chain existed are chained by the migration, oldest first, so the
 // chain covers the whole trail and new entries link to the last of them.
 describe('the audit chain in PostgreSQL: migration and concurrent writers', () => {
-  const database = `audit_chain_${randomBytes(4).toString('hex')}`;
-  const serverUrl = new URL(testConfig().database.url);
-  const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
-  let admin: pg.Client;
-
-  before(async () => {
-    admin = new pg.Client({ connectionString: serverUrl.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-  });
-  after(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-  });
+  const databaseUrl = scratchDatabase('audit_chain');
 
   it('chains the entries already in the trail, and new entries follow them', async () => {
     const before = new DataSource({

@@ -1,30 +1,15 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
+import { describe, it } from 'node:test';
 import { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../../libs/persistence/data-source.js';
 import { MIGRATIONS } from '../../libs/persistence/migrations/index.js';
 import { CyclePeriods1765200000000 } from '../../libs/persistence/migrations/1765200000000-cycle-periods.js';
-import { testConfig } from '../support/test-env.js';
+import { scratchDatabase } from '../support/scratch-database.js';
 
 // Cycles stored before periods (issue #12) become year cycles, and the unique constraint moves from
 // (year, root) to (year, root, period key): a quarter beside the year is allowed, a second year is not.
 describe('the cycle periods migration', () => {
-  const database = `cycle_periods_${randomBytes(4).toString('hex')}`;
-  const serverUrl = new URL(testConfig().database.url);
-  const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
-  let admin: pg.Client;
-
-  before(async () => {
-    admin = new pg.Client({ connectionString: serverUrl.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-  });
-  after(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-  });
+  const databaseUrl = scratchDatabase('cycle_periods');
 
   it('keeps existing cycles as year cycles and makes one cycle per (year, root unit, period)', async () => {
     const insert = (db: DataSource, id: string, extra = '', values: unknown[] = []) =>

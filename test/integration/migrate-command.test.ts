@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import pg from 'pg';
 import { MIGRATIONS } from '../../libs/persistence/migrations/index.js';
-import { testConfig } from '../support/test-env.js';
+import { scratchDatabase } from '../support/scratch-database.js';
 
 const run = promisify(execFile);
 const MIGRATE_MAIN = fileURLToPath(new URL('../../libs/persistence/migrate.main.js', import.meta.url));
@@ -17,21 +16,7 @@ function migrateCommand(databaseUrl: string) {
 }
 
 describe('the migrate command', () => {
-  const database = `migrate_${randomBytes(4).toString('hex')}`;
-  const serverUrl = new URL(testConfig().database.url);
-  const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
-  let admin: pg.Client;
-
-  before(async () => {
-    admin = new pg.Client({ connectionString: serverUrl.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-  });
-
-  after(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-  });
+  const databaseUrl = scratchDatabase('migrate');
 
   it('creates the schema in an empty database, records every migration and exits 0; a second run changes nothing', async () => {
     const first = await migrateCommand(databaseUrl);
