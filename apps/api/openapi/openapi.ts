@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ANSWER_COMPONENTS } from './api-answer.js';
 import { addProblemResponses } from './problem-responses.js';
 import { PROBLEM_COMPONENT, problemComponentSchema } from './problem-schema.js';
 import { routeProblems } from './route-problems.js';
@@ -18,8 +19,8 @@ Issue #12 (reg-366-2025 version 2, the default for new cycles; \`policy.ruleSetV
 An imported person may carry \`status\` (\`active\` | \`struck_off\`): a struck-off person is no longer a member (nor a head) and their open reviews end as \`withdrawn\`; people listings show it.
 Cycle periods (regulation 366: quarterly, by term and when needed): \`POST /cycles\` takes an optional \`period\` — \`{ kind: "year" }\` (the default), \`{ kind: "quarter", quarter: 1–4 }\`, \`{ kind: "term" }\` or \`{ kind: "ad_hoc", title }\`; one cycle per (year, rootUnitId, period), a second is 409. Cycles show their \`period\`; a review in a yearly cycle shows \`quarterlyResults\` ([{ quarter, classification, reviewId, cycleId }]), the subject's results in that year's quarterly cycles.`;
 
-/** OpenAPI at /docs (UI) and /docs-json. */
-export function setupOpenApi(app: INestApplication): void {
+/** The OpenAPI document of the app's routes (served at /docs-json; written by `npm run api:types`). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Review cycles API')
     .setDescription(DESCRIPTION)
@@ -27,7 +28,12 @@ export function setupOpenApi(app: INestApplication): void {
     .addBearerAuth()
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, [PROBLEM_COMPONENT]: problemComponentSchema } };
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...Object.fromEntries(ANSWER_COMPONENTS), [PROBLEM_COMPONENT]: problemComponentSchema } };
   addProblemResponses(document, routeProblems(app));
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return document;
+}
+
+/** OpenAPI at /docs (UI) and /docs-json. */
+export function setupOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 }
