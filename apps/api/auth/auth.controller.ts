@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
 import { jsonSchemaOf } from '../openapi/json-schema.js';
 import { Public } from '../http/public.decorator.js';
 import { ZodPipe } from '../http/zod-pipe.js';
@@ -7,7 +8,6 @@ import { AuthService } from './auth.service.js';
 import { CredentialsSchema, type Credentials } from './credentials.schema.js';
 import { ApiProblems } from '../openapi/api-problems.js';
 import { ApiAnswer } from '../openapi/api-answer.js';
-import type { z } from 'zod';
 import { TokenSchema } from './auth.responses.js';
 
 @ApiTags('auth')

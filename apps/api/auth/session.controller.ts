@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { z } from 'zod';
 import { CsrfTokens } from '../../../libs/auth/csrf-tokens.js';
 import { CsrfError } from '../../../libs/domain/errors.js';
 import { Public } from '../http/public.decorator.js';
@@ -13,7 +14,6 @@ import { CredentialsSchema, type Credentials } from './credentials.schema.js';
 import { PrincipalLoader } from './principal-loader.js';
 import { ApiProblems } from '../openapi/api-problems.js';
 import { ApiAnswer } from '../openapi/api-answer.js';
-import type { z } from 'zod';
 import { SessionSchema } from './auth.responses.js';
 
 /** Sign-in for the browser: the same credentials as POST /auth/token, the token kept in an HttpOnly cookie. */

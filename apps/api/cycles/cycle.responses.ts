@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CYCLE_STATUSES, REPORT_STATUSES, STEPS, TASK_KINDS, UNIT_KINDS } from '../../../libs/domain/enums.js';
+import { CYCLE_STATUSES, REPORT_STATUSES, STEPS, TASK_KINDS, UNIT_KINDS, type Step } from '../../../libs/domain/enums.js';
 import { pageSchema } from '../http/pagination.js';
 import { SubjectSchema } from '../reviews/review.responses.js';
 import { CalendarSchema, PeriodSchema, PolicySchema } from './cycle.schemas.js';
@@ -29,7 +29,7 @@ export const CycleSchema = z.object({
   progress: z.object({
     subjects: count,
     launched: count,
-    byStep: z.record(z.enum(STEPS), count).describe('Open reviews per step; `done` the finished ones'),
+    byStep: z.object(Object.fromEntries(STEPS.map((step) => [step, count])) as Record<Step, typeof count>).describe('Open reviews per step; `done` the finished ones'),
     completed: count,
     cancelled: count,
     overdue: count.describe('Open tasks past their due date'),

@@ -3,10 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import type { z } from 'zod';
 import { Public } from '../http/public.decorator.js';
 import { ApiProblems } from '../openapi/api-problems.js';
 import { ApiAnswer } from '../openapi/api-answer.js';
-import type { z } from 'zod';
 import { LivenessSchema, ReadinessSchema } from './health.responses.js';
 
 const PROBE_TIMEOUT_MS = 2000;

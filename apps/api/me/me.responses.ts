@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UNIT_KINDS } from '../../../libs/domain/enums.js';
+import { ROLES, UNIT_KINDS } from '../../../libs/domain/enums.js';
 
 /** GET /me: who the caller is, for the web app to choose which pages to show. */
 export const MeSchema = z.object({
@@ -9,7 +9,7 @@ export const MeSchema = z.object({
   unitId: z.string().nullable(),
   unitName: z.string().nullable(),
   position: z.string().nullable(),
-  roles: z.array(z.object({ role: z.string(), unitId: z.string().nullable(), unitName: z.string().nullable() })),
+  roles: z.array(z.object({ role: z.enum(ROLES), unitId: z.string().nullable(), unitName: z.string().nullable() })),
   headOf: z.array(z.object({ unitId: z.string(), name: z.string(), kind: z.enum(UNIT_KINDS) })),
 });
 export type MeView = z.infer<typeof MeSchema>;

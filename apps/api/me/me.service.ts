@@ -1,8 +1,7 @@
-import type { MeView } from './me.responses.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../libs/auth/principal.js';
-
+import type { MeView } from './me.responses.js';
 
 /** Who the caller is, for the web app to choose which pages to show. */
 @Injectable()

@@ -1,11 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
 import { Caller } from '../http/principal.decorator.js';
 import { ApiProblems } from '../openapi/api-problems.js';
 import { OperationsService } from './operations.service.js';
 import { ApiAnswer } from '../openapi/api-answer.js';
-import type { z } from 'zod';
 import { OperationSchema } from './operation.responses.js';
 
 @ApiTags('operations')

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import type { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
 import { Caller } from '../http/principal.decorator.js';
 import { contextOf } from '../http/request-context.js';
@@ -11,7 +12,6 @@ import { RaiseQuotaSchema, type RaiseQuotaBody } from './quota.schemas.js';
 import { QuotaService } from './quota.service.js';
 import { ApiProblems } from '../openapi/api-problems.js';
 import { ApiAnswer } from '../openapi/api-answer.js';
-import type { z } from 'zod';
 import { QuotaSchema } from './quota.responses.js';
 
 @ApiTags('reports')

@@ -412,7 +412,11 @@ export interface components {
             launched: number;
             /** @description Open reviews per step; `done` the finished ones */
             byStep: {
-              [key: string]: number;
+              target_assignment: number;
+              self_assessment: number;
+              superior_review: number;
+              remediation_plan: number;
+              done: number;
             };
             completed: number;
             cancelled: number;
@@ -499,7 +503,11 @@ export interface components {
         launched: number;
         /** @description Open reviews per step; `done` the finished ones */
         byStep: {
-          [key: string]: number;
+          target_assignment: number;
+          self_assessment: number;
+          superior_review: number;
+          remediation_plan: number;
+          done: number;
         };
         completed: number;
         cancelled: number;
@@ -771,7 +779,8 @@ export interface components {
       unitName: string | null;
       position: string | null;
       roles: ({
-          role: string;
+          /** @enum {string} */
+          role: "admin" | "auditor";
           unitId: string | null;
           unitName: string | null;
         })[];
