@@ -9,7 +9,7 @@ const DESCRIPTION = `Annual review cycles: target assignment → self-assessment
 
 Errors are application/problem+json (RFC 9457) with \`errors: [{ path, message }]\` naming every offending field.
 400 invalid input · 401 no/expired token · 403 not allowed · 404 unknown (or outside your scope) · 405 method not allowed (with Allow) · 409 wrong state · 422 Idempotency-Key reused with another body · 429 too many failed sign-ins · 503 a dependency is down (with Retry-After).
-Every operation lists every status it can answer. A route that needs a JSON body answers a missing or empty one with 400 naming \`(body)\`.
+Every operation lists every status it can answer, and the schema of each success answer (JSON as a named component, downloads by media type). A route that needs a JSON body answers a missing or empty one with 400 naming \`(body)\`.
 
 Every state-changing POST accepts an \`Idempotency-Key\` header: the same key and body replay the first response with no second effect.
 Lists take \`limit\` (default 50, max 500) and \`cursor\` and return \`{ items, nextCursor }\`.

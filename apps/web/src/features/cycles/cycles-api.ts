@@ -1,10 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { CycleCalendar } from '../../../../../libs/domain/calendar';
-import type { CyclePeriod } from '../../../../../libs/domain/cycle-period';
-import type { RuleSetId } from '../../../../../libs/domain/rules/rule-set';
 import { api, query } from '../../lib/api-client';
 import type { ApiError } from '../../lib/api-error';
-import type { ApiItem, ApiSchema } from '../../lib/api-types';
+import type { ApiBody, ApiItem, ApiSchema } from '../../lib/api-types';
 import { useAction } from '../../lib/use-action';
 
 /** GET /cycles/:id. */
@@ -31,15 +28,8 @@ export function useCycle(cycleId: string) {
   });
 }
 
-export interface LaunchBody {
-  year: number;
-  period: CyclePeriod;
-  rootUnitId: string;
-  title?: string;
-  superiorReviewerId?: string | null;
-  calendar: Partial<CycleCalendar>;
-  policy: { ruleSet: RuleSetId; excellentQuotaPercent?: number };
-}
+/** POST /cycles, as the document states it. */
+export type LaunchBody = ApiBody<'CyclesController_create'>;
 
 export function useLaunchCycle() {
   return useAction<LaunchBody, ApiSchema<'LaunchedCycle'>>((body, key) => api.post('/cycles', body, { idempotencyKey: key }), { invalidate: [['cycles']] });
@@ -50,13 +40,13 @@ export type Operation = ApiSchema<'Operation'>;
 
 /** Both answer 202 with the operation at once (`Prefer: respond-async`); OperationProgress follows it. */
 export function useCancelCycle(cycleId: string) {
-  return useAction<{ reason: string }, Operation>((body, key) => api.post(`${path(cycleId)}/cancel`, body, { idempotencyKey: key, prefer: 'respond-async' }), {
+  return useAction<ApiBody<'CyclesController_cancel'>, Operation>((body, key) => api.post(`${path(cycleId)}/cancel`, body, { idempotencyKey: key, prefer: 'respond-async' }), {
     invalidate: [cycleKey(cycleId), ['cycles']],
   });
 }
 
 export function useMoveCalendar(cycleId: string) {
-  return useAction<Partial<CycleCalendar>, Operation>((body, key) => api.post(`${path(cycleId)}/calendar`, body, { idempotencyKey: key, prefer: 'respond-async' }), {
+  return useAction<ApiBody<'CyclesController_changeCalendar'>, Operation>((body, key) => api.post(`${path(cycleId)}/calendar`, body, { idempotencyKey: key, prefer: 'respond-async' }), {
     invalidate: [cycleKey(cycleId)],
   });
 }
@@ -98,12 +88,7 @@ export function useOverdue(cycleId: string) {
 /** GET/PUT /cycles/:id/units/:unitId/quota (apps/api/quota). */
 export type Quota = ApiSchema<'Quota'>;
 
-export interface RaiseQuotaBody {
-  excellentPercent: number;
-  reason: string;
-  decisionNumber?: string;
-  decisionDate?: string;
-}
+export type RaiseQuotaBody = ApiBody<'QuotaController_raise'>;
 const quotaPath = (cycleId: string, unitId: string) => `${path(cycleId)}/units/${encodeURIComponent(unitId)}/quota`;
 
 export function useQuota(cycleId: string, unitId: string) {

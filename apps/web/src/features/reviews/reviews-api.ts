@@ -1,10 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Classification } from '../../../../../libs/domain/classification';
-import type { TargetCompletion } from '../../../../../libs/domain/rules/timeliness';
 import { TASK_COUNT_KEY } from '../../app/task-count';
 import { api } from '../../lib/api-client';
 import type { ApiError } from '../../lib/api-error';
-import type { ApiSchema } from '../../lib/api-types';
+import type { ApiBody, ApiSchema } from '../../lib/api-types';
 import { useAction } from '../../lib/use-action';
 
 // The review as GET /reviews/:id returns it (API.md plus the fields documented in /docs), and
@@ -35,29 +33,12 @@ export function useCycleTitle(cycleId: string | undefined) {
   });
 }
 
-export interface AssignTargetsBody {
-  targets: { title: string; description?: string | null; weight?: number | null; dueDate?: string | null }[];
-}
-export interface SelfAssessmentBody {
-  results: { targetIndex: number; achievement: number; comment?: string | null; completion?: TargetCompletion }[];
-  generalScore?: number | null;
-  proposedClassification: Classification;
-  summary: string;
-}
-export interface ReviewDecisionBody {
-  decision: 'approve' | 'return';
-  classification?: Classification | null;
-  generalScore?: number | null;
-  comment: string;
-  shortcomings?: string[];
-}
-export interface RemediationPlanBody {
-  items: { action: string; dueDate: string }[];
-}
-export interface RemediationDecisionBody {
-  decision: 'approve' | 'return';
-  comment?: string | null;
-}
+/** The bodies of the five steps, as the document states them (the same zod schemas the API validates with). */
+export type AssignTargetsBody = ApiBody<'ReviewsController_assignTargets'>;
+export type SelfAssessmentBody = ApiBody<'ReviewsController_selfAssess'>;
+export type ReviewDecisionBody = ApiBody<'ReviewsController_review'>;
+export type RemediationPlanBody = ApiBody<'ReviewsController_remediationPlan'>;
+export type RemediationDecisionBody = ApiBody<'ReviewsController_remediationDecision'>;
 
 type ActionPath = 'targets' | 'self-assessment' | 'review' | 'remediation-plan' | 'remediation-decision';
 

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Classification } from '../../../../../libs/domain/classification';
 import { TASK_COUNT_KEY } from '../../app/task-count';
 import { api, query } from '../../lib/api-client';
 import type { ApiError } from '../../lib/api-error';
-import type { ApiItem, ApiSchema } from '../../lib/api-types';
+import type { ApiBody, ApiItem, ApiSchema } from '../../lib/api-types';
 import { useAction } from '../../lib/use-action';
 
 export type ReportStatus = 'collecting' | 'calibration_needed' | 'ready' | 'submitted';
@@ -23,7 +22,7 @@ export function useReport(cycleId: string, unitId: string) {
 }
 
 export function useSubmitReport(cycleId: string, unitId: string) {
-  return useAction<{ summary: string }, Report>(
+  return useAction<ApiBody<'ReportsController_submit'>, Report>(
     (body, key) => api.post<Report>(`/cycles/${encodeURIComponent(cycleId)}/units/${encodeURIComponent(unitId)}/report`, body, { idempotencyKey: key }),
     { invalidate: [reportKey(cycleId, unitId), ['tasks'], TASK_COUNT_KEY] },
   );
@@ -60,7 +59,7 @@ export function useDecidedReviews(cycleId: string, headId: string | null | undef
 }
 
 export function useReclassify(reviewId: string, cycleId: string, unitId: string, headId: string | null) {
-  return useAction<{ classification: Classification; comment: string }, ApiSchema<'Review'>>(
+  return useAction<ApiBody<'ReviewsController_reclassify'>, ApiSchema<'Review'>>(
     (body, key) => api.post(`/reviews/${encodeURIComponent(reviewId)}/reclassify`, body, { idempotencyKey: key }),
     { invalidate: [decidedReviewsKey(cycleId, headId), reportKey(cycleId, unitId), ['review', reviewId], ['tasks'], TASK_COUNT_KEY] },
   );
