@@ -23,6 +23,11 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
+/** Every route under /api/v1 but the probes. */
+export function useApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready'] });
+}
+
 /** Builds and starts the HTTP API on the given connections; `port: 0` picks a free port. */
 export async function startApi(deps: ApiDeps, listen: { host: string; port: number } = deps.config.http): Promise<RunningApi> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.with(deps), {
@@ -41,7 +46,7 @@ export async function startApi(deps: ApiDeps, listen: { host: string; port: numb
   app.use('/api/v1/org/import/spreadsheet', express.raw({ type: (req) => !/json/i.test(req.headers['content-type'] ?? ''), limit: deps.config.http.spreadsheetBodyLimit }));
   app.useBodyParser('json', { limit: deps.config.http.bodyLimit });
   app.use(emptyBodyMiddleware());
-  app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready'] });
+  useApiPrefix(app);
   app.disable('x-powered-by');
   setupOpenApi(app);
   await app.get(AuthService).ensureBootstrapAdmin();

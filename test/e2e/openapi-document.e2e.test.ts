@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer } from '@nestjs/core';
+import { WELL_FORMED_TEXT_PATTERN } from '../../apps/api/http/well-formed-text.js';
 import { API_PROBLEMS } from '../../apps/api/openapi/api-problems.js';
+import { WEB_API_TYPES_FILE, webApiTypes } from '../../apps/api/openapi/web-api-types.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const PROBLEM_CONTENT = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
@@ -98,10 +101,35 @@ describe('the OpenAPI document tells the whole truth', () => {
     const quarter = cycle.properties.period.oneOf[1];
     assert.deepEqual([quarter.properties.quarter.minimum, quarter.properties.quarter.maximum, quarter.required], [1, 4, ['kind', 'quarter']]);
     assert.deepEqual(cycle.properties.period.oneOf[3].required, ['kind', 'title']);
-    const ok200 = (name: string) => (operations.find((o) => o.name === name)!.op.responses['200'] as { content: { 'application/json': { schema: any } } }).content['application/json'].schema;
-    assert.deepEqual(ok200('GET /api/v1/cycles/{id}').properties.period, cycle.properties.period);
-    assert.deepEqual(ok200('GET /api/v1/cycles').properties.items.items.properties.period, cycle.properties.period);
+    const ok200 = (name: string) => resolved(document, (operations.find((o) => o.name === name)!.op.responses['200'] as { content: { 'application/json': { schema: any } } }).content['application/json'].schema);
+    // The same schema, less the request-only rule on free text (no U+0000).
+    const asAnswered = JSON.parse(JSON.stringify(cycle.properties.period, (key, value) => (key === 'pattern' && value === WELL_FORMED_TEXT_PATTERN ? undefined : value)));
+    assert.deepEqual(ok200('GET /api/v1/cycles/{id}').properties.period, asAnswered);
+    assert.deepEqual(ok200('GET /api/v1/cycles').properties.items.items.properties.period, asAnswered);
     assert.equal(ok200('GET /api/v1/reviews/{id}').properties.quarterlyResults.type, 'array');
+  });
+
+  it('states the schema of every success answer: JSON by a schema, a download by its media type, 204 without a body', () => {
+    const unstated = operations.flatMap(({ name, op }) =>
+      Object.entries(op.responses)
+        .filter(([status]) => status.startsWith('2'))
+        .filter(([status, response]) => {
+          const content = response.content as Record<string, { schema?: { type?: string; $ref?: string; format?: string } }> | undefined;
+          if (status === '204') return content !== undefined;
+          const json = content?.['application/json']?.schema;
+          if (json) return !['type', 'anyOf', 'oneOf'].some((key) => key in resolved(document, json));
+          return !content || Object.values(content).some((media) => media.schema?.type !== 'string');
+        })
+        .map(([status]) => `${name} ${status}`),
+    );
+    assert.deepEqual(unstated, []);
+    const review = resolved(document, { $ref: '#/components/schemas/Review' });
+    for (const field of ['id', 'step', 'status', 'targets', 'selfAssessment', 'classification', 'timeliness', 'updatedAt']) assert.ok(review.required.includes(field), field);
+  });
+
+  it('the web app\'s committed API types are those the served document gives (else: npm run api:types)', async () => {
+    const committed = await readFile(WEB_API_TYPES_FILE, 'utf8');
+    assert.ok(committed === (await webApiTypes(document)), `${WEB_API_TYPES_FILE} differs from the types of /docs-json: run npm run api:types`);
   });
 
   it('answers a method a path does not serve with 405, an Allow header and a problem document', async () => {
@@ -129,6 +157,11 @@ describe('the OpenAPI document tells the whole truth', () => {
     assert.equal(unchanged.status, 200, 'an empty object is still an (empty) import, as before');
   });
 });
+
+/** A `$ref` to a component, followed. */
+function resolved(document: any, schema: { $ref?: string }): any {
+  return schema.$ref ? document.components.schemas[schema.$ref.replace('#/components/schemas/', '')] : schema;
+}
 
 /** fetch() refuses TRACE; node:http sends any method. */
 function send(method: string, url: string): Promise<{ status: number; headers: Record<string, string | undefined>; body: string }> {

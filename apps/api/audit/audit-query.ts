@@ -3,7 +3,7 @@ import type { Principal } from '../../../libs/auth/principal.js';
 import { ForbiddenError } from '../../../libs/domain/errors.js';
 import type { AccessService } from '../access/access.service.js';
 import type { SqlParams } from '../access/sql-params.js';
-import { AUDIT_OUTCOMES } from '../http/audit-recorder.js';
+import { AUDIT_OUTCOMES, type AuditOutcome } from '../http/audit-recorder.js';
 
 // Sent to PostgreSQL in UTC: it refuses offsets past ±15:59 that ISO-8601 (and the schema) allow,
 // and a CSV download would fail after its first byte.
@@ -31,7 +31,7 @@ export interface AuditRow {
   action: string;
   target: string;
   request_id: string;
-  outcome: string;
+  outcome: AuditOutcome;
   status: number | null;
   cycle_id: string | null;
   unit_id: string | null;

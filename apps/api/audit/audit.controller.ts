@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -18,6 +18,8 @@ import { ApiQueryOf } from '../openapi/api-query.js';
 import { writeAuditCsvHeader, writeAuditCsvRows } from './audit-csv.js';
 import { AuditFilters, auditConditions, type AuditRow } from './audit-query.js';
 import { ApiProblems } from '../openapi/api-problems.js';
+import { ApiAnswer } from '../openapi/api-answer.js';
+import { AuditPageSchema, ChainVerdictSchema } from './audit.responses.js';
 
 const AuditQuery = AuditFilters.extend({
   limit: limitField,
@@ -41,8 +43,8 @@ export class AuditController {
   @ApiProblems(403)
   @ApiOperation({ summary: 'Every state-changing request, accepted or refused, oldest first (admins and auditors, their scope)' })
   @ApiQueryOf(AuditQuery)
-  @ApiOkResponse({ description: '{ items: [{ seq, at, actorId, action, target, requestId, outcome, status, cycleId, unitId, detail }], nextCursor }' })
-  async list(@Caller() caller: Principal, @Query(new ZodPipe(AuditQuery)) query: z.infer<typeof AuditQuery>) {
+  @ApiAnswer('AuditPage', AuditPageSchema)
+  async list(@Caller() caller: Principal, @Query(new ZodPipe(AuditQuery)) query: z.infer<typeof AuditQuery>): Promise<z.infer<typeof AuditPageSchema>> {
     const p = new SqlParams();
     const filters = auditConditions(this.access, caller, query, p);
     const after = decodeCursor(query.cursor);
@@ -74,9 +76,9 @@ export class AuditController {
       'Recomputes, oldest first, the SHA-256 of every entry up to the chain head and stops at the first that does not hold: an altered entry breaks its own hash, a deleted one the link of the entry after it, deleted newest entries the chain head. ' +
       '`lastSeq` and `lastHash` name the chain head: kept outside the database, they show later whether the whole chain was rewritten. Same check as `npm run audit:verify`.',
   })
-  @ApiOkResponse({ description: '{ ok, entries, firstBrokenSeq, reason, lastSeq, lastHash }' })
   @ApiResponse({ status: 403, description: 'Not an administrator or auditor of every unit: a scoped one sees only part of the trail, the check needs all of it (problem+json)' })
-  async verify(@Caller() caller: Principal) {
+  @ApiAnswer('ChainVerdict', ChainVerdictSchema)
+  async verify(@Caller() caller: Principal): Promise<z.infer<typeof ChainVerdictSchema>> {
     if (this.access.readScope(caller) !== 'all') throw new ForbiddenError('Only an administrator or auditor of every unit may check the whole audit trail.');
     return verifyAuditChain(this.db);
   }

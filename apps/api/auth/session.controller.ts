@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import type { z } from 'zod';
 import { CsrfTokens } from '../../../libs/auth/csrf-tokens.js';
 import { CsrfError } from '../../../libs/domain/errors.js';
 import { Public } from '../http/public.decorator.js';
@@ -12,6 +13,8 @@ import { AuthService } from './auth.service.js';
 import { CredentialsSchema, type Credentials } from './credentials.schema.js';
 import { PrincipalLoader } from './principal-loader.js';
 import { ApiProblems } from '../openapi/api-problems.js';
+import { ApiAnswer } from '../openapi/api-answer.js';
+import { SessionSchema } from './auth.responses.js';
 
 /** Sign-in for the browser: the same credentials as POST /auth/token, the token kept in an HttpOnly cookie. */
 @ApiTags('auth')
@@ -35,8 +38,8 @@ export class SessionController {
       'must send `X-CSRF-Token` equal to `rc_csrf`, else 403 (`type` /problems/csrf). 401 on bad credentials, as POST /auth/token.',
   })
   @ApiBody({ schema: jsonSchemaOf(CredentialsSchema) })
-  @ApiOkResponse({ description: '{ expiresIn, csrfToken }' })
-  async open(@Body(new ZodPipe(CredentialsSchema)) body: Credentials, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @ApiAnswer('Session', SessionSchema)
+  async open(@Body(new ZodPipe(CredentialsSchema)) body: Credentials, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<z.infer<typeof SessionSchema>> {
     const issued = await this.auth.issueToken(body.username, body.password);
     const csrfToken = this.csrf.tokenFor(issued.accessToken);
     setSessionCookies(req, res, { token: issued.accessToken, csrfToken, maxAgeSeconds: issued.expiresIn });

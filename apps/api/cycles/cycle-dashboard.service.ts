@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inScope, type Principal } from '../../../libs/auth/principal.js';
 import { ForbiddenError, ValidationError } from '../../../libs/domain/errors.js';
+import type { ReportStatus, TaskKind, UnitKind } from '../../../libs/domain/enums.js';
+import type { SubjectRef } from '../../../libs/domain/review/review-state.js';
 import { percentOf } from '../../../libs/domain/report-counts.js';
 import { AccessService } from '../access/access.service.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
@@ -11,7 +13,7 @@ import { CyclesService } from './cycles.service.js';
 interface DashboardUnit {
   id: string;
   name: string;
-  kind: string;
+  kind: UnitKind;
   depth: number;
 }
 
@@ -26,17 +28,17 @@ interface LevelRow {
 interface ChildRow {
   id: string;
   name: string;
-  kind: string;
+  kind: UnitKind;
   child_count: number;
-  report_status: string | null;
+  report_status: ReportStatus | null;
 }
 
 interface OverdueRow {
   id: string;
-  kind: string;
+  kind: TaskKind;
   review_id: string | null;
   unit_id: string | null;
-  subject: unknown;
+  subject: SubjectRef | null;
   assignee_id: string;
   assignee_name: string | null;
   due_at: Date;
@@ -62,7 +64,7 @@ export class CycleDashboardService {
   /** One level of the completion tree: the unit and each of its children, counted over their whole subtrees in one pass. */
   async completion(principal: Principal, cycleId: string, unitId: string | undefined) {
     const unit = await this.dashboardUnit(principal, cycleId, unitId);
-    const [levelRows, children, [report]]: [LevelRow[], ChildRow[], Array<{ status: string }>] = await Promise.all([
+    const [levelRows, children, [report]]: [LevelRow[], ChildRow[], Array<{ status: ReportStatus }>] = await Promise.all([
       this.db.query(
         // ancestor_ids runs root … unit, so position depth+1 of a subtree unit's ancestry is the child it lies under.
         // Counted per owning unit first (index-only scans of reviews_owner_idx, reviews_cycle_owner_idx and

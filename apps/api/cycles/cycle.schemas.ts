@@ -66,11 +66,6 @@ export const CreateCycleSchema = z.strictObject({
 });
 export type CreateCycleBody = z.infer<typeof CreateCycleSchema>;
 
-/** A cycle as GET /cycles(/:id) answers it; the OpenAPI document states its `period` by the schema POST /cycles validates with. */
-export const CYCLE_VIEW_FIELDS =
-  '{ id, year, period, rootUnitId, title, status, superiorReviewerId, policy, calendar, workflowId, createdAt, createdBy, completedAt, cancelledAt, cancelReason, ' +
-  'progress: { subjects, launched, byStep, completed, cancelled, overdue, withdrawn } }; `period` is { kind: "year" } for a cycle launched without one';
-
 export const CancelCycleSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
 
 export const ListCyclesQuery = z.object({

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
@@ -16,9 +16,7 @@ import {
   ChangeCalendarSchema,
   CompletionQuery,
   CreateCycleSchema,
-  CYCLE_VIEW_FIELDS,
   ListCyclesQuery,
-  PeriodSchema,
   OverdueQuery,
   type CreateCycleBody,
   type ListCyclesQueryType,
@@ -27,10 +25,10 @@ import {
 import { CyclesService } from './cycles.service.js';
 import { answerBulk } from './bulk-answer.js';
 import { OperationsService } from '../operations/operations.service.js';
+import { ApiAnswer } from '../openapi/api-answer.js';
 import { ApiProblems } from '../openapi/api-problems.js';
-
-/** The part of a cycle's answer the OpenAPI document states as a schema: its period (the rest is in the description). */
-const cycleWithPeriod = { type: 'object', properties: { period: jsonSchemaOf(PeriodSchema) }, required: ['period'] };
+import { OperationSchema } from '../operations/operation.responses.js';
+import { CompletionSchema, CyclePageSchema, CycleSchema, LaunchedCycleSchema, OverduePageSchema, type CycleResponse } from './cycle.responses.js';
 
 @ApiTags('cycles')
 @ApiBearerAuth()
@@ -52,7 +50,8 @@ export class CyclesController {
       'different quarters of a year, or a quarter and the year, are different periods and may run side by side.',
   })
   @ApiBody({ schema: jsonSchemaOf(CreateCycleSchema) })
-  async create(@Caller() caller: Principal, @Body(new ZodPipe(CreateCycleSchema)) body: CreateCycleBody, @Req() req: Request) {
+  @ApiAnswer('LaunchedCycle', LaunchedCycleSchema, { status: 201, description: 'The cycle, launching: GET /cycles/:id follows it' })
+  async create(@Caller() caller: Principal, @Body(new ZodPipe(CreateCycleSchema)) body: CreateCycleBody, @Req() req: Request): Promise<z.infer<typeof LaunchedCycleSchema>> {
     contextOf(req).audit.unitId = body.rootUnitId;
     const created = await this.cycles.create(caller, body);
     Object.assign(contextOf(req).audit, { cycleId: created.id, target: `cycle:${created.id}` });
@@ -62,19 +61,16 @@ export class CyclesController {
   @Get()
   @ApiProblems()
   @ApiOperation({ summary: 'Cycles the caller may see, newest first' })
-  @ApiOkResponse({
-    description: `{ items: [cycle], nextCursor }, each cycle ${CYCLE_VIEW_FIELDS}`,
-    schema: { type: 'object', properties: { items: { type: 'array', items: cycleWithPeriod }, nextCursor: { type: 'string', nullable: true } }, required: ['items'] },
-  })
-  list(@Caller() caller: Principal, @Query(new ZodPipe(ListCyclesQuery)) query: ListCyclesQueryType) {
+  @ApiAnswer('CyclePage', CyclePageSchema)
+  list(@Caller() caller: Principal, @Query(new ZodPipe(ListCyclesQuery)) query: ListCyclesQueryType): Promise<z.infer<typeof CyclePageSchema>> {
     return this.cycles.list(caller, query);
   }
 
   @Get(':id')
   @ApiProblems()
   @ApiOperation({ summary: 'A cycle with its progress' })
-  @ApiOkResponse({ description: CYCLE_VIEW_FIELDS, schema: cycleWithPeriod })
-  get(@Caller() caller: Principal, @Param('id') id: string) {
+  @ApiAnswer('Cycle', CycleSchema)
+  get(@Caller() caller: Principal, @Param('id') id: string): Promise<CycleResponse> {
     return this.cycles.get(caller, id);
   }
 
@@ -88,8 +84,8 @@ export class CyclesController {
       '404 for an unknown cycle, 400 naming `unitId` for a unit not in the cycle, 403 for a unit outside the caller\'s admin/auditor scope.',
   })
   @ApiQueryOf(CompletionQuery)
-  @ApiOkResponse({ description: '{ unitId, name, kind, subjects, done, percent, overdue, reportStatus, children: [{ unitId, name, kind, subjects, done, percent, overdue, reportStatus, childCount }] }' })
-  completion(@Caller() caller: Principal, @Param('id') id: string, @Query(new ZodPipe(CompletionQuery)) query: z.infer<typeof CompletionQuery>) {
+  @ApiAnswer('Completion', CompletionSchema)
+  completion(@Caller() caller: Principal, @Param('id') id: string, @Query(new ZodPipe(CompletionQuery)) query: z.infer<typeof CompletionQuery>): Promise<z.infer<typeof CompletionSchema>> {
     return this.dashboard.completion(caller, id, query.unitId);
   }
 
@@ -100,8 +96,8 @@ export class CyclesController {
     description: 'Same access and `unitId` rules as `/completion`; a unit\'s `overdue` there is the number of rows here.',
   })
   @ApiQueryOf(OverdueQuery)
-  @ApiOkResponse({ description: '{ items: [{ taskId, kind, reviewId, unitId, subject, assigneeId, assigneeName, dueAt, lateSeconds }], nextCursor }' })
-  overdue(@Caller() caller: Principal, @Param('id') id: string, @Query(new ZodPipe(OverdueQuery)) query: OverdueQueryType) {
+  @ApiAnswer('OverduePage', OverduePageSchema)
+  overdue(@Caller() caller: Principal, @Param('id') id: string, @Query(new ZodPipe(OverdueQuery)) query: OverdueQueryType): Promise<z.infer<typeof OverduePageSchema>> {
     return this.dashboard.overdue(caller, id, query);
   }
 
@@ -116,7 +112,8 @@ export class CyclesController {
       'and is 200 with the cycle; with `Prefer: respond-async` it is 202 at once with the operation and `Location: /api/v1/operations/:id`.',
   })
   @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: answer 202 with the operation instead of waiting for it' })
-  @ApiAcceptedResponse({ description: 'With `Prefer: respond-async`: the operation (see GET /operations/:id); `Location` names it' })
+  @ApiAnswer('Cycle', CycleSchema, { description: 'The cycle once the operation has finished (or after two minutes; `Operation-Location` names it)' })
+  @ApiAnswer('Operation', OperationSchema, { status: 202, description: 'With `Prefer: respond-async`: the operation (see GET /operations/:id); `Location` names it' })
   @ApiBody({ schema: jsonSchemaOf(CancelCycleSchema) })
   async cancel(
     @Caller() caller: Principal,
@@ -127,7 +124,7 @@ export class CyclesController {
   ) {
     Object.assign(contextOf(req).audit, { cycleId: id, target: `cycle:${id}` });
     const operationId = await this.cycles.cancel(caller, id, body.reason, updateIdFor(req));
-    return answerBulk(req, res, this.operations, operationId, () => this.cycles.get(caller, id));
+    return answerBulk<CycleResponse>(req, res, this.operations, operationId, () => this.cycles.get(caller, id));
   }
 
   @Post(':id/calendar')
@@ -142,7 +139,8 @@ export class CyclesController {
       '(up to two minutes) and is 200 with the cycle; with `Prefer: respond-async` it is 202 at once with the operation and `Location: /api/v1/operations/:id`.',
   })
   @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: answer 202 with the operation instead of waiting for it' })
-  @ApiAcceptedResponse({ description: 'With `Prefer: respond-async`: the operation (see GET /operations/:id); `Location` names it' })
+  @ApiAnswer('Cycle', CycleSchema, { description: 'The cycle once the operation has finished (or after two minutes; `Operation-Location` names it)' })
+  @ApiAnswer('Operation', OperationSchema, { status: 202, description: 'With `Prefer: respond-async`: the operation (see GET /operations/:id); `Location` names it' })
   @ApiBody({ schema: jsonSchemaOf(ChangeCalendarSchema) })
   async changeCalendar(
     @Caller() caller: Principal,
@@ -153,6 +151,6 @@ export class CyclesController {
   ) {
     Object.assign(contextOf(req).audit, { cycleId: id, target: `cycle:${id}` });
     const operationId = await this.cycles.changeCalendar(caller, id, body, updateIdFor(req));
-    return answerBulk(req, res, this.operations, operationId, () => this.cycles.get(caller, id));
+    return answerBulk<CycleResponse>(req, res, this.operations, operationId, () => this.cycles.get(caller, id));
   }
 }

@@ -1,23 +1,15 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import type { z } from 'zod';
 import { Public } from '../http/public.decorator.js';
 import { ApiProblems } from '../openapi/api-problems.js';
+import { ApiAnswer } from '../openapi/api-answer.js';
+import { LivenessSchema, ReadinessSchema } from './health.responses.js';
 
 const PROBE_TIMEOUT_MS = 2000;
-const UP_DOWN = { type: 'string', enum: ['up', 'down'] };
-const READINESS_SCHEMA = {
-  type: 'object',
-  required: ['status', 'postgresql', 'temporal', 'down'],
-  properties: {
-    status: { type: 'string', enum: ['ready', 'unavailable'] },
-    postgresql: UP_DOWN,
-    temporal: UP_DOWN,
-    down: { type: 'array', items: { type: 'string', enum: ['postgresql', 'temporal'] } },
-  },
-};
 
 @ApiTags('operations')
 @Controller()
@@ -31,7 +23,8 @@ export class HealthController {
   @Get('health')
   @ApiProblems()
   @ApiOperation({ summary: 'Liveness: 200 while the process runs' })
-  health() {
+  @ApiAnswer('Liveness', LivenessSchema)
+  health(): z.infer<typeof LivenessSchema> {
     return { status: 'ok' };
   }
 
@@ -39,15 +32,15 @@ export class HealthController {
   @Get('ready')
   @ApiProblems()
   @ApiOperation({ summary: 'Readiness: 200 when PostgreSQL and Temporal answer, else 503 naming what is down' })
-  @ApiOkResponse({ schema: READINESS_SCHEMA })
+  @ApiAnswer('Readiness', ReadinessSchema)
   // Not a problem document: a load balancer reads the same body in both cases.
-  @ApiResponse({ status: 503, description: 'PostgreSQL or Temporal does not answer', schema: READINESS_SCHEMA })
-  async ready(@Res({ passthrough: true }) res: Response) {
+  @ApiAnswer('Readiness', ReadinessSchema, { status: 503, description: 'PostgreSQL or Temporal does not answer' })
+  async ready(@Res({ passthrough: true }) res: Response): Promise<z.infer<typeof ReadinessSchema>> {
     const [postgres, temporal] = await Promise.all([
       probe(() => this.db.query('SELECT 1')),
       probe(() => this.temporal.connection.workflowService.getSystemInfo({})),
     ]);
-    const down = [!postgres && 'postgresql', !temporal && 'temporal'].filter(Boolean);
+    const down = [!postgres && ('postgresql' as const), !temporal && ('temporal' as const)].filter((name) => name !== false);
     if (down.length > 0) res.status(503);
     return { status: down.length ? 'unavailable' : 'ready', postgresql: postgres ? 'up' : 'down', temporal: temporal ? 'up' : 'down', down };
   }

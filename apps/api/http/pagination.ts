@@ -33,6 +33,11 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** A page of `item` as the OpenAPI document states it. */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last') });
+}
+
 /** Cursors are opaque to clients: the sort key of the last item, base64url-encoded JSON. */
 export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');

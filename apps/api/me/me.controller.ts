@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../libs/auth/principal.js';
 import { Caller } from '../http/principal.decorator.js';
 import { MeService } from './me.service.js';
 import { ApiProblems } from '../openapi/api-problems.js';
+import { ApiAnswer } from '../openapi/api-answer.js';
+import { MeSchema, type MeView } from './me.responses.js';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -19,8 +21,8 @@ export class MeController {
       '`name`, `unitId`, `unitName`, `position` are null for an account with no person (the bootstrap admin). `headOf` lists the units ' +
       'whose head (secretary, else deputy, else inherited from the nearest ancestor) the caller is.',
   })
-  @ApiOkResponse({ description: '{ id, username, name, unitId, unitName, position, roles: [{ role, unitId, unitName }], headOf: [{ unitId, name, kind }] }' })
-  get(@Caller() caller: Principal) {
+  @ApiAnswer('Me', MeSchema)
+  get(@Caller() caller: Principal): Promise<MeView> {
     return this.me.describe(caller);
   }
 }

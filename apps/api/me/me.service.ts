@@ -1,17 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../libs/auth/principal.js';
-
-export interface MeView {
-  id: string;
-  username: string;
-  name: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  position: string | null;
-  roles: Array<{ role: string; unitId: string | null; unitName: string | null }>;
-  headOf: Array<{ unitId: string; name: string; kind: string }>;
-}
+import type { MeView } from './me.responses.js';
 
 /** Who the caller is, for the web app to choose which pages to show. */
 @Injectable()

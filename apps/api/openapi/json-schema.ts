@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { SECRET_KEYS, WELL_FORMED_TEXT_PATTERN } from '../http/well-formed-text.js';
 
 /**
- * The OpenAPI (JSON Schema) form of a request schema, for @ApiBody / @ApiQuery: the document is
- * OpenAPI 3.0, whose schema dialect differs from JSON Schema 2020-12 (boolean exclusiveMinimum,
- * nullable), so the schemas are written for it.
+ * The OpenAPI (JSON Schema) form of a request schema, for @ApiBody / @ApiQuery, or of an answer
+ * (@ApiAnswer): the document is OpenAPI 3.0, whose schema dialect differs from JSON Schema 2020-12
+ * (boolean exclusiveMinimum, nullable), so the schemas are written for it. Objects stay open
+ * (no additionalProperties) unless the zod schema is strict: an answer may gain fields.
  */
-export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+export function jsonSchemaOf(schema: z.ZodType, of: 'request' | 'answer' = 'request'): Record<string, unknown> {
   const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
-  return withWellFormedText(jsonSchema);
+  return of === 'request' ? withWellFormedText(jsonSchema) : jsonSchema;
 }
 
 type Node = Record<string, unknown>;

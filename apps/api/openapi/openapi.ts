@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ANSWER_COMPONENTS } from './api-answer.js';
 import { addProblemResponses } from './problem-responses.js';
 import { PROBLEM_COMPONENT, problemComponentSchema } from './problem-schema.js';
 import { routeProblems } from './route-problems.js';
@@ -8,7 +9,7 @@ const DESCRIPTION = `Annual review cycles: target assignment → self-assessment
 
 Errors are application/problem+json (RFC 9457) with \`errors: [{ path, message }]\` naming every offending field.
 400 invalid input · 401 no/expired token · 403 not allowed · 404 unknown (or outside your scope) · 405 method not allowed (with Allow) · 409 wrong state · 422 Idempotency-Key reused with another body · 429 too many failed sign-ins · 503 a dependency is down (with Retry-After).
-Every operation lists every status it can answer. A route that needs a JSON body answers a missing or empty one with 400 naming \`(body)\`.
+Every operation lists every status it can answer, and the schema of each success answer (JSON as a named component, downloads by media type). A route that needs a JSON body answers a missing or empty one with 400 naming \`(body)\`.
 
 Every state-changing POST accepts an \`Idempotency-Key\` header: the same key and body replay the first response with no second effect.
 Lists take \`limit\` (default 50, max 500) and \`cursor\` and return \`{ items, nextCursor }\`.
@@ -18,8 +19,8 @@ Issue #12 (reg-366-2025 version 2, the default for new cycles; \`policy.ruleSetV
 An imported person may carry \`status\` (\`active\` | \`struck_off\`): a struck-off person is no longer a member (nor a head) and their open reviews end as \`withdrawn\`; people listings show it.
 Cycle periods (regulation 366: quarterly, by term and when needed): \`POST /cycles\` takes an optional \`period\` — \`{ kind: "year" }\` (the default), \`{ kind: "quarter", quarter: 1–4 }\`, \`{ kind: "term" }\` or \`{ kind: "ad_hoc", title }\`; one cycle per (year, rootUnitId, period), a second is 409. Cycles show their \`period\`; a review in a yearly cycle shows \`quarterlyResults\` ([{ quarter, classification, reviewId, cycleId }]), the subject's results in that year's quarterly cycles.`;
 
-/** OpenAPI at /docs (UI) and /docs-json. */
-export function setupOpenApi(app: INestApplication): void {
+/** The OpenAPI document of the app's routes (served at /docs-json; written by `npm run api:types`). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Review cycles API')
     .setDescription(DESCRIPTION)
@@ -27,7 +28,12 @@ export function setupOpenApi(app: INestApplication): void {
     .addBearerAuth()
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, [PROBLEM_COMPONENT]: problemComponentSchema } };
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...Object.fromEntries(ANSWER_COMPONENTS), [PROBLEM_COMPONENT]: problemComponentSchema } };
   addProblemResponses(document, routeProblems(app));
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return document;
+}
+
+/** OpenAPI at /docs (UI) and /docs-json. */
+export function setupOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 }

@@ -1,9 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
 import { Caller } from '../http/principal.decorator.js';
 import { ApiProblems } from '../openapi/api-problems.js';
 import { OperationsService } from './operations.service.js';
+import { ApiAnswer } from '../openapi/api-answer.js';
+import { OperationSchema } from './operation.responses.js';
 
 @ApiTags('operations')
 @ApiBearerAuth()
@@ -20,8 +23,8 @@ export class OperationsController {
       '(set to done + failed once finished, since reviews may close meanwhile); `done` = reviews handled. 404 for an unknown operation ' +
       "or one whose cycle lies outside the caller's scope, 403 for one over a cycle the caller only sees part of.",
   })
-  @ApiOkResponse({ description: '{ id, kind: calendar_move|cycle_cancel, cycleId, status: running|succeeded|failed, total, done, failed, startedAt, finishedAt, error? }' })
-  get(@Caller() caller: Principal, @Param('id') id: string) {
+  @ApiAnswer('Operation', OperationSchema)
+  get(@Caller() caller: Principal, @Param('id') id: string): Promise<z.infer<typeof OperationSchema>> {
     return this.operations.get(caller, id);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../libs/auth/principal.js';
+import type { PersonStatus, Position, UnitKind } from '../../../libs/domain/enums.js';
 import { ForbiddenError, NotFoundError } from '../../../libs/domain/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { SqlParams } from '../access/sql-params.js';
@@ -12,7 +13,7 @@ export interface UnitListItem {
   id: string;
   parentId: string | null;
   name: string;
-  kind: string;
+  kind: UnitKind;
   headId: string | null;
   headName: string | null;
   childCount: number;
@@ -24,8 +25,8 @@ export interface PersonListItem {
   name: string;
   unitId: string;
   unitName: string;
-  position: string;
-  status: string;
+  position: Position;
+  status: PersonStatus;
 }
 
 /** Browsing and searching the registry, for admins and auditors within their scope. Sorted by name, then id. */

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../libs/auth/principal.js';
+import type { UnitKind } from '../../../libs/domain/enums.js';
 import { NotFoundError } from '../../../libs/domain/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { SqlParams } from '../access/sql-params.js';
 import { decodeCursor, pageOf, type Page } from '../http/pagination.js';
-import { personAsSeenBy, type PeopleReader } from './person-visibility.js';
+import { personAsSeenBy, type PeopleReader, type PersonAsSeen } from './person-visibility.js';
 import type { PersonView } from './person-view.js';
 
 export interface UnitView {
   id: string;
   parentId: string | null;
   name: string;
-  kind: string;
+  kind: UnitKind;
   headId: string | null;
   children: string[];
   memberCount: number;
@@ -40,7 +41,7 @@ export class OrgQueriesService {
   }
 
   /** Each reader sees the fields their work needs (person-visibility.ts); a member sees active co-members only. */
-  async people(principal: Principal, unitId: string, limit: number, cursor: string | undefined): Promise<Page<Partial<PersonView>>> {
+  async people(principal: Principal, unitId: string, limit: number, cursor: string | undefined): Promise<Page<PersonAsSeen>> {
     const reader = await this.requireVisibleUnit(principal, unitId);
     const after = decodeCursor(cursor);
     const rows: PersonView[] = await this.db.query(

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
 import { cursorField, cursorParts, limitField } from '../http/pagination.js';
@@ -15,6 +15,8 @@ import { OrgImportSchema, type OrgImportBody } from './org-import.schema.js';
 import { OrgImportService } from './org-import.service.js';
 import { OrgQueriesService } from './org-queries.service.js';
 import { ApiProblems } from '../openapi/api-problems.js';
+import { ApiAnswer } from '../openapi/api-answer.js';
+import { ImportResultSchema, PersonListPageSchema, UnitListPageSchema, UnitPersonPageSchema, UnitSchema } from './org.responses.js';
 
 const ListQuery = z.object({ limit: limitField, cursor: cursorField(z.tuple([cursorParts.id])) });
 
@@ -41,7 +43,8 @@ export class OrgController {
       'with the importing administrator as actor.',
   })
   @ApiBody({ schema: jsonSchemaOf(OrgImportSchema) })
-  import(@Caller() caller: Principal, @Body(new ZodPipe(OrgImportSchema)) body: OrgImportBody, @Req() req: Request) {
+  @ApiAnswer('ImportResult', ImportResultSchema)
+  import(@Caller() caller: Principal, @Body(new ZodPipe(OrgImportSchema)) body: OrgImportBody, @Req() req: Request): Promise<z.infer<typeof ImportResultSchema>> {
     return this.importer.import(caller, body, operationIdFor(req));
   }
 
@@ -54,8 +57,8 @@ export class OrgController {
       'Both: the children matching `q`. Neither: the top units of the caller\'s scope. 403 for a caller who is neither admin nor auditor.',
   })
   @ApiQueryOf(UnitListQuery)
-  @ApiOkResponse({ description: '{ items: [{ id, parentId, name, kind, headId, headName, childCount, memberCount }], nextCursor }' })
-  units(@Caller() caller: Principal, @Query(new ZodPipe(UnitListQuery)) query: UnitListQueryType) {
+  @ApiAnswer('UnitListPage', UnitListPageSchema)
+  units(@Caller() caller: Principal, @Query(new ZodPipe(UnitListQuery)) query: UnitListQueryType): Promise<z.infer<typeof UnitListPageSchema>> {
     return this.listing.units(caller, query);
   }
 
@@ -66,22 +69,24 @@ export class OrgController {
     description: '`q` matches name, id or username (case- and accent-insensitive); `unitId` keeps one unit. Struck-off people are listed with their `status`.',
   })
   @ApiQueryOf(PeopleListQuery)
-  @ApiOkResponse({ description: '{ items: [{ id, name, unitId, unitName, position, status }], nextCursor }' })
-  peopleSearch(@Caller() caller: Principal, @Query(new ZodPipe(PeopleListQuery)) query: PeopleListQueryType) {
+  @ApiAnswer('PersonListPage', PersonListPageSchema)
+  peopleSearch(@Caller() caller: Principal, @Query(new ZodPipe(PeopleListQuery)) query: PeopleListQueryType): Promise<z.infer<typeof PersonListPageSchema>> {
     return this.listing.people(caller, query);
   }
 
   @Get('units/:id')
   @ApiProblems()
   @ApiOperation({ summary: 'A unit: parent, head, children, member count' })
-  unit(@Caller() caller: Principal, @Param('id') id: string) {
+  @ApiAnswer('Unit', UnitSchema)
+  unit(@Caller() caller: Principal, @Param('id') id: string): Promise<z.infer<typeof UnitSchema>> {
     return this.queries.unit(caller, id);
   }
 
   @Get('units/:id/people')
   @ApiProblems()
   @ApiOperation({ summary: "The unit's people (never their credentials)" })
-  people(@Caller() caller: Principal, @Param('id') id: string, @Query(new ZodPipe(ListQuery)) query: z.infer<typeof ListQuery>) {
+  @ApiAnswer('UnitPersonPage', UnitPersonPageSchema)
+  people(@Caller() caller: Principal, @Param('id') id: string, @Query(new ZodPipe(ListQuery)) query: z.infer<typeof ListQuery>): Promise<z.infer<typeof UnitPersonPageSchema>> {
     return this.queries.people(caller, id, query.limit, query.cursor);
   }
 }

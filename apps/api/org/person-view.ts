@@ -1,12 +1,14 @@
+import type { PersonStatus, Position } from '../../../libs/domain/enums.js';
+
 /** A person as the registry stores them, before `personAsSeenBy` trims it to what a reader may see. */
 export interface PersonView {
   id: string;
   name: string;
   unitId: string;
-  position: string;
+  position: Position;
   email: string | null;
   discipline: unknown[];
-  status: string;
+  status: PersonStatus;
   hasLogin: boolean;
   roles: Array<{ role: string; unitId: string | null }>;
 }

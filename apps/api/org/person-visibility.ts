@@ -18,7 +18,10 @@ export const PERSON_FIELDS: Record<PeopleReader, ReadonlyArray<keyof PersonView>
   member: ['id', 'name', 'unitId', 'position'],
 };
 
+/** What every reader sees of a person; the rest depends on the reader. */
+export type PersonAsSeen = Pick<PersonView, 'id' | 'name' | 'unitId' | 'position'> & Partial<PersonView>;
+
 /** The person with only the fields this reader may see. */
-export function personAsSeenBy(reader: PeopleReader, person: PersonView): Partial<PersonView> {
-  return Object.fromEntries(PERSON_FIELDS[reader].map((field) => [field, person[field]]));
+export function personAsSeenBy(reader: PeopleReader, person: PersonView): PersonAsSeen {
+  return Object.fromEntries(PERSON_FIELDS[reader].map((field) => [field, person[field]])) as PersonAsSeen;
 }

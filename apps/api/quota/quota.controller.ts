@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import type { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
 import { Caller } from '../http/principal.decorator.js';
 import { contextOf } from '../http/request-context.js';
@@ -10,6 +11,8 @@ import { quotaAuditTarget } from './quota-audit-target.js';
 import { RaiseQuotaSchema, type RaiseQuotaBody } from './quota.schemas.js';
 import { QuotaService } from './quota.service.js';
 import { ApiProblems } from '../openapi/api-problems.js';
+import { ApiAnswer } from '../openapi/api-answer.js';
+import { QuotaSchema } from './quota.responses.js';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -20,7 +23,8 @@ export class QuotaController {
   @Get()
   @ApiProblems(403)
   @ApiOperation({ summary: "A unit's excellent quota in the cycle: the rule set's, or the raise granted by the level above (admins and auditors of the scope)" })
-  get(@Caller() caller: Principal, @Param('cycleId') cycleId: string, @Param('unitId') unitId: string) {
+  @ApiAnswer('Quota', QuotaSchema)
+  get(@Caller() caller: Principal, @Param('cycleId') cycleId: string, @Param('unitId') unitId: string): Promise<z.infer<typeof QuotaSchema>> {
     return this.quota.get(caller, cycleId, unitId);
   }
 
@@ -36,7 +40,8 @@ export class QuotaController {
       'Recorded in the audit trail, its target naming the decision when given.',
   })
   @ApiBody({ schema: jsonSchemaOf(RaiseQuotaSchema) })
-  raise(@Caller() caller: Principal, @Param('cycleId') cycleId: string, @Param('unitId') unitId: string, @Body(new ZodPipe(RaiseQuotaSchema)) body: RaiseQuotaBody, @Req() req: Request) {
+  @ApiAnswer('Quota', QuotaSchema, { description: 'The quota as raised' })
+  raise(@Caller() caller: Principal, @Param('cycleId') cycleId: string, @Param('unitId') unitId: string, @Body(new ZodPipe(RaiseQuotaSchema)) body: RaiseQuotaBody, @Req() req: Request): Promise<z.infer<typeof QuotaSchema>> {
     Object.assign(contextOf(req).audit, { cycleId, unitId, target: quotaAuditTarget(cycleId, unitId, body) });
     return this.quota.raise(caller, cycleId, unitId, body);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../libs/auth/principal.js';
+import type { ReportStatus } from '../../../libs/domain/enums.js';
 import { NotFoundError } from '../../../libs/domain/errors.js';
 import type { ClassificationCounts } from '../../../libs/domain/report-counts.js';
 import { reportShares } from '../../../libs/domain/report-shares.js';
@@ -35,7 +36,7 @@ export class ReportsService {
     const report = await this.visibleReport(principal, cycleId, unitId);
     // While collecting, show the figures so far; once ready they are frozen with the report.
     const totals = report.status === 'collecting' ? await reportTotals(this.db, cycleId, unitId) : report;
-    const children: Array<{ unitId: string; status: string }> = await this.db.query(
+    const children: Array<{ unitId: string; status: ReportStatus }> = await this.db.query(
       `SELECT unit_id AS "unitId", status FROM reports WHERE cycle_id = $1 AND parent_unit_id = $2 ORDER BY unit_id`,
       [cycleId, unitId],
     );

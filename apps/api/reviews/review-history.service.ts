@@ -4,9 +4,14 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import proto from '@temporalio/proto';
 import { gunzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
+import type { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
 import { NotFoundError } from '../../../libs/domain/errors.js';
+import type { ReviewEventType } from '../../../libs/domain/review/review-state.js';
 import { ReviewReader } from './review-reader.service.js';
+import type { TemporalHistorySchema } from './review.responses.js';
+
+type TemporalHistory = z.infer<typeof TemporalHistorySchema>;
 
 /** A review's history: who did what and when, from PostgreSQL; or the raw Temporal history. */
 @Injectable()
@@ -19,7 +24,7 @@ export class ReviewHistoryService {
 
   async events(principal: Principal, reviewId: string) {
     const state = await this.reader.visibleState(principal, reviewId, true);
-    const events: Array<{ seq: number; at: Date; actorId: string; type: string; data: unknown }> = await this.db.query(
+    const events: Array<{ seq: number; at: Date; actorId: string; type: ReviewEventType; data: Record<string, unknown> }> = await this.db.query(
       `SELECT seq, at, actor_id AS "actorId", type, data FROM review_events WHERE review_id = $1 ORDER BY seq`,
       [reviewId],
     );
@@ -27,7 +32,7 @@ export class ReviewHistoryService {
   }
 
   /** The archived copy once the workflow closed (it outlives Temporal's retention), else the live one. */
-  async temporalHistory(principal: Principal, reviewId: string): Promise<unknown> {
+  async temporalHistory(principal: Principal, reviewId: string): Promise<TemporalHistory> {
     const state = await this.reader.visibleState(principal, reviewId, true);
     const [archived]: Array<{ history: Buffer }> = await this.db.query('SELECT history FROM workflow_histories WHERE workflow_id = $1', [state.workflowId]);
     if (archived) {

@@ -2,17 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../libs/auth/principal.js';
 import { ForbiddenError, NotFoundError } from '../../../libs/domain/errors.js';
+import type { Classification } from '../../../libs/domain/classification.js';
+import type { ReviewStatus, Step } from '../../../libs/domain/enums.js';
 import type { ReviewState } from '../../../libs/domain/review/review-state.js';
-import { reviewView, type ReviewView } from '../../../libs/domain/review/review-view.js';
+import { reviewView } from '../../../libs/domain/review/review-view.js';
 import { AccessService } from '../access/access.service.js';
 import { CyclesService } from '../cycles/cycles.service.js';
 import { SqlParams } from '../access/sql-params.js';
 import { decodeCursor, pageOf } from '../http/pagination.js';
 import type { ListReviewsQueryType } from './review.schemas.js';
-import { quarterlyResultsOf, type QuarterlyResult } from './quarterly-results.js';
+import { quarterlyResultsOf } from './quarterly-results.js';
+import type { ReviewResponse } from './review.responses.js';
 
-/** A review as the API answers it (reviewView) with the quarterly results of a yearly review. */
-export type ReviewAnswer = ReviewView & { quarterlyResults?: QuarterlyResult[] };
+/** A review as the API answers it (reviewView) with the quarterly results of a yearly review: the document's Review schema. */
+export type ReviewAnswer = ReviewResponse;
 
 export interface ReviewListRow {
   id: string;
@@ -20,10 +23,10 @@ export interface ReviewListRow {
   subject_id: string;
   subject_name: string;
   unit_id: string;
-  step: string;
-  status: string;
+  step: Step;
+  status: ReviewStatus;
   reviewer_id: string;
-  classification: string | null;
+  classification: Classification | null;
   score: number | null;
   due_at: Date | null;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
@@ -24,7 +24,6 @@ import {
   AssignTargetsSchema,
   HistoryQuery,
   ListReviewsQuery,
-  QuarterlyResultsSchema,
   RemediationDecisionSchema,
   ReclassifySchema,
   RemediationPlanSchema,
@@ -32,7 +31,9 @@ import {
   SelfAssessmentSchema,
   type ListReviewsQueryType,
 } from './review.schemas.js';
+import { ApiAnswer } from '../openapi/api-answer.js';
 import { ApiProblems } from '../openapi/api-problems.js';
+import { ReviewHistoryAnswerSchema, ReviewPageSchema, ReviewSchema, type ReviewResponse } from './review.responses.js';
 
 @ApiTags('reviews')
 @ApiBearerAuth()
@@ -48,21 +49,18 @@ export class ReviewsController {
   @ApiProblems()
   @ApiOperation({ summary: "A cycle's reviews the caller may see", description: '`subjectId=me` lists the reviews where the caller is the subject ("my reviews").' })
   @ApiQueryOf(ListReviewsQuery)
-  list(@Caller() caller: Principal, @Param('id') cycleId: string, @Query(new ZodPipe(ListReviewsQuery)) query: ListReviewsQueryType) {
+  @ApiAnswer('ReviewPage', ReviewPageSchema)
+  list(@Caller() caller: Principal, @Param('id') cycleId: string, @Query(new ZodPipe(ListReviewsQuery)) query: ListReviewsQueryType): Promise<z.infer<typeof ReviewPageSchema>> {
     return this.reader.listForCycle(caller, cycleId, query);
   }
 
   @Get('reviews/:id')
   @ApiProblems()
   @ApiOperation({ summary: 'One review: targets, self-assessment, review, remediation plan, classification' })
-  @ApiOkResponse({
-    description:
-      '{ id, cycleId, subject, unitId, reviewerId, selfActorId, step, status, targets, selfAssessment, review, remediationPlan, classification, score, ruleSet, ' +
-      'ruleSetVersion, timeliness, dueAt, deciding, workflowId, launchedAt, updatedAt, quarterlyResults? } — `quarterlyResults` only on a review in a yearly cycle ' +
-      '(the subject\'s results in that year\'s quarterly cycles). Every review action answers with the review in this same form.',
-    schema: { type: 'object', properties: { quarterlyResults: jsonSchemaOf(QuarterlyResultsSchema) } },
+  @ApiAnswer('Review', ReviewSchema, {
+    description: "`quarterlyResults` only on a review in a yearly cycle (the subject's results in that year's quarterly cycles). Every review action answers with the review in this same form.",
   })
-  get(@Caller() caller: Principal, @Param('id') id: string) {
+  get(@Caller() caller: Principal, @Param('id') id: string): Promise<ReviewResponse> {
     return this.reader.get(caller, id);
   }
 
@@ -71,8 +69,9 @@ export class ReviewsController {
   @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: 'Assign targets (the reviewer, step target_assignment)' })
+  @ApiAnswer('Review', ReviewSchema, { description: 'The review after the action' })
   @ApiBody({ schema: jsonSchemaOf(AssignTargetsSchema) })
-  assignTargets(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(AssignTargetsSchema)) body: z.infer<typeof AssignTargetsSchema>, @Req() req: Request) {
+  assignTargets(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(AssignTargetsSchema)) body: z.infer<typeof AssignTargetsSchema>, @Req() req: Request): Promise<ReviewResponse> {
     return this.act(req, id, () => this.actions.perform(caller, id, assignTargetsUpdate, body, updateIdFor(req), contextOf(req).timings));
   }
 
@@ -81,8 +80,9 @@ export class ReviewsController {
   @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: "Submit the self-assessment (the subject, or a unit's head; step self_assessment)" })
+  @ApiAnswer('Review', ReviewSchema, { description: 'The review after the action' })
   @ApiBody({ schema: jsonSchemaOf(SelfAssessmentSchema) })
-  selfAssess(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(SelfAssessmentSchema)) body: z.infer<typeof SelfAssessmentSchema>, @Req() req: Request) {
+  selfAssess(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(SelfAssessmentSchema)) body: z.infer<typeof SelfAssessmentSchema>, @Req() req: Request): Promise<ReviewResponse> {
     return this.act(req, id, () => this.actions.perform(caller, id, submitSelfAssessmentUpdate, body, updateIdFor(req), contextOf(req).timings));
   }
 
@@ -91,8 +91,9 @@ export class ReviewsController {
   @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve with a classification, or return for revision (the reviewer, step superior_review)' })
+  @ApiAnswer('Review', ReviewSchema, { description: 'The review after the action' })
   @ApiBody({ schema: jsonSchemaOf(ReviewDecisionSchema) })
-  review(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(ReviewDecisionSchema)) body: z.infer<typeof ReviewDecisionSchema>, @Req() req: Request) {
+  review(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(ReviewDecisionSchema)) body: z.infer<typeof ReviewDecisionSchema>, @Req() req: Request): Promise<ReviewResponse> {
     return this.act(req, id, () => this.actions.perform(caller, id, submitReviewUpdate, body, updateIdFor(req), contextOf(req).timings));
   }
 
@@ -101,8 +102,9 @@ export class ReviewsController {
   @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit the remediation plan (the subject side, step remediation_plan)' })
+  @ApiAnswer('Review', ReviewSchema, { description: 'The review after the action' })
   @ApiBody({ schema: jsonSchemaOf(RemediationPlanSchema) })
-  remediationPlan(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(RemediationPlanSchema)) body: z.infer<typeof RemediationPlanSchema>, @Req() req: Request) {
+  remediationPlan(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(RemediationPlanSchema)) body: z.infer<typeof RemediationPlanSchema>, @Req() req: Request): Promise<ReviewResponse> {
     return this.act(req, id, () => this.actions.perform(caller, id, submitRemediationPlanUpdate, body, updateIdFor(req), contextOf(req).timings));
   }
 
@@ -111,8 +113,9 @@ export class ReviewsController {
   @RejoinsWorkflowUpdate()
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve or return the submitted remediation plan (the reviewer)' })
+  @ApiAnswer('Review', ReviewSchema, { description: 'The review after the action' })
   @ApiBody({ schema: jsonSchemaOf(RemediationDecisionSchema) })
-  remediationDecision(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(RemediationDecisionSchema)) body: z.infer<typeof RemediationDecisionSchema>, @Req() req: Request) {
+  remediationDecision(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(RemediationDecisionSchema)) body: z.infer<typeof RemediationDecisionSchema>, @Req() req: Request): Promise<ReviewResponse> {
     return this.act(req, id, () => this.actions.perform(caller, id, decideRemediationUpdate, body, updateIdFor(req), contextOf(req).timings));
   }
 
@@ -124,15 +127,17 @@ export class ReviewsController {
     summary: "Calibration: lower a done review's classification so its quota group fits (the deciding unit's head, report calibration_needed)",
     description: 'Only lowering. Recorded as review.reclassified in the review history. When every group fits, the report becomes ready.',
   })
+  @ApiAnswer('Review', ReviewSchema, { description: 'The review after the action' })
   @ApiBody({ schema: jsonSchemaOf(ReclassifySchema) })
-  reclassify(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(ReclassifySchema)) body: z.infer<typeof ReclassifySchema>, @Req() req: Request) {
+  reclassify(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(ReclassifySchema)) body: z.infer<typeof ReclassifySchema>, @Req() req: Request): Promise<ReviewResponse> {
     return this.act(req, id, () => this.actions.reclassify(caller, id, body, updateIdFor(req), contextOf(req).timings));
   }
 
   @Get('reviews/:id/history')
   @ApiProblems(403)
   @ApiOperation({ summary: "Every action on the review: who, when, with what (admins and auditors of the scope; the subject). ?format=temporal: the workflow's raw history" })
-  async historyOf(@Caller() caller: Principal, @Param('id') id: string, @Query(new ZodPipe(HistoryQuery)) query: z.infer<typeof HistoryQuery>) {
+  @ApiAnswer('ReviewHistoryAnswer', ReviewHistoryAnswerSchema, { description: 'By default the events ({ workflowId, events }); with ?format=temporal the raw history' })
+  async historyOf(@Caller() caller: Principal, @Param('id') id: string, @Query(new ZodPipe(HistoryQuery)) query: z.infer<typeof HistoryQuery>): Promise<z.infer<typeof ReviewHistoryAnswerSchema>> {
     return query.format === 'temporal' ? this.history.temporalHistory(caller, id) : this.history.events(caller, id);
   }
 

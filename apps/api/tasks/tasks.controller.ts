@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
@@ -11,6 +11,8 @@ import { Caller } from '../http/principal.decorator.js';
 import { ZodPipe } from '../http/zod-pipe.js';
 import { ApiQueryOf } from '../openapi/api-query.js';
 import { ApiProblems } from '../openapi/api-problems.js';
+import { ApiAnswer } from '../openapi/api-answer.js';
+import { TaskCountSchema, TaskPageSchema } from './task.responses.js';
 
 const TasksQuery = z.object({
   status: z.enum(['open', 'done']).default('open'),
@@ -43,8 +45,8 @@ export class TasksController {
     summary: "How many open tasks the caller has, and how many of them are overdue",
     description: 'Counts what `GET /tasks?status=open` lists (a step not open yet is not counted); `overdue` = open tasks past their due date.',
   })
-  @ApiOkResponse({ description: '{ open, overdue }' })
-  async count(@Caller() caller: Principal): Promise<{ open: number; overdue: number }> {
+  @ApiAnswer('TaskCount', TaskCountSchema)
+  async count(@Caller() caller: Principal): Promise<z.infer<typeof TaskCountSchema>> {
     const [row]: Array<{ open: number; overdue: number }> = await this.db.query(
       `SELECT count(*)::int AS open, (count(*) FILTER (WHERE due_at < now()))::int AS overdue
          FROM tasks WHERE assignee_id = $1 AND status = 'open' AND (opens_at IS NULL OR opens_at <= now())`,
@@ -57,7 +59,8 @@ export class TasksController {
   @ApiProblems()
   @ApiOperation({ summary: "The caller's inbox: tasks assigned to them, oldest first", description: '`overdue` is true for an open task past its due date. A step that opens on a calendar date appears when it opens.' })
   @ApiQueryOf(TasksQuery)
-  async inbox(@Caller() caller: Principal, @Query(new ZodPipe(TasksQuery)) query: z.infer<typeof TasksQuery>) {
+  @ApiAnswer('TaskPage', TaskPageSchema)
+  async inbox(@Caller() caller: Principal, @Query(new ZodPipe(TasksQuery)) query: z.infer<typeof TasksQuery>): Promise<z.infer<typeof TaskPageSchema>> {
     const p = new SqlParams();
     const after = decodeCursor(query.cursor);
     const filters = [`assignee_id = ${p.add(caller.actorId)}`, `status = ${p.add(query.status)}`];

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Principal } from '../../../../libs/auth/principal.js';
@@ -14,6 +14,8 @@ import { SPREADSHEET_MESSAGES } from './spreadsheet-messages.js';
 import { SpreadsheetImportService, XLSX_TYPE, type SpreadsheetFormat } from './spreadsheet-import.service.js';
 import { csvTemplate, writeXlsxTemplate, type SheetRows } from './template-writer.js';
 import { ApiProblems } from '../../openapi/api-problems.js';
+import { ApiAnswer } from '../../openapi/api-answer.js';
+import { ImportResultSchema } from '../org.responses.js';
 
 const lang = z.enum(['vi', 'en']).default('vi').describe('Language of headings and error messages');
 const sheet = z.enum(SHEET_KEYS as ['units', 'people']);
@@ -55,6 +57,11 @@ export class OrgSpreadsheetController {
   })
   @ApiQueryOf(TemplateQuery)
   @ApiProduces(XLSX_TYPE, 'text/csv')
+  @ApiResponse({
+    status: 200,
+    description: 'The template (attachment): XLSX, or with format=csv one sheet as CSV',
+    content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } }, 'text/csv': { schema: { type: 'string' } } },
+  })
   async template(@Caller() caller: Principal, @Query(new ZodPipe(TemplateQuery)) query: z.infer<typeof TemplateQuery>, @Res() res: Response): Promise<void> {
     const rows: SheetRows = query.filled ? await this.exporter.rows(caller) : (this.exporter.requireAdmin(caller), {});
     const base = query.lang === 'vi' ? 'mau-to-chuc' : 'registry-template';
@@ -81,8 +88,8 @@ export class OrgSpreadsheetController {
   @ApiQueryOf(UploadQuery)
   @ApiConsumes(XLSX_TYPE, 'text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary', minLength: 1 } })
-  @ApiOkResponse({ description: '{ units: { created, updated }, people: { created, updated } }' })
-  import(@Caller() caller: Principal, @Query(new ZodPipe(UploadQuery)) query: z.infer<typeof UploadQuery>, @Req() req: Request) {
+  @ApiAnswer('ImportResult', ImportResultSchema)
+  import(@Caller() caller: Principal, @Query(new ZodPipe(UploadQuery)) query: z.infer<typeof UploadQuery>, @Req() req: Request): Promise<z.infer<typeof ImportResultSchema>> {
     const say = SPREADSHEET_MESSAGES[query.lang];
     const file: unknown = req.body;
     const contentType = (req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();

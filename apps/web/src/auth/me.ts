@@ -1,18 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../lib/api-client';
 import { ApiError } from '../lib/api-error';
+import type { ApiSchema } from '../lib/api-types';
 
-/** GET /me: who the signed-in person is and what they may do (docs/web-api-contract.md). */
-export interface Me {
-  id: string;
-  username: string;
-  name: string | null;
-  unitId: string | null;
-  unitName: string | null;
-  position: string | null;
-  roles: { role: 'admin' | 'auditor'; unitId: string; unitName: string | null }[];
-  headOf: { unitId: string; name: string; kind: string }[];
-}
+/** GET /me: who the signed-in person is and what they may do. */
+export type Me = ApiSchema<'Me'>;
 
 export const ME_KEY = ['me'] as const;
 

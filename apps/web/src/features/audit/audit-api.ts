@@ -1,29 +1,18 @@
 import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import type { Classification } from '../../../../../libs/domain/classification';
-import type { ReviewEventType } from '../../../../../libs/domain/review/review-state';
 import { api, query } from '../../lib/api-client';
 import type { ApiError } from '../../lib/api-error';
+import type { ApiItem, ApiSchema } from '../../lib/api-types';
 
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+/** GET /reviews/:id/history (the events; ?format=temporal is opened as a raw page). */
+type ReviewHistory = Extract<ApiSchema<'ReviewHistoryAnswer'>, { workflowId: string }>;
 
-/** One entry of GET /reviews/:id/history. */
-export interface HistoryEvent {
-  seq: number;
-  at: string;
-  actorId: string;
-  type: ReviewEventType;
+/** One entry of GET /reviews/:id/history, with the fields of `data` the timeline reads. */
+export type HistoryEvent = Omit<ReviewHistory['events'][number], 'data'> & {
   data: { comment?: string | null; summary?: string; reason?: string; classification?: Classification | null; proposedClassification?: Classification; from?: Classification | null } & Record<string, unknown>;
-}
+};
 
-export interface ReviewHead {
-  id: string;
-  cycleId: string;
-  unitId: string;
-  subject: { type: 'person' | 'unit'; id: string; name: string };
-}
+export type ReviewHead = Pick<ApiSchema<'Review'>, 'id' | 'cycleId' | 'unitId' | 'subject'>;
 
 const reviewPath = (reviewId: string) => `/reviews/${encodeURIComponent(reviewId)}`;
 
@@ -49,7 +38,7 @@ export function usePersonNames(ids: string[]): Map<string, string> {
   const people = useQueries({
     queries: ids.map((id) => ({
       queryKey: ['org', 'person-name', id],
-      queryFn: async () => (await api.get<Page<{ id: string; name: string }>>(`/org/people${query({ q: id, limit: 5 })}`)).items.find((p) => p.id === id) ?? null,
+      queryFn: async () => (await api.get<ApiSchema<'PersonListPage'>>(`/org/people${query({ q: id, limit: 5 })}`)).items.find((p) => p.id === id) ?? null,
       staleTime: 300_000,
       retry: false,
     })),
@@ -62,20 +51,7 @@ export function usePersonNames(ids: string[]): Map<string, string> {
 }
 
 /** One entry of GET /audit. */
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  action: string;
-  target: string;
-  requestId: string;
-  outcome: string;
-  /** Null on an `attempted` entry: begun, its outcome never recorded. */
-  status?: number | null;
-  cycleId?: string | null;
-  unitId?: string | null;
-  detail?: string | null;
-}
+export type AuditEntry = ApiItem<'AuditPage'>;
 
 /** The outcomes the audit trail records (apps/api/http/audit-recorder.ts). */
 export const AUDIT_OUTCOMES = ['ok', 'rejected', 'failed', 'replayed', 'attempted'] as const;
@@ -90,7 +66,7 @@ export interface AuditFilters {
 }
 
 export function useAuditLog(filters: AuditFilters) {
-  return useInfiniteQuery<Page<AuditEntry>, ApiError>({
+  return useInfiniteQuery<ApiSchema<'AuditPage'>, ApiError>({
     queryKey: ['audit', filters],
     initialPageParam: undefined,
     queryFn: ({ pageParam }) => api.get(`/audit${query({ ...filters, limit: 20, cursor: pageParam as string | undefined })}`),
@@ -99,7 +75,7 @@ export function useAuditLog(filters: AuditFilters) {
 }
 
 export function useCycleOptions() {
-  return useQuery<Page<{ id: string; year: number; title: string | null }>, ApiError>({
+  return useQuery<ApiSchema<'CyclePage'>, ApiError>({
     queryKey: ['cycles', 'options'],
     queryFn: () => api.get(`/cycles${query({ limit: 100 })}`),
   });

@@ -1,39 +1,17 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { CycleCalendar } from '../../../../../libs/domain/calendar';
-import type { CyclePeriod } from '../../../../../libs/domain/cycle-period';
-import type { CycleStatus, Step, TaskKind, UnitKind } from '../../../../../libs/domain/enums';
-import type { RuleSetId } from '../../../../../libs/domain/rules/rule-set';
 import { api, query } from '../../lib/api-client';
 import type { ApiError } from '../../lib/api-error';
+import type { ApiBody, ApiItem, ApiSchema } from '../../lib/api-types';
 import { useAction } from '../../lib/use-action';
 
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-/** GET /cycles/:id (apps/api/cycles/cycle-view.ts). */
-export interface Cycle {
-  id: string;
-  year: number;
-  /** Absent from a server older than periods: then the year. */
-  period?: CyclePeriod;
-  rootUnitId: string;
-  title: string | null;
-  status: CycleStatus;
-  policy: { ruleSet?: RuleSetId; excellentQuotaPercent?: number };
-  calendar: CycleCalendar;
-  createdAt: string;
-  cancelledAt: string | null;
-  cancelReason: string | null;
-  progress: { subjects: number; launched: number; byStep: Record<Step, number>; completed: number; cancelled: number; overdue: number; withdrawn: number };
-}
+/** GET /cycles/:id. */
+export type Cycle = ApiSchema<'Cycle'>;
 
 const path = (cycleId: string) => `/cycles/${encodeURIComponent(cycleId)}`;
 export const cycleKey = (cycleId: string) => ['cycle', cycleId] as const;
 
 export function useCycles() {
-  return useInfiniteQuery<Page<Cycle>, ApiError>({
+  return useInfiniteQuery<ApiSchema<'CyclePage'>, ApiError>({
     queryKey: ['cycles', 'all'],
     initialPageParam: undefined,
     queryFn: ({ pageParam }) => api.get(`/cycles${query({ limit: 50, cursor: pageParam as string | undefined })}`),
@@ -50,42 +28,25 @@ export function useCycle(cycleId: string) {
   });
 }
 
-export interface LaunchBody {
-  year: number;
-  period: CyclePeriod;
-  rootUnitId: string;
-  title?: string;
-  superiorReviewerId?: string | null;
-  calendar: Partial<CycleCalendar>;
-  policy: { ruleSet: RuleSetId; excellentQuotaPercent?: number };
-}
+/** POST /cycles, as the document states it. */
+export type LaunchBody = ApiBody<'CyclesController_create'>;
 
 export function useLaunchCycle() {
-  return useAction<LaunchBody, { id: string; status: CycleStatus }>((body, key) => api.post('/cycles', body, { idempotencyKey: key }), { invalidate: [['cycles']] });
+  return useAction<LaunchBody, ApiSchema<'LaunchedCycle'>>((body, key) => api.post('/cycles', body, { idempotencyKey: key }), { invalidate: [['cycles']] });
 }
 
 /** GET /operations/:id: a bulk action (cancel, calendar move) running on after its request answered. */
-export interface Operation {
-  id: string;
-  kind: 'calendar_move' | 'cycle_cancel';
-  status: 'running' | 'succeeded' | 'failed';
-  total: number;
-  done: number;
-  failed: number;
-  startedAt: string;
-  finishedAt: string | null;
-  error?: string;
-}
+export type Operation = ApiSchema<'Operation'>;
 
 /** Both answer 202 with the operation at once (`Prefer: respond-async`); OperationProgress follows it. */
 export function useCancelCycle(cycleId: string) {
-  return useAction<{ reason: string }, Operation>((body, key) => api.post(`${path(cycleId)}/cancel`, body, { idempotencyKey: key, prefer: 'respond-async' }), {
+  return useAction<ApiBody<'CyclesController_cancel'>, Operation>((body, key) => api.post(`${path(cycleId)}/cancel`, body, { idempotencyKey: key, prefer: 'respond-async' }), {
     invalidate: [cycleKey(cycleId), ['cycles']],
   });
 }
 
 export function useMoveCalendar(cycleId: string) {
-  return useAction<Partial<CycleCalendar>, Operation>((body, key) => api.post(`${path(cycleId)}/calendar`, body, { idempotencyKey: key, prefer: 'respond-async' }), {
+  return useAction<ApiBody<'CyclesController_changeCalendar'>, Operation>((body, key) => api.post(`${path(cycleId)}/calendar`, body, { idempotencyKey: key, prefer: 'respond-async' }), {
     invalidate: [cycleKey(cycleId)],
   });
 }
@@ -100,20 +61,9 @@ export function useOperation(operationId: string) {
 }
 
 /** GET /cycles/:id/completion: one level of the completion tree (docs/web-api-contract.md). */
-export interface CompletionRow {
-  unitId: string;
-  name: string;
-  kind: UnitKind;
-  subjects: number;
-  done: number;
-  percent: number;
-  overdue: number;
-  reportStatus: string | null;
-  childCount?: number;
-}
-export interface CompletionLevel extends CompletionRow {
-  children: CompletionRow[];
-}
+export type CompletionLevel = ApiSchema<'Completion'>;
+/** The unit itself or one of its children (which also count their own children). */
+export type CompletionRow = Omit<CompletionLevel, 'children'> & { childCount?: number };
 
 export function fetchCompletion(cycleId: string, unitId?: string): Promise<CompletionLevel> {
   return api.get(`${path(cycleId)}/completion${query({ unitId })}`);
@@ -124,20 +74,10 @@ export function useCompletion(cycleId: string) {
 }
 
 /** GET /cycles/:id/overdue, the most late first. */
-export interface OverdueTask {
-  taskId: string;
-  kind: TaskKind;
-  reviewId: string | null;
-  unitId: string | null;
-  subject: { type: string; id: string; name: string } | string | null;
-  assigneeId: string;
-  assigneeName: string | null;
-  dueAt: string;
-  lateSeconds: number;
-}
+export type OverdueTask = ApiItem<'OverduePage'>;
 
 export function useOverdue(cycleId: string) {
-  return useInfiniteQuery<Page<OverdueTask>, ApiError>({
+  return useInfiniteQuery<ApiSchema<'OverduePage'>, ApiError>({
     queryKey: ['overdue', cycleId],
     initialPageParam: undefined,
     queryFn: ({ pageParam }) => api.get(`${path(cycleId)}/overdue${query({ limit: 20, cursor: pageParam as string | undefined })}`),
@@ -146,22 +86,9 @@ export function useOverdue(cycleId: string) {
 }
 
 /** GET/PUT /cycles/:id/units/:unitId/quota (apps/api/quota). */
-export interface Quota {
-  excellentPercent: number;
-  maxRaisedPercent: number | null;
-  reason: string | null;
-  /** The decision granting the raise; null when not recorded. */
-  decisionNumber: string | null;
-  /** YYYY-MM-DD. */
-  decisionDate: string | null;
-}
+export type Quota = ApiSchema<'Quota'>;
 
-export interface RaiseQuotaBody {
-  excellentPercent: number;
-  reason: string;
-  decisionNumber?: string;
-  decisionDate?: string;
-}
+export type RaiseQuotaBody = ApiBody<'QuotaController_raise'>;
 const quotaPath = (cycleId: string, unitId: string) => `${path(cycleId)}/units/${encodeURIComponent(unitId)}/quota`;
 
 export function useQuota(cycleId: string, unitId: string) {
@@ -175,7 +102,7 @@ export function useRaiseQuota(cycleId: string, unitId: string) {
 }
 
 export function useUnitName(unitId: string | undefined) {
-  return useQuery<{ name: string }, ApiError>({
+  return useQuery<ApiSchema<'Unit'>, ApiError>({
     queryKey: ['org', 'unit', unitId],
     queryFn: () => api.get(`/org/units/${encodeURIComponent(unitId!)}`),
     enabled: !!unitId,

@@ -1,27 +1,12 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { TaskKind } from '../../../../../libs/domain/enums';
 import { api, query } from '../../lib/api-client';
 import type { ApiError } from '../../lib/api-error';
+import type { ApiItem, ApiSchema } from '../../lib/api-types';
 
-/** One task of GET /tasks, as the API documents it in /docs. */
-export interface Task {
-  id: string;
-  kind: TaskKind;
-  status: 'open' | 'done';
-  cycleId: string;
-  reviewId: string | null;
-  unitId: string | null;
-  subject: { type: 'person' | 'unit'; id: string; name: string } | null;
-  dueAt: string | null;
-  overdue: boolean;
-  createdAt: string;
-  completedAt: string | null;
-}
+/** One task of GET /tasks. */
+export type Task = ApiItem<'TaskPage'>;
 
-interface TaskPage {
-  items: Task[];
-  nextCursor: string | null;
-}
+type TaskPage = ApiSchema<'TaskPage'>;
 
 export type TaskStatus = 'open' | 'done';
 
@@ -37,12 +22,7 @@ export function useTasks(status: TaskStatus, cycleId: string | undefined) {
   });
 }
 
-export interface CycleOption {
-  id: string;
-  year: number;
-  title: string | null;
-  status: string;
-}
+export type CycleOption = Pick<ApiSchema<'Cycle'>, 'id' | 'year' | 'title' | 'status'>;
 
 /** The cycles I take part in, to name each task's cycle and to filter by one. */
 export function useMyCycles() {

@@ -1,7 +1,7 @@
 import { Empty, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/ErrorAlert';
-import { useUnitPeople, type PersonRow } from './registry-api';
+import { useUnitPeople, type UnitPersonRow } from './registry-api';
 
 /** The people of one unit (GET /org/units/:id/people). */
 export function UnitPeople({ unitId }: { unitId: string }) {
@@ -9,7 +9,7 @@ export function UnitPeople({ unitId }: { unitId: string }) {
   const people = useUnitPeople(unitId);
   if (people.error) return <ErrorAlert error={people.error} />;
   return (
-    <Table<PersonRow>
+    <Table<UnitPersonRow>
       size="small"
       rowKey="id"
       loading={people.isPending}

@@ -1,43 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Position, UnitKind } from '../../../../../libs/domain/enums';
 import { api, query } from '../../lib/api-client';
 import type { ApiError } from '../../lib/api-error';
+import type { ApiItem, ApiSchema } from '../../lib/api-types';
 import { useAction } from '../../lib/use-action';
 
-/** A unit as GET /org/units lists it (docs/web-api-contract.md). */
-export interface UnitRow {
-  id: string;
-  parentId: string | null;
-  name: string;
-  kind: UnitKind;
-  headId: string | null;
-  headName: string | null;
-  childCount: number;
-  memberCount: number;
-}
+/** A unit as GET /org/units lists it. */
+export type UnitRow = ApiItem<'UnitListPage'>;
 
-/** A person as GET /org/people and GET /org/units/:id/people list them. */
-export interface PersonRow {
-  id: string;
-  name: string;
-  unitId: string;
-  unitName?: string | null;
-  position: Position;
-  status?: string;
-}
+/** A person as GET /org/people lists it. */
+export type PersonRow = ApiItem<'PersonListPage'>;
 
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+/** A person as GET /org/units/:id/people lists it: what the reader may see. */
+export type UnitPersonRow = ApiItem<'UnitPersonPage'>;
 
 /** The children of a unit, or the top units of my scope when no parent is given. */
-export function fetchUnitChildren(parentId: string | null): Promise<Page<UnitRow>> {
-  return api.get<Page<UnitRow>>(`/org/units${query({ parentId, limit: 500 })}`);
+export function fetchUnitChildren(parentId: string | null): Promise<ApiSchema<'UnitListPage'>> {
+  return api.get<ApiSchema<'UnitListPage'>>(`/org/units${query({ parentId, limit: 500 })}`);
 }
 
 export function useUnitSearch(q: string) {
-  return useQuery<Page<UnitRow>, ApiError>({
+  return useQuery<ApiSchema<'UnitListPage'>, ApiError>({
     queryKey: ['org', 'units', 'search', q],
     queryFn: () => api.get(`/org/units${query({ q, limit: 20 })}`),
     enabled: q.trim().length > 0,
@@ -45,7 +27,7 @@ export function useUnitSearch(q: string) {
 }
 
 export function usePeopleSearch(q: string) {
-  return useQuery<Page<PersonRow>, ApiError>({
+  return useQuery<ApiSchema<'PersonListPage'>, ApiError>({
     queryKey: ['org', 'people', 'search', q],
     queryFn: () => api.get(`/org/people${query({ q, limit: 20 })}`),
     enabled: q.trim().length > 0,
@@ -53,17 +35,14 @@ export function usePeopleSearch(q: string) {
 }
 
 export function useUnitPeople(unitId: string | null) {
-  return useQuery<Page<PersonRow>, ApiError>({
+  return useQuery<ApiSchema<'UnitPersonPage'>, ApiError>({
     queryKey: ['org', 'unit-people', unitId],
     queryFn: () => api.get(`/org/units/${encodeURIComponent(unitId!)}/people${query({ limit: 500 })}`),
     enabled: unitId !== null,
   });
 }
 
-export interface ImportResult {
-  units: { created: number; updated: number };
-  people: { created: number; updated: number };
-}
+export type ImportResult = ApiSchema<'ImportResult'>;
 
 /** POST /org/import: all or nothing; the tree and lists are read again after it. */
 export function useImportRegistry() {

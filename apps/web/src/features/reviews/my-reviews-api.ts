@@ -1,26 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Classification } from '../../../../../libs/domain/classification';
-import type { Step } from '../../../../../libs/domain/enums';
 import type { Me } from '../../auth/me';
 import { api, query } from '../../lib/api-client';
 import type { ApiError } from '../../lib/api-error';
+import type { ApiItem, ApiSchema } from '../../lib/api-types';
 
-export interface CycleSummary {
-  id: string;
-  year: number;
-  title: string | null;
-  status: string;
-}
+export type CycleSummary = Pick<ApiSchema<'Cycle'>, 'id' | 'year' | 'title' | 'status'>;
 
-export interface ReviewListItem {
-  id: string;
-  subject: { type: 'person' | 'unit'; id: string; name: string };
-  unitId: string;
-  step: Step;
-  status: string;
-  classification: Classification | null;
-  dueAt: string | null;
-}
+export type ReviewListItem = ApiItem<'ReviewPage'>;
 
 export interface MyReview extends ReviewListItem {
   cycle: CycleSummary;

@@ -1,11 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMe } from '../../auth/me';
 import { api } from '../../lib/api-client';
+import type { ApiItem } from '../../lib/api-types';
 
-interface PersonRow {
-  id: string;
-  name: string;
-}
+type PersonRow = ApiItem<'UnitPersonPage'>;
 
 /**
  * A person's name for "who decided". The review names people by id; a member may read the

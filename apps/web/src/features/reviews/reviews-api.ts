@@ -1,92 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Classification } from '../../../../../libs/domain/classification';
-import type { Step } from '../../../../../libs/domain/enums';
-import type { RuleSetId } from '../../../../../libs/domain/rules/rule-set';
-import type { TargetCompletion, Timeliness } from '../../../../../libs/domain/rules/timeliness';
 import { TASK_COUNT_KEY } from '../../app/task-count';
 import { api } from '../../lib/api-client';
 import type { ApiError } from '../../lib/api-error';
+import type { ApiBody, ApiSchema } from '../../lib/api-types';
 import { useAction } from '../../lib/use-action';
 
 // The review as GET /reviews/:id returns it (API.md plus the fields documented in /docs), and
 // the writes of its five steps. Every write answers with the review after it took effect.
 
-export interface Target {
-  title: string;
-  description: string | null;
-  weight: number | null;
-  /** YYYY-MM-DD, or null when none was set. */
-  dueDate: string | null;
-}
-
-export interface TargetResult {
-  targetIndex: number;
-  achievement: number;
-  comment: string | null;
-  completion: TargetCompletion;
-}
-
-export interface SelfAssessment {
-  results: TargetResult[];
-  generalScore: number | null;
-  proposedClassification: Classification;
-  summary: string;
-  submittedAt: string;
-  submittedBy: string;
-}
-
-export interface ReviewDecision {
-  decision: 'approve' | 'return';
-  classification: Classification | null;
-  generalScore: number | null;
-  comment: string;
-  shortcomings: string[];
-  reviewerId: string;
-  decidedAt: string;
-}
-
-export interface RemediationPlan {
-  items: { action: string; dueDate: string }[];
-  status: 'submitted' | 'approved' | 'returned';
-  submittedAt: string;
-  submittedBy: string;
-  decisionComment: string | null;
-  decidedAt: string | null;
-  decidedBy: string | null;
-}
-
-export interface Review {
-  id: string;
-  cycleId: string;
-  subject: { type: 'person' | 'unit'; id: string; name: string };
-  unitId: string;
-  reviewerId: string;
-  selfActorId: string;
-  step: Step;
-  status: string;
-  targets: Target[] | null;
-  selfAssessment: SelfAssessment | null;
-  review: ReviewDecision | null;
-  remediationPlan: RemediationPlan | null;
-  classification: Classification | null;
-  score: number | null;
-  ruleSet: RuleSetId;
-  ruleSetVersion: number;
-  /** The self-assessment's completion figures; null before one was sent. */
-  timeliness: Timeliness | null;
-  dueAt: string | null;
-  deciding: { deciderId: string; proposerId: string; proposal: ReviewDecision | null } | null;
-  updatedAt: string;
-  /** Only on a review in a yearly cycle: the subject's results in that year's quarterly cycles. */
-  quarterlyResults?: QuarterlyResult[];
-}
-
-export interface QuarterlyResult {
-  quarter: number;
-  classification: Classification;
-  reviewId: string;
-  cycleId: string;
-}
+/** GET /reviews/:id, the answer of every step's write too (the document's Review schema). */
+export type Review = ApiSchema<'Review'>;
+export type Target = NonNullable<Review['targets']>[number];
+export type SelfAssessment = NonNullable<Review['selfAssessment']>;
+export type TargetResult = SelfAssessment['results'][number];
+export type ReviewDecision = NonNullable<Review['review']>;
+export type RemediationPlan = NonNullable<Review['remediationPlan']>;
+export type QuarterlyResult = NonNullable<Review['quarterlyResults']>[number];
 
 export const reviewKey = (id: string) => ['review', id] as const;
 
@@ -96,7 +25,7 @@ export function useReview(id: string) {
 
 /** A cycle's title for the page's header (participants may read the cycles they take part in). */
 export function useCycleTitle(cycleId: string | undefined) {
-  return useQuery<{ id: string; year: number; title: string | null }, ApiError>({
+  return useQuery<ApiSchema<'Cycle'>, ApiError>({
     queryKey: ['cycle', cycleId],
     queryFn: () => api.get(`/cycles/${encodeURIComponent(cycleId!)}`),
     enabled: cycleId !== undefined,
@@ -104,29 +33,12 @@ export function useCycleTitle(cycleId: string | undefined) {
   });
 }
 
-export interface AssignTargetsBody {
-  targets: { title: string; description?: string | null; weight?: number | null; dueDate?: string | null }[];
-}
-export interface SelfAssessmentBody {
-  results: { targetIndex: number; achievement: number; comment?: string | null; completion?: TargetCompletion }[];
-  generalScore?: number | null;
-  proposedClassification: Classification;
-  summary: string;
-}
-export interface ReviewDecisionBody {
-  decision: 'approve' | 'return';
-  classification?: Classification | null;
-  generalScore?: number | null;
-  comment: string;
-  shortcomings?: string[];
-}
-export interface RemediationPlanBody {
-  items: { action: string; dueDate: string }[];
-}
-export interface RemediationDecisionBody {
-  decision: 'approve' | 'return';
-  comment?: string | null;
-}
+/** The bodies of the five steps, as the document states them (the same zod schemas the API validates with). */
+export type AssignTargetsBody = ApiBody<'ReviewsController_assignTargets'>;
+export type SelfAssessmentBody = ApiBody<'ReviewsController_selfAssess'>;
+export type ReviewDecisionBody = ApiBody<'ReviewsController_review'>;
+export type RemediationPlanBody = ApiBody<'ReviewsController_remediationPlan'>;
+export type RemediationDecisionBody = ApiBody<'ReviewsController_remediationDecision'>;
 
 type ActionPath = 'targets' | 'self-assessment' | 'review' | 'remediation-plan' | 'remediation-decision';
 

@@ -1,33 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Classification } from '../../../../../libs/domain/classification';
-import type { ClassificationCounts, ClassificationPercentages } from '../../../../../libs/domain/report-counts';
-import type { Share } from '../../../../../libs/domain/report-shares';
 import { TASK_COUNT_KEY } from '../../app/task-count';
 import { api, query } from '../../lib/api-client';
 import type { ApiError } from '../../lib/api-error';
+import type { ApiBody, ApiItem, ApiSchema } from '../../lib/api-types';
 import { useAction } from '../../lib/use-action';
 
 export type ReportStatus = 'collecting' | 'calibration_needed' | 'ready' | 'submitted';
 
-/** GET /cycles/:id/units/:unitId/report (API.md, plus `calibration` and `headId` documented in /docs). */
-export interface Report {
-  cycleId: string;
-  unitId: string;
-  status: ReportStatus;
-  /** While calibration is needed: the quota in force and the groups over it, in the API's words. */
-  calibration: { excellentPercent: number; breaches: string[] } | null;
-  headId: string | null;
-  people: ClassificationCounts;
-  units: ClassificationCounts;
-  percentages: { people: ClassificationPercentages; units: ClassificationPercentages };
-  /** Excellent + good, its percent the sum of theirs as shown (libs/domain/report-shares). */
-  goodOrBetter: { people: Share; units: Share };
-  remediationPlans: number;
-  children: { unitId: string; status: ReportStatus }[];
-  summary: string | null;
-  submittedAt: string | null;
-  submittedBy: string | null;
-}
+/** GET /cycles/:id/units/:unitId/report, and the answer of its submission. */
+export type Report = ApiSchema<'Report'>;
 
 export const reportKey = (cycleId: string, unitId: string) => ['report', cycleId, unitId] as const;
 
@@ -41,23 +22,14 @@ export function useReport(cycleId: string, unitId: string) {
 }
 
 export function useSubmitReport(cycleId: string, unitId: string) {
-  return useAction<{ summary: string }, Report>(
+  return useAction<ApiBody<'ReportsController_submit'>, Report>(
     (body, key) => api.post<Report>(`/cycles/${encodeURIComponent(cycleId)}/units/${encodeURIComponent(unitId)}/report`, body, { idempotencyKey: key }),
     { invalidate: [reportKey(cycleId, unitId), ['tasks'], TASK_COUNT_KEY] },
   );
 }
 
 /** A review as GET /cycles/:id/reviews lists it. */
-export interface ReviewRow {
-  id: string;
-  subject: { type: 'person' | 'unit'; id: string; name: string };
-  unitId: string;
-  step: string;
-  status: string;
-  reviewerId: string;
-  classification: Classification | null;
-  score: number | null;
-}
+export type ReviewRow = ApiItem<'ReviewPage'>;
 
 export const decidedReviewsKey = (cycleId: string, headId: string | null) => ['reports', 'decided', cycleId, headId] as const;
 
@@ -75,7 +47,7 @@ export function useDecidedReviews(cycleId: string, headId: string | null | undef
       const out: ReviewRow[] = [];
       let cursor: string | null = null;
       do {
-        const page: { items: ReviewRow[]; nextCursor: string | null } = await api.get(
+        const page: ApiSchema<'ReviewPage'> = await api.get(
           `/cycles/${encodeURIComponent(cycleId)}/reviews${query({ limit: 500, cursor: cursor ?? undefined })}`,
         );
         out.push(...page.items.filter((r) => r.reviewerId === headId));
@@ -87,18 +59,13 @@ export function useDecidedReviews(cycleId: string, headId: string | null | undef
 }
 
 export function useReclassify(reviewId: string, cycleId: string, unitId: string, headId: string | null) {
-  return useAction<{ classification: Classification; comment: string }, unknown>(
+  return useAction<ApiBody<'ReviewsController_reclassify'>, ApiSchema<'Review'>>(
     (body, key) => api.post(`/reviews/${encodeURIComponent(reviewId)}/reclassify`, body, { idempotencyKey: key }),
     { invalidate: [decidedReviewsKey(cycleId, headId), reportKey(cycleId, unitId), ['review', reviewId], ['tasks'], TASK_COUNT_KEY] },
   );
 }
 
-export interface CycleSummary {
-  id: string;
-  year: number;
-  title: string | null;
-  status: string;
-}
+export type CycleSummary = Pick<ApiSchema<'Cycle'>, 'id' | 'year' | 'title' | 'status'>;
 
 export function useRunningCycles() {
   return useQuery<CycleSummary[], ApiError>({
