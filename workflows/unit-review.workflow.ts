@@ -22,8 +22,10 @@ import {
   adoptReviewsUpdate,
   calendarChangedSignal,
   childUnitAddedSignal,
+  childUnitRetiredSignal,
   reclassifyReviewUpdate,
   reportSubmittedSignal,
+  retireUnitUpdate,
   reviewAdoptedSignal,
   reviewClosedSignal,
   reviewReleasedSignal,
@@ -75,7 +77,7 @@ const ARCHIVE_BATCH = 100;
  * for its head to submit it, and reports to its parent. Reviews and children tell it they are
  * done by signal, so the workflow can continue as new whenever its history grows large.
  */
-export async function unitReviewWorkflow(input: UnitReviewInput): Promise<ReportSubmitted> {
+export async function unitReviewWorkflow(input: UnitReviewInput): Promise<ReportSubmitted | null> {
   const self = workflowInfo().workflowId;
   const carry: UnitCarry = input.carry ?? {
     phase: 'launching',
@@ -140,6 +142,20 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
     pendingChildren.add(unitId);
     childrenToStart.push(unitId);
     return { accepted: true };
+  });
+  // A unit merged or dissolved mid-cycle retires: it still waits for what it owns (a review whose
+  // move another unit refused), then ends without a report; its parent stops waiting for it.
+  let retired = carry.retired ?? false;
+  setHandler(retireUnitUpdate, () => {
+    patched('unit-mergers-v1');
+    if (retired) return { accepted: true };
+    if (!stillCollects()) return { accepted: false };
+    retired = true;
+    return { accepted: true };
+  });
+  setHandler(childUnitRetiredSignal, ({ unitId }) => {
+    pendingChildren.delete(unitId);
+    unlaunchedChildren.delete(unitId);
   });
   setHandler(subtreeLaunchedSignal, ({ unitId }) => void unlaunchedChildren.delete(unitId));
   setHandler(reportSubmittedSignal, ({ unitId }) => void pendingChildren.delete(unitId));
@@ -333,9 +349,15 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
             childrenToStart,
             addedChildren: [...addedChildren],
             ...(adoptions.size > 0 ? { adoptions: [...adoptions] } : {}),
+            ...(retired ? { retired } : {}),
           };
           return await continueAsNew<typeof unitReviewWorkflow>({ ...input, carry: next });
         }
+      }
+      if (retired) {
+        await condition(allHandlersFinished);
+        await getExternalWorkflowHandle(input.parentWorkflowId).signal(childUnitRetiredSignal, { unitId: input.unitId });
+        return null;
       }
       if (patched('rule-sets-v1')) {
         // Preparing already: the read model may show calibration_needed a moment before this

@@ -3,7 +3,15 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { Transition } from '../domain/review/review-machine.js';
 import { ErrorCode } from '../domain/errors.js';
-import { addChildUnitUpdate, adoptReviewsUpdate, reassignReviewUpdate, reviewReleasedSignal, unitHeadChangedSignal, withdrawReviewUpdate } from '../temporal/definitions.js';
+import {
+  addChildUnitUpdate,
+  adoptReviewsUpdate,
+  reassignReviewUpdate,
+  retireUnitUpdate,
+  reviewReleasedSignal,
+  unitHeadChangedSignal,
+  withdrawReviewUpdate,
+} from '../temporal/definitions.js';
 import { domainErrorIn } from '../temporal/failure-codec.js';
 import { unitWorkflowId } from '../temporal/workflow-ids.js';
 import type { ActivityDeps } from './activity-deps.js';
@@ -20,7 +28,8 @@ import { makeStartSubjectReviews } from './start-workflows.activity.js';
  * - a review moving to another unit is first offered to that unit; if it refuses (it stopped
  *   collecting) the review stays with its owner, so the owner workflow and the owner unit agree;
  * - a new review is offered to its owning unit and written and started only if accepted;
- * - a new unit is offered to its parent, which starts it once it runs, even while launching.
+ * - a new unit is offered to its parent, which starts it once it runs, even while launching;
+ * - a merged or dissolved unit is asked to retire; if it accepts, its report is no longer expected.
  */
 export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
   const startSubjectReviews = makeStartSubjectReviews(deps);
@@ -105,6 +114,18 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
         );
         // Not started yet, the parent reads the registry when it launches; closed, it takes nothing.
         if (!accepted) log.info('A new unit was not added: its parent takes no more units', { unitId: change.unitId });
+        break;
+      }
+      case 'retire_unit': {
+        const accepted = await offer(() =>
+          handle(change.workflowId).executeUpdate(retireUnitUpdate, {
+            updateId: `${importId}:retire:${change.unitId}`,
+            args: [{ status: change.status, actorId: change.actorId }],
+          }),
+        );
+        // Its parent no longer expects its report: the read model stops showing one.
+        if (accepted) await deps.db.query(`DELETE FROM reports WHERE cycle_id = $1 AND unit_id = $2 AND status <> 'submitted'`, [change.cycleId, change.unitId]);
+        else log.info('A merged or dissolved unit had stopped collecting: its report stays expected', { unitId: change.unitId });
         break;
       }
       case 'report_head':

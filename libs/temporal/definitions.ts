@@ -26,6 +26,7 @@ import type {
   SubtreeLaunched,
   UnitHeadChanged,
   UnitProgress,
+  UnitRetiring,
 } from './workflow-inputs.js';
 
 // Every message the workflows accept, defined once. Each human action is an Update: its
@@ -79,5 +80,12 @@ export interface RoutingAnswer {
 }
 export const adoptReviewsUpdate = defineUpdate<RoutingAnswer, [ReviewsOffered]>('adoptReviews');
 export const addChildUnitUpdate = defineUpdate<RoutingAnswer, [ChildUnitAdded]>('addChildUnit');
+/**
+ * Since unit-mergers-v1 a unit merged or dissolved while the cycle runs is asked to retire: it
+ * accepts while it launches or collects, waits for what it still owns, then tells its parent by
+ * `childUnitRetired` (the parent stops waiting for its report) and ends without a report.
+ */
+export const retireUnitUpdate = defineUpdate<RoutingAnswer, [UnitRetiring]>('retireUnit');
+export const childUnitRetiredSignal = defineSignal<[ChildUnitAdded]>('childUnitRetired');
 /** A unit was created under this one while the cycle runs: it gets its own unit workflow. */
 export const childUnitAddedSignal = defineSignal<[ChildUnitAdded]>('childUnitAdded');

@@ -37,6 +37,8 @@ export interface UnitCarry {
   addedChildren?: string[];
   /** Ids of the adoptions this unit accepted (adoptReview updates), so a repeated one changes nothing. */
   adoptions?: string[];
+  /** The unit was merged or dissolved and accepted to retire (unit-mergers-v1): it ends without a report. */
+  retired?: boolean;
 }
 
 export interface SubjectReviewInput {
@@ -121,6 +123,11 @@ export interface ReviewReleased {
 
 export interface ChildUnitAdded {
   unitId: string;
+}
+
+export interface UnitRetiring {
+  status: 'merged' | 'dissolved';
+  actorId: string;
 }
 
 export interface UnitHeadChanged {
