@@ -163,8 +163,14 @@ function checkRetirements(
       add(`units[${i}].parentId`, `unit '${unit.parentId}' is ${status.get(unit.parentId)}: it takes no child units`);
     }
     if (!retired(unit.id)) return;
-    const stay = [...people.values()].filter((p) => p.unitId === unit.id && (p.status ?? 'active') === 'active').map((p) => p.id);
-    const children = [...parents].filter(([id, parentId]) => parentId === unit.id && !retired(id)).map(([id]) => id);
+    const stay = [...people.values()]
+      .filter((p) => p.unitId === unit.id && (p.status ?? 'active') === 'active')
+      .map((p) => p.id)
+      .sort();
+    const children = [...parents]
+      .filter(([id, parentId]) => parentId === unit.id && !retired(id))
+      .map(([id]) => id)
+      .sort();
     if (stay.length > 0) add(field, `unit '${unit.id}' still has people not moved: ${listed(stay)}`);
     if (children.length > 0) add(field, `unit '${unit.id}' still has child units not moved: ${listed(children)}`);
   });
