@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
+import { cycleBody } from '../support/cycle-body.js';
 import { buildOrg, type OrgFixture } from '../support/org-fixture.js';
 import { Participants } from '../support/participants.js';
 import { allReviews, eventually, launchCycle, type ReviewSummary } from '../support/review-driver.js';
@@ -139,6 +140,8 @@ describe('units merged or dissolved while a cycle runs', () => {
         .catch((e: unknown) => (e instanceof WorkflowNotFoundError ? null : Promise.reject(e)));
       assert.equal(description?.status.name, 'COMPLETED');
     });
+    // A merged unit has nothing left to review: no cycle is launched for it.
+    assert.deepEqual(errorPaths(await app.admin.post('/cycles', cycleBody(org.id('B')))), ['rootUnitId']);
     const parentReport = (await app.admin.get(`/cycles/${cycleId}/units/${org.id('P')}/report`)).body;
     assert.deepEqual(
       parentReport.children.map((c: { unitId: string }) => c.unitId),
