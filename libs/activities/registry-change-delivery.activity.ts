@@ -5,8 +5,11 @@ import type { Transition } from '../domain/review/review-machine.js';
 import { ErrorCode } from '../domain/errors.js';
 import {
   addChildUnitUpdate,
+  adoptChildUnitUpdate,
+  childUnitRetiredSignal,
   adoptReviewsUpdate,
   reassignReviewUpdate,
+  reparentUnitUpdate,
   retireUnitUpdate,
   reviewReleasedSignal,
   unitHeadChangedSignal,
@@ -29,6 +32,7 @@ import { makeStartSubjectReviews } from './start-workflows.activity.js';
  *   collecting) the review stays with its owner, so the owner workflow and the owner unit agree;
  * - a new review is offered to its owning unit and written and started only if accepted;
  * - a new unit is offered to its parent, which starts it once it runs, even while launching;
+ * - a running unit moved under another is taken by its new parent before it reports there;
  * - a merged or dissolved unit is asked to retire; if it accepts, its report is no longer expected.
  */
 export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
@@ -98,6 +102,29 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
     if (!cancelled) await startSubjectReviews({ reviewIds: reviews.map((r) => r.reviewId), ownerWorkflowId: owner });
   }
 
+  /**
+   * A running unit under another parent: the new parent first takes it, PostgreSQL then counts its
+   * report there, and the unit reports there from then on; the old parent lets go. A unit that
+   * already reported (its workflow completed) stays counted where it reported.
+   */
+  async function moveUnit(importId: string, change: Extract<PlannedChange, { kind: 'move_unit' }>): Promise<void> {
+    const { cycleId, unitId } = change;
+    const [from, to] = [unitWorkflowId(cycleId, change.fromParentUnitId), unitWorkflowId(cycleId, change.toParentUnitId)];
+    const adopted = await offer(() => handle(to).executeUpdate(adoptChildUnitUpdate, { updateId: `${importId}:adopt-unit:${unitId}`, args: [{ unitId }] }));
+    if (!adopted) return void log.info('A moved unit was not taken: its new parent stopped collecting', { unitId });
+    const setParent = (parentUnitId: string) =>
+      deps.db.query(`UPDATE reports SET parent_unit_id = $3, updated_at = now() WHERE cycle_id = $1 AND unit_id = $2`, [cycleId, unitId, parentUnitId]);
+    await setParent(change.toParentUnitId);
+    const moved = await offer(() =>
+      handle(unitWorkflowId(cycleId, unitId)).executeUpdate(reparentUnitUpdate, {
+        updateId: `${importId}:reparent:${unitId}`,
+        args: [{ parentUnitId: change.toParentUnitId, parentWorkflowId: to }],
+      }),
+    );
+    if (!moved) await setParent(change.fromParentUnitId);
+    await signalIfRunning(() => handle(moved ? from : to).signal(childUnitRetiredSignal, { unitId }));
+  }
+
   async function deliverOne(importId: string, cycleId: string, change: Exclude<PlannedChange, { kind: 'launch' }>): Promise<void> {
     switch (change.kind) {
       case 'reassign':
@@ -116,6 +143,9 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
         if (!accepted) log.info('A new unit was not added: its parent takes no more units', { unitId: change.unitId });
         break;
       }
+      case 'move_unit':
+        await moveUnit(importId, change);
+        break;
       case 'retire_unit': {
         const accepted = await offer(() =>
           handle(change.workflowId).executeUpdate(retireUnitUpdate, {

@@ -23,6 +23,8 @@ export type PlannedChange =
   | { kind: 'launch'; launch: Transition }
   | { kind: 'report_head'; cycleId: string; unitId: string; workflowId: string; headId: string }
   | { kind: 'add_unit'; unitId: string; parentWorkflowId: string }
+  /** A launched unit now under another parent (its own merged or dissolved): it reports there. */
+  | { kind: 'move_unit'; cycleId: string; unitId: string; fromParentUnitId: string; toParentUnitId: string }
   /** A unit merged or dissolved: its workflow retires, and its report is no longer expected. */
   | { kind: 'retire_unit'; cycleId: string; unitId: string; workflowId: string; status: 'merged' | 'dissolved'; actorId: string };
 
@@ -63,6 +65,7 @@ const subjectKey = (type: string, id: string) => `${type}:${id}`;
  * - a unit the cycle has no report for is added under its parent (whatever the read model says
  *   of the parent's phase: the parent's workflow answers);
  * - a report not yet submitted goes to its unit's new head;
+ * - a launched unit moved under another launched unit reports there;
  * - a unit merged or dissolved retires (its people and child units were moved out by the import,
  *   so their reviews move as transfers): its own collective review continues with the receiving
  *   unit's (the placement that unit's collective review has now), or ends withdrawn when dissolved.
@@ -109,7 +112,14 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
     }
   }
   const reports = new Map(
-    ((await tx.query('SELECT unit_id, status, head_id FROM reports WHERE cycle_id = $1', [cycle.id])) as Array<{ unit_id: string; status: string; head_id: string | null }>).map(
+    (
+      (await tx.query('SELECT unit_id, parent_unit_id, status, head_id FROM reports WHERE cycle_id = $1', [cycle.id])) as Array<{
+        unit_id: string;
+        parent_unit_id: string | null;
+        status: string;
+        head_id: string | null;
+      }>
+    ).map(
       (r) => [r.unit_id, r],
     ),
   );
@@ -125,6 +135,15 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
   const retiring = await retiredUnits(tx, [...reports.keys()].filter((unitId) => unitId !== cycle.rootUnitId && !stopped(unitId)));
   for (const [unitId, { status }] of retiring) {
     await pages.add({ kind: 'retire_unit', cycleId: cycle.id, unitId, workflowId: unitWorkflowId(cycle.id, unitId), status, actorId: input.actorId });
+  }
+
+  // Launched units the registry now places under another launched unit (their parent merged or
+  // dissolved): the new parent waits for them, and they report there.
+  for (const report of reports.values()) {
+    const parentId = tree.unit(report.unit_id)?.parentId ?? null;
+    if (report.unit_id === cycle.rootUnitId || parentId === null || report.parent_unit_id === null || parentId === report.parent_unit_id) continue;
+    if (report.status === 'submitted' || !reports.has(parentId) || stopped(parentId)) continue;
+    await pages.add({ kind: 'move_unit', cycleId: cycle.id, unitId: report.unit_id, fromParentUnitId: report.parent_unit_id, toParentUnitId: parentId });
   }
 
   // Open reviews, a page of states at a time: withdrawn or reassigned.

@@ -26,6 +26,7 @@ import type {
   SubtreeLaunched,
   UnitHeadChanged,
   UnitProgress,
+  UnitReparented,
   UnitRetiring,
 } from './workflow-inputs.js';
 
@@ -86,6 +87,11 @@ export const addChildUnitUpdate = defineUpdate<RoutingAnswer, [ChildUnitAdded]>(
  * `childUnitRetired` (the parent stops waiting for its report) and ends without a report.
  */
 export const retireUnitUpdate = defineUpdate<RoutingAnswer, [UnitRetiring]>('retireUnit');
+/** Tells a parent to stop waiting for a child unit: it retired, or moved under another unit. */
 export const childUnitRetiredSignal = defineSignal<[ChildUnitAdded]>('childUnitRetired');
+/** A running child unit moved under this unit: it waits for its report too (accepted while collecting). */
+export const adoptChildUnitUpdate = defineUpdate<RoutingAnswer, [ChildUnitAdded]>('adoptChildUnit');
+/** A unit moved under another: it reports to `parentWorkflowId` from now on. */
+export const reparentUnitUpdate = defineUpdate<RoutingAnswer, [UnitReparented]>('reparentUnit');
 /** A unit was created under this one while the cycle runs: it gets its own unit workflow. */
 export const childUnitAddedSignal = defineSignal<[ChildUnitAdded]>('childUnitAdded');

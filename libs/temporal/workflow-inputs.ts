@@ -39,6 +39,8 @@ export interface UnitCarry {
   adoptions?: string[];
   /** The unit was merged or dissolved and accepted to retire (unit-mergers-v1): it ends without a report. */
   retired?: boolean;
+  /** The parent this unit reports to since it moved mid-cycle (unit-mergers-v1); absent: the input's. */
+  parentWorkflowId?: string;
 }
 
 export interface SubjectReviewInput {
@@ -123,6 +125,11 @@ export interface ReviewReleased {
 
 export interface ChildUnitAdded {
   unitId: string;
+}
+
+export interface UnitReparented {
+  parentUnitId: string;
+  parentWorkflowId: string;
 }
 
 export interface UnitRetiring {

@@ -19,8 +19,9 @@ interface HistoryEvent {
  * Units merged and dissolved while a cycle runs (2025: provinces merged, districts abolished),
  * through `POST /org/import` as an administrator would.
  *
- * P (p-sec) → A (a-sec, a-mem), B (b-sec, b-m1, b-m2, b-m3), D (d-sec, d-mem). B is merged into A
- * with reviews at every step; then D is dissolved, its people moving to A by the same import.
+ * P (p-sec) → A (a-sec, a-mem), B (b-sec, b-m1, b-m2, b-m3), D (d-sec, d-mem) → D1 (d1-sec, d1-mem).
+ * B is merged into A with reviews at every step; then the district D is dissolved, its people
+ * moving to A and its grassroots unit D1 up under P by the same import.
  */
 describe('units merged or dissolved while a cycle runs', () => {
   let app: TestApp;
@@ -40,7 +41,7 @@ describe('units merged or dissolved while a cycle runs', () => {
       children: [
         { id: 'A', kind: 'grassroots', people: [['a-sec', 'secretary'], ['a-mem', 'member']] },
         { id: 'B', kind: 'grassroots', people: [['b-sec', 'secretary'], ['b-m1', 'member'], ['b-m2', 'member'], ['b-m3', 'member']] },
-        { id: 'D', kind: 'grassroots', people: [['d-sec', 'secretary'], ['d-mem', 'member']] },
+        { id: 'D', kind: 'district', people: [['d-sec', 'secretary'], ['d-mem', 'member']], children: [{ id: 'D1', kind: 'grassroots', people: [['d1-sec', 'secretary'], ['d1-mem', 'member']] }] },
       ],
     });
     assert.equal((await app.admin.post('/org/import', org.payload)).status, 200);
@@ -88,8 +89,9 @@ describe('units merged or dissolved while a cycle runs', () => {
     const intoOwnChild = await app.admin.post('/org/import', { units: [{ id: org.id('P'), parentId: null, name: 'Unit P', kind: 'province', mergedInto: org.id('A') }] });
     assert.ok(errorPaths(intoOwnChild).includes('units[0].mergedInto'), JSON.stringify(intoOwnChild.body));
     const notEmptied = await app.admin.post('/org/import', { units: [unit('D', { dissolved: true })] });
-    assert.deepEqual(errorPaths(notEmptied), ['units[0].dissolved']);
+    assert.deepEqual(errorPaths(notEmptied), ['units[0].dissolved', 'units[0].dissolved']);
     assert.match(notEmptied.body.errors[0].message, /still has people not moved/);
+    assert.match(notEmptied.body.errors[1].message, /still has child units not moved/);
   });
 
   it("moves a merged unit's open reviews at every step to the receiving unit's head, with the admin in their histories", async () => {
@@ -149,9 +151,9 @@ describe('units merged or dissolved while a cycle runs', () => {
     );
   });
 
-  it("ends a dissolved unit's own collective review as withdrawn by the admin, and its moved members follow their new unit", async () => {
+  it("ends a dissolved unit's own collective review as withdrawn by the admin, and its moved members and child unit follow their new units", async () => {
     const dissolved = await app.admin.post('/org/import', {
-      units: [unit('D', { dissolved: true })],
+      units: [unit('D', { dissolved: true, kind: 'district' }), { ...unit('D1'), parentId: org.id('P') }],
       people: [memberOf('A', 'd-sec'), memberOf('A', 'd-mem')],
     });
     assert.equal(dissolved.status, 200, JSON.stringify(dissolved.body));
@@ -171,15 +173,19 @@ describe('units merged or dissolved while a cycle runs', () => {
         assert.equal(r.status, 'open');
       });
     }
+    // D1 now reports to P: its collective and its head are reviewed by P's head.
+    for (const [type, local] of [['unit', 'D1'], ['person', 'd1-sec']] as const) {
+      await eventually(async () => assert.equal((await reviewOf(type, local)).reviewerId, org.id('p-sec'), `${local} reviewed by p-sec`));
+    }
     await eventually(async () => {
       const children = (await app.admin.get(`/cycles/${cycleId}/units/${org.id('P')}/report`)).body.children;
-      assert.deepEqual(children.map((c: { unitId: string }) => c.unitId), [org.id('A')]);
+      assert.deepEqual(children.map((c: { unitId: string }) => c.unitId), [org.id('A'), org.id('D1')]);
     });
   });
 
   it('completes the cycle, with the receiving unit counting the moved reviews', async () => {
     for (const review of await allReviews(app.admin, cycleId)) await finish(review.id);
-    for (const [local, head] of [['A', 'a-sec'], ['P', 'p-sec']] as const) {
+    for (const [local, head] of [['A', 'a-sec'], ['D1', 'd1-sec'], ['P', 'p-sec']] as const) {
       const path = `/cycles/${cycleId}/units/${org.id(local)}/report`;
       const client = await people.as(org.id(head));
       await eventually(async () => assert.equal((await client.get(path)).body.status, 'ready', `report of ${local}`));
@@ -190,7 +196,7 @@ describe('units merged or dissolved while a cycle runs', () => {
     const a = (await app.admin.get(`/cycles/${cycleId}/units/${org.id('A')}/report`)).body;
     assert.equal(a.people.total, 7, 'a-mem, and moved in: b-sec, b-m1, b-m2, b-m3, d-sec, d-mem');
     const p = (await app.admin.get(`/cycles/${cycleId}/units/${org.id('P')}/report`)).body;
-    assert.equal(p.people.total, 8, "a-sec and A's seven");
-    assert.equal(p.units.total, 2, "A, and B's collective review continued with A's head; D's withdrawn");
+    assert.equal(p.people.total, 10, "a-sec, d1-sec, A's seven and D1's d1-mem");
+    assert.equal(p.units.total, 3, "A, D1, and B's collective review continued with A's head; D's withdrawn");
   });
 });
