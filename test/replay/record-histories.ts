@@ -131,7 +131,13 @@ try {
     id: 'P',
     kind: 'province',
     people: [['p-sec', 'secretary']],
-    children: ['A', 'B', 'C'].map((u) => ({ id: u, kind: 'grassroots' as const, people: [[`${u.toLowerCase()}-sec`, 'secretary'], [`${u.toLowerCase()}-mem`, 'member']] as Array<[string, 'secretary' | 'member']> })),
+    children: ['A', 'B', 'C'].map((u) => ({
+      id: u,
+      kind: 'grassroots' as const,
+      people: [[`${u.toLowerCase()}-sec`, 'secretary'], [`${u.toLowerCase()}-mem`, 'member']] as Array<[string, 'secretary' | 'member']>,
+      // C's cell moves up under P when C is dissolved.
+      children: u === 'C' ? [{ id: 'C1', kind: 'cell' as const, people: [['c1-sec', 'secretary']] as Array<[string, 'secretary']> }] : [],
+    })),
   });
   await app.admin.post('/org/import', merging.payload);
   const mergeCycleId = await launchCycle(app.admin, merging.rootId);
@@ -140,7 +146,10 @@ try {
   const unitOf = (local: string, extra: Record<string, unknown>) => ({ id: merging.id(local), parentId: merging.rootId, name: `Unit ${local}`, kind: 'grassroots', ...extra });
   const retired = await app.admin.post(
     '/org/import',
-    { units: [unitOf('B', { mergedInto: merging.id('A') }), unitOf('C', { dissolved: true })], people: ['b-sec', 'b-mem', 'c-sec', 'c-mem'].map(intoA) },
+    {
+      units: [unitOf('B', { mergedInto: merging.id('A') }), unitOf('C', { dissolved: true }), { ...unitOf('C1', {}), kind: 'cell' }],
+      people: ['b-sec', 'b-mem', 'c-sec', 'c-mem'].map(intoA),
+    },
     { idempotencyKey: `replay-${mergeCycleId}` },
   );
   if (retired.status !== 200) throw new Error(`merge import: ${retired.status} ${JSON.stringify(retired.body)}`);
@@ -150,6 +159,7 @@ try {
       if (status.name !== 'COMPLETED') throw new Error(`unit ${unit} has not retired yet`);
     }
     if ((await drive.review(mergeCycleId, merging.id('C'))).status !== 'withdrawn') throw new Error('C not withdrawn yet');
+    if ((await drive.review(mergeCycleId, merging.id('C1'))).reviewerId !== merging.id('p-sec')) throw new Error('C1 not moved under P yet');
   });
   for (const review of await drive.reviews(mergeCycleId)) {
     if (review.status !== 'open') continue;
@@ -159,7 +169,7 @@ try {
       await drive.approve(review, 'good');
     }
   }
-  for (const [unit, head] of [['A', 'a-sec'], ['P', 'p-sec']] as const) {
+  for (const [unit, head] of [['A', 'a-sec'], ['C1', 'c1-sec'], ['P', 'p-sec']] as const) {
     await eventually(async () => {
       if ((await drive.reportStatus(mergeCycleId, merging.id(unit))) !== 'ready') throw new Error(`report of ${unit} not ready`);
     });
@@ -167,7 +177,7 @@ try {
   }
   await app.product.temporal.workflow.getHandle(cycleWorkflowId(mergeCycleId)).result();
   workflowIds.push(
-    ...['A', 'B', 'C', 'P'].map((unit) => unitWorkflowId(mergeCycleId, merging.id(unit))),
+    ...['A', 'B', 'C', 'C1', 'P'].map((unit) => unitWorkflowId(mergeCycleId, merging.id(unit))),
     ...(await drive.reviews(mergeCycleId)).filter((r) => ['b-mem', 'B', 'C'].some((local) => r.subject.id === merging.id(local))).map((r) => r.workflowId),
     cycleWorkflowId(mergeCycleId),
     registryChangesWorkflowId(`${app.config.auth.adminUsername}/replay-${mergeCycleId}`),
