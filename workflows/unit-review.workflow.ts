@@ -22,8 +22,12 @@ import {
   adoptReviewsUpdate,
   calendarChangedSignal,
   childUnitAddedSignal,
+  adoptChildUnitUpdate,
+  childUnitRetiredSignal,
   reclassifyReviewUpdate,
   reportSubmittedSignal,
+  reparentUnitUpdate,
+  retireUnitUpdate,
   reviewAdoptedSignal,
   reviewClosedSignal,
   reviewReleasedSignal,
@@ -75,7 +79,7 @@ const ARCHIVE_BATCH = 100;
  * for its head to submit it, and reports to its parent. Reviews and children tell it they are
  * done by signal, so the workflow can continue as new whenever its history grows large.
  */
-export async function unitReviewWorkflow(input: UnitReviewInput): Promise<ReportSubmitted> {
+export async function unitReviewWorkflow(input: UnitReviewInput): Promise<ReportSubmitted | null> {
   const self = workflowInfo().workflowId;
   const carry: UnitCarry = input.carry ?? {
     phase: 'launching',
@@ -139,6 +143,37 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
     addedChildren.add(unitId);
     pendingChildren.add(unitId);
     childrenToStart.push(unitId);
+    return { accepted: true };
+  });
+  // A unit merged or dissolved mid-cycle retires: it still waits for what it owns (a review whose
+  // move another unit refused), then ends without a report; its parent stops waiting for it.
+  let retired = carry.retired ?? false;
+  setHandler(retireUnitUpdate, () => {
+    patched('unit-mergers-v1');
+    if (retired) return { accepted: true };
+    if (!stillCollects()) return { accepted: false };
+    retired = true;
+    return { accepted: true };
+  });
+  // Stop waiting for a child unit that retired, or moved under another unit that now waits for it.
+  setHandler(childUnitRetiredSignal, ({ unitId }) => {
+    pendingChildren.delete(unitId);
+    unlaunchedChildren.delete(unitId);
+  });
+  // A unit moved under another mid-cycle (its parent merged or dissolved): the new parent waits
+  // for its running workflow (started, unlike addChildUnit's), which reports there from then on.
+  let parentWorkflowId = carry.parentWorkflowId ?? input.parentWorkflowId;
+  setHandler(adoptChildUnitUpdate, ({ unitId }) => {
+    patched('unit-mergers-v1');
+    if (pendingChildren.has(unitId)) return { accepted: true };
+    if (!stillCollects()) return { accepted: false };
+    pendingChildren.add(unitId);
+    return { accepted: true };
+  });
+  // Accepted while it runs: a unit that already reported to its old parent has completed.
+  setHandler(reparentUnitUpdate, ({ parentWorkflowId: next }) => {
+    patched('unit-mergers-v1');
+    parentWorkflowId = next;
     return { accepted: true };
   });
   setHandler(subtreeLaunchedSignal, ({ unitId }) => void unlaunchedChildren.delete(unitId));
@@ -311,7 +346,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
           const batch = childrenToStart.splice(0, CHILD_START_BATCH);
           await Promise.all(batch.map((childId) => startChildUnit(input.cycleId, input.unitId, childId, self)));
         } else if (launchNoticeDue()) {
-          await getExternalWorkflowHandle(input.parentWorkflowId).signal(subtreeLaunchedSignal, { unitId: input.unitId });
+          await getExternalWorkflowHandle(parentWorkflowId).signal(subtreeLaunchedSignal, { unitId: input.unitId });
           launchNoticeSent = true;
         } else if (toArchive.length > 0) {
           // Reviews that close while this batch is archived join the end of the queue: drop only the batch.
@@ -333,9 +368,16 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
             childrenToStart,
             addedChildren: [...addedChildren],
             ...(adoptions.size > 0 ? { adoptions: [...adoptions] } : {}),
+            ...(retired ? { retired } : {}),
+            ...(parentWorkflowId !== input.parentWorkflowId ? { parentWorkflowId } : {}),
           };
           return await continueAsNew<typeof unitReviewWorkflow>({ ...input, carry: next });
         }
+      }
+      if (retired) {
+        await condition(allHandlersFinished);
+        await getExternalWorkflowHandle(parentWorkflowId).signal(childUnitRetiredSignal, { unitId: input.unitId });
+        return null;
       }
       if (patched('rule-sets-v1')) {
         // Preparing already: the read model may show calibration_needed a moment before this
@@ -358,7 +400,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
     if (patched('report-notices-v1')) await followReportDeadline(() => submitted !== null);
     await condition(() => submitted !== null && allHandlersFinished());
     const report = submitted!;
-    await getExternalWorkflowHandle(input.parentWorkflowId).signal(reportSubmittedSignal, report);
+    await getExternalWorkflowHandle(parentWorkflowId).signal(reportSubmittedSignal, report);
     return report;
   } catch (error) {
     if (isCancellation(error)) {

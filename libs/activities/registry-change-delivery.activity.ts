@@ -3,7 +3,18 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { Transition } from '../domain/review/review-machine.js';
 import { ErrorCode } from '../domain/errors.js';
-import { addChildUnitUpdate, adoptReviewsUpdate, reassignReviewUpdate, reviewReleasedSignal, unitHeadChangedSignal, withdrawReviewUpdate } from '../temporal/definitions.js';
+import {
+  addChildUnitUpdate,
+  adoptChildUnitUpdate,
+  childUnitRetiredSignal,
+  adoptReviewsUpdate,
+  reassignReviewUpdate,
+  reparentUnitUpdate,
+  retireUnitUpdate,
+  reviewReleasedSignal,
+  unitHeadChangedSignal,
+  withdrawReviewUpdate,
+} from '../temporal/definitions.js';
 import { domainErrorIn } from '../temporal/failure-codec.js';
 import { unitWorkflowId } from '../temporal/workflow-ids.js';
 import type { ActivityDeps } from './activity-deps.js';
@@ -20,7 +31,9 @@ import { makeStartSubjectReviews } from './start-workflows.activity.js';
  * - a review moving to another unit is first offered to that unit; if it refuses (it stopped
  *   collecting) the review stays with its owner, so the owner workflow and the owner unit agree;
  * - a new review is offered to its owning unit and written and started only if accepted;
- * - a new unit is offered to its parent, which starts it once it runs, even while launching.
+ * - a new unit is offered to its parent, which starts it once it runs, even while launching;
+ * - a running unit moved under another is taken by its new parent before it reports there;
+ * - a merged or dissolved unit is asked to retire; if it accepts, its report is no longer expected.
  */
 export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
   const startSubjectReviews = makeStartSubjectReviews(deps);
@@ -89,6 +102,29 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
     if (!cancelled) await startSubjectReviews({ reviewIds: reviews.map((r) => r.reviewId), ownerWorkflowId: owner });
   }
 
+  /**
+   * A running unit under another parent: the new parent first takes it, PostgreSQL then counts its
+   * report there, and the unit reports there from then on; the old parent lets go. A unit that
+   * already reported (its workflow completed) stays counted where it reported.
+   */
+  async function moveUnit(importId: string, change: Extract<PlannedChange, { kind: 'move_unit' }>): Promise<void> {
+    const { cycleId, unitId } = change;
+    const [from, to] = [unitWorkflowId(cycleId, change.fromParentUnitId), unitWorkflowId(cycleId, change.toParentUnitId)];
+    const adopted = await offer(() => handle(to).executeUpdate(adoptChildUnitUpdate, { updateId: `${importId}:adopt-unit:${unitId}`, args: [{ unitId }] }));
+    if (!adopted) return void log.info('A moved unit was not taken: its new parent stopped collecting', { unitId });
+    const setParent = (parentUnitId: string) =>
+      deps.db.query(`UPDATE reports SET parent_unit_id = $3, updated_at = now() WHERE cycle_id = $1 AND unit_id = $2`, [cycleId, unitId, parentUnitId]);
+    await setParent(change.toParentUnitId);
+    const moved = await offer(() =>
+      handle(unitWorkflowId(cycleId, unitId)).executeUpdate(reparentUnitUpdate, {
+        updateId: `${importId}:reparent:${unitId}`,
+        args: [{ parentUnitId: change.toParentUnitId, parentWorkflowId: to }],
+      }),
+    );
+    if (!moved) await setParent(change.fromParentUnitId);
+    await signalIfRunning(() => handle(moved ? from : to).signal(childUnitRetiredSignal, { unitId }));
+  }
+
   async function deliverOne(importId: string, cycleId: string, change: Exclude<PlannedChange, { kind: 'launch' }>): Promise<void> {
     switch (change.kind) {
       case 'reassign':
@@ -105,6 +141,21 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
         );
         // Not started yet, the parent reads the registry when it launches; closed, it takes nothing.
         if (!accepted) log.info('A new unit was not added: its parent takes no more units', { unitId: change.unitId });
+        break;
+      }
+      case 'move_unit':
+        await moveUnit(importId, change);
+        break;
+      case 'retire_unit': {
+        const accepted = await offer(() =>
+          handle(change.workflowId).executeUpdate(retireUnitUpdate, {
+            updateId: `${importId}:retire:${change.unitId}`,
+            args: [{ status: change.status, actorId: change.actorId }],
+          }),
+        );
+        // Its parent no longer expects its report: the read model stops showing one.
+        if (accepted) await deps.db.query(`DELETE FROM reports WHERE cycle_id = $1 AND unit_id = $2 AND status <> 'submitted'`, [change.cycleId, change.unitId]);
+        else log.info('A merged or dissolved unit had stopped collecting: its report stays expected', { unitId: change.unitId });
         break;
       }
       case 'report_head':

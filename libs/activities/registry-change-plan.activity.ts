@@ -22,7 +22,11 @@ export type PlannedChange =
   /** A new subject's review, launched once its owning unit accepts to wait for it. */
   | { kind: 'launch'; launch: Transition }
   | { kind: 'report_head'; cycleId: string; unitId: string; workflowId: string; headId: string }
-  | { kind: 'add_unit'; unitId: string; parentWorkflowId: string };
+  | { kind: 'add_unit'; unitId: string; parentWorkflowId: string }
+  /** A launched unit now under another parent (its own merged or dissolved): it reports there. */
+  | { kind: 'move_unit'; cycleId: string; unitId: string; fromParentUnitId: string; toParentUnitId: string }
+  /** A unit merged or dissolved: its workflow retires, and its report is no longer expected. */
+  | { kind: 'retire_unit'; cycleId: string; unitId: string; workflowId: string; status: 'merged' | 'dissolved'; actorId: string };
 
 export interface ChangePlan {
   changes: number;
@@ -60,7 +64,11 @@ const subjectKey = (type: string, id: string) => `${type}:${id}`;
  *   launched gets one, with the facts and the decider every review is launched with;
  * - a unit the cycle has no report for is added under its parent (whatever the read model says
  *   of the parent's phase: the parent's workflow answers);
- * - a report not yet submitted goes to its unit's new head.
+ * - a report not yet submitted goes to its unit's new head;
+ * - a launched unit moved under another launched unit reports there;
+ * - a unit merged or dissolved retires (its people and child units were moved out by the import,
+ *   so their reviews move as transfers): its own collective review continues with the receiving
+ *   unit's (the placement that unit's collective review has now), or ends withdrawn when dissolved.
  */
 export function makePlanRegistryChangePages(db: DataSource) {
   return async function planRegistryChangePages(input: { importId: string; cycleId: string; actorId: string }): Promise<ChangePlan> {
@@ -104,7 +112,14 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
     }
   }
   const reports = new Map(
-    ((await tx.query('SELECT unit_id, status, head_id FROM reports WHERE cycle_id = $1', [cycle.id])) as Array<{ unit_id: string; status: string; head_id: string | null }>).map(
+    (
+      (await tx.query('SELECT unit_id, parent_unit_id, status, head_id FROM reports WHERE cycle_id = $1', [cycle.id])) as Array<{
+        unit_id: string;
+        parent_unit_id: string | null;
+        status: string;
+        head_id: string | null;
+      }>
+    ).map(
       (r) => [r.unit_id, r],
     ),
   );
@@ -113,6 +128,23 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
   // only the workflow's answer at delivery says a unit takes something; a unit shown past
   // collecting, though, stopped for good and is not asked.
   const stopped = (unitId: string) => (reports.get(unitId)?.status ?? 'collecting') !== 'collecting';
+
+  // Units merged or dissolved since they launched (never the cycle's root, which has no parent unit)
+  // are asked to retire before their reviews move out, or one left with nothing to wait for would
+  // prepare its report first.
+  const retiring = await retiredUnits(tx, [...reports.keys()].filter((unitId) => unitId !== cycle.rootUnitId && !stopped(unitId)));
+  for (const [unitId, { status }] of retiring) {
+    await pages.add({ kind: 'retire_unit', cycleId: cycle.id, unitId, workflowId: unitWorkflowId(cycle.id, unitId), status, actorId: input.actorId });
+  }
+
+  // Launched units the registry now places under another launched unit (their parent merged or
+  // dissolved): the new parent waits for them, and they report there.
+  for (const report of reports.values()) {
+    const parentId = tree.unit(report.unit_id)?.parentId ?? null;
+    if (report.unit_id === cycle.rootUnitId || parentId === null || report.parent_unit_id === null || parentId === report.parent_unit_id) continue;
+    if (report.status === 'submitted' || !reports.has(parentId) || stopped(parentId)) continue;
+    await pages.add({ kind: 'move_unit', cycleId: cycle.id, unitId: report.unit_id, fromParentUnitId: report.parent_unit_id, toParentUnitId: parentId });
+  }
 
   // Open reviews, a page of states at a time: withdrawn or reassigned.
   const known = new Set<string>();
@@ -131,13 +163,25 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
         open.filter((s) => s.subject.type === 'person').map((s) => s.subject.id),
       ])) as Array<{ id: string }>).map((r) => r.id),
     );
+    const leftUnits = await retiredUnits(
+      tx,
+      open.filter((s) => s.subject.type === 'unit').map((s) => s.subject.id),
+    );
     for (const state of open) {
       const target = { reviewId: state.reviewId, workflowId: state.workflowId };
       if (state.subject.type === 'person' && struckOff.has(state.subject.id)) {
         await pages.add({ kind: 'withdraw', ...target, command: { actorId: input.actorId, reason: 'struck_off' } });
         continue;
       }
-      const now = desired.get(subjectKey(state.subject.type, state.subject.id))?.plan;
+      const left = state.subject.type === 'unit' ? leftUnits.get(state.subject.id) : undefined;
+      // A merged unit's collective review is placed as the receiving unit's own is now; with no
+      // such placement (a dissolved unit, or nobody to review the receiver) it ends withdrawn.
+      const receiving = left?.receivingUnitId ? desired.get(subjectKey('unit', left.receivingUnitId))?.plan : undefined;
+      if (left && !receiving) {
+        await pages.add({ kind: 'withdraw', ...target, command: { actorId: input.actorId, reason: left.status === 'merged' ? 'unit_merged' : 'unit_dissolved' } });
+        continue;
+      }
+      const now = receiving ?? desired.get(subjectKey(state.subject.type, state.subject.id))?.plan;
       if (!now) continue; // nobody could act on it now, or it left the cycle's tree: left as it is
       // It moves to the unit that owns it now unless that unit surely stopped collecting; whether
       // that unit takes it is its workflow's answer at delivery.
@@ -147,7 +191,7 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
       const command: ReassignReviewCommand = {
         actorId: input.actorId,
         // The subject moved to another unit, or someone else heads a unit around it.
-        reason: now.unitId !== state.unitId ? 'transferred' : 'head_changed',
+        reason: receiving ? 'unit_merged' : now.unitId !== state.unitId ? 'transferred' : 'head_changed',
         reviewerId: now.reviewerId,
         selfActorId: now.selfActorId,
         unitId: now.unitId,
@@ -207,6 +251,26 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
     if (report.status === 'submitted' || !headId || headId === report.head_id) continue;
     await pages.add({ kind: 'report_head', cycleId: cycle.id, unitId: report.unit_id, workflowId: unitWorkflowId(cycle.id, report.unit_id), headId });
   }
+}
+
+/**
+ * Which of these units were merged or dissolved, with the active unit a merged one ended up in
+ * (following merges of merges).
+ */
+async function retiredUnits(tx: EntityManager, unitIds: string[]): Promise<Map<string, { status: 'merged' | 'dissolved'; receivingUnitId: string | null }>> {
+  if (unitIds.length === 0) return new Map();
+  const rows: Array<{ id: string; status: 'merged' | 'dissolved'; receiving: string | null }> = await tx.query(
+    `WITH RECURSIVE chain AS (
+       SELECT id AS start, id, status, merged_into, 0 AS depth FROM units WHERE id = ANY($1) AND status <> 'active'
+       UNION ALL
+       SELECT c.start, u.id, u.status, u.merged_into, c.depth + 1 FROM chain c JOIN units u ON u.id = c.merged_into WHERE c.status = 'merged' AND c.depth < 50
+     )
+     SELECT s.start AS id, (SELECT status FROM units WHERE id = s.start) AS status,
+            (SELECT c.id FROM chain c WHERE c.start = s.start AND c.status = 'active') AS receiving
+       FROM (SELECT DISTINCT start FROM chain) s`,
+    [unitIds],
+  );
+  return new Map(rows.map((r) => [r.id, { status: r.status, receivingUnitId: r.status === 'merged' ? r.receiving : null }]));
 }
 
 /** Writes planned changes to PostgreSQL a page at a time, so no more than a page is held. */

@@ -3,6 +3,10 @@
 export const UNIT_KINDS = ['province', 'district', 'grassroots', 'cell', 'other'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
+/** Merged and dissolved units leave the tree (issue #12): kept for their reviews' history only. */
+export const UNIT_STATUSES = ['active', 'merged', 'dissolved'] as const;
+export type UnitStatus = (typeof UNIT_STATUSES)[number];
+
 export const POSITIONS = ['secretary', 'deputy_secretary', 'member'] as const;
 export type Position = (typeof POSITIONS)[number];
 

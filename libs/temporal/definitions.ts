@@ -26,6 +26,8 @@ import type {
   SubtreeLaunched,
   UnitHeadChanged,
   UnitProgress,
+  UnitReparented,
+  UnitRetiring,
 } from './workflow-inputs.js';
 
 // Every message the workflows accept, defined once. Each human action is an Update: its
@@ -79,5 +81,17 @@ export interface RoutingAnswer {
 }
 export const adoptReviewsUpdate = defineUpdate<RoutingAnswer, [ReviewsOffered]>('adoptReviews');
 export const addChildUnitUpdate = defineUpdate<RoutingAnswer, [ChildUnitAdded]>('addChildUnit');
+/**
+ * Since unit-mergers-v1 a unit merged or dissolved while the cycle runs is asked to retire: it
+ * accepts while it launches or collects, waits for what it still owns, then tells its parent by
+ * `childUnitRetired` (the parent stops waiting for its report) and ends without a report.
+ */
+export const retireUnitUpdate = defineUpdate<RoutingAnswer, [UnitRetiring]>('retireUnit');
+/** Tells a parent to stop waiting for a child unit: it retired, or moved under another unit. */
+export const childUnitRetiredSignal = defineSignal<[ChildUnitAdded]>('childUnitRetired');
+/** A running child unit moved under this unit: it waits for its report too (accepted while collecting). */
+export const adoptChildUnitUpdate = defineUpdate<RoutingAnswer, [ChildUnitAdded]>('adoptChildUnit');
+/** A unit moved under another: it reports to `parentWorkflowId` from now on. */
+export const reparentUnitUpdate = defineUpdate<RoutingAnswer, [UnitReparented]>('reparentUnit');
 /** A unit was created under this one while the cycle runs: it gets its own unit workflow. */
 export const childUnitAddedSignal = defineSignal<[ChildUnitAdded]>('childUnitAdded');

@@ -37,6 +37,10 @@ export interface UnitCarry {
   addedChildren?: string[];
   /** Ids of the adoptions this unit accepted (adoptReview updates), so a repeated one changes nothing. */
   adoptions?: string[];
+  /** The unit was merged or dissolved and accepted to retire (unit-mergers-v1): it ends without a report. */
+  retired?: boolean;
+  /** The parent this unit reports to since it moved mid-cycle (unit-mergers-v1); absent: the input's. */
+  parentWorkflowId?: string;
 }
 
 export interface SubjectReviewInput {
@@ -121,6 +125,16 @@ export interface ReviewReleased {
 
 export interface ChildUnitAdded {
   unitId: string;
+}
+
+export interface UnitReparented {
+  parentUnitId: string;
+  parentWorkflowId: string;
+}
+
+export interface UnitRetiring {
+  status: 'merged' | 'dissolved';
+  actorId: string;
 }
 
 export interface UnitHeadChanged {

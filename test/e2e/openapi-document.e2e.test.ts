@@ -93,6 +93,13 @@ describe('the OpenAPI document tells the whole truth', () => {
     assert.equal(body('/api/v1/cycles/{id}/calendar').minProperties, 1);
   });
 
+  it('states the import of merged and dissolved units: optional unit fields with their defaults described', () => {
+    const units = operations.find((o) => o.name === 'POST /api/v1/org/import')!.op.requestBody!.content['application/json']!.schema.properties.units.items;
+    assert.deepEqual(units.required, ['id', 'parentId', 'name', 'kind']);
+    assert.match(units.properties.mergedInto.description, /Omitted: the unit keeps its stored status/);
+    assert.match(units.properties.dissolved.description, /withdrawn/);
+  });
+
   it('states the cycle period: optional in the body, one of four kinds, shown on cycles and (quarterly results) on reviews', () => {
     const cycle = operations.find((o) => o.name === 'POST /api/v1/cycles')!.op.requestBody!.content['application/json']!.schema;
     assert.ok(!cycle.required.includes('period'));

@@ -8,7 +8,7 @@ import { downloadTemplate, sheetsOf, uploadSpreadsheet, XLSX_TYPE, xlsxOf } from
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { uniquePrefix } from '../support/test-env.js';
 
-const UNITS_VI = ['Mã đơn vị', 'Mã đơn vị cấp trên', 'Tên đơn vị', 'Loại'];
+const UNITS_VI = ['Mã đơn vị', 'Mã đơn vị cấp trên', 'Tên đơn vị', 'Loại', 'Sáp nhập vào', 'Giải thể'];
 const PEOPLE_VI = ['Mã đảng viên', 'Họ và tên', 'Mã đơn vị', 'Chức vụ'];
 
 describe('registry spreadsheets: GET /org/import/template, POST /org/import/spreadsheet', () => {
@@ -87,6 +87,22 @@ describe('registry spreadsheets: GET /org/import/template, POST /org/import/spre
     assert.match(byPath['Đảng viên!D4'], /^đơn vị '.*' sẽ có 2 bí thư/);
     assert.match(res.body.detail, /Đảng viên!C3: đơn vị '.*' không tồn tại/);
     assertProblem(await app.admin.get(`/org/units/${org.id('N1')}`), 404);
+  });
+
+  it("reads 'Sáp nhập vào' and 'Giải thể': a unit left with people is named at its cell, in Vietnamese", async () => {
+    const file = await xlsxOf({
+      'Đơn vị': [UNITS_VI, [org.id('G'), org.id('D'), 'Unit G', 'grassroots', org.id('D')], [org.id('D'), org.rootId, 'Unit D', 'district', '', 'true']],
+      'Đảng viên': [PEOPLE_VI],
+    });
+    const res = await uploadSpreadsheet(orgAdmin, file, XLSX_TYPE);
+    assertProblem(res, 400, ['Đơn vị!E2', 'Đơn vị!F3']);
+    const at = (path: string) => res.body.errors.filter((e: { path: string }) => e.path === path).map((e: { message: string }) => e.message);
+    // G merges into D, which the same sheet dissolves, and neither moved its people out.
+    assert.deepEqual(at('Đơn vị!E2'), [
+      `đơn vị '${org.id('D')}' đã sáp nhập hoặc giải thể: hãy sáp nhập vào đơn vị đang hoạt động`,
+      `đơn vị '${org.id('G')}' vẫn còn đảng viên chưa chuyển đi: ${['g-mem1', 'g-mem2', 'g-sec'].map(org.id).join(', ')}`,
+    ]);
+    assert.deepEqual(at('Đơn vị!F3'), [`đơn vị '${org.id('D')}' vẫn còn đảng viên chưa chuyển đi: ${['d-mem', 'd-sec'].map(org.id).join(', ')}`]);
   });
 
   it('names blank, unlisted and unreadable cells before checking the rules', async () => {

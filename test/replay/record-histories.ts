@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { cycleWorkflowId, operationWorkflowId, registryChangesWorkflowId, remediationWorkflowId, unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
-import { TEST_PASSWORD, threeLevelOrg } from '../support/org-fixture.js';
+import { buildOrg, TEST_PASSWORD, threeLevelOrg } from '../support/org-fixture.js';
 import { eventually, launchCycle } from '../support/review-driver.js';
 import { startTestApp } from '../support/test-app.js';
 import { uniquePrefix } from '../support/test-env.js';
@@ -13,8 +13,8 @@ import { WorkflowDriver } from '../support/workflow-driver.js';
 // `npm run record-histories -- <label>`: runs one cycle through every path a review can take
 // (return for revision, remediation returned then approved, straight to done, a quota breach
 // calibrated by reclassifying down to completed, which reopens the review for its plan) and one
-// cycle cancelled after mid-cycle changes (new dates, a transfer, a strike-off, a new unit),
-// then writes the histories of their workflows to
+// cycle cancelled after mid-cycle changes (new dates, a transfer, a strike-off, a new unit), and
+// one completed after a unit was merged into another and one dissolved, then writes the histories of their workflows to
 // test/replay/histories/<label>/. Recorded sets are committed and never edited: the replay test
 // keeps every one of them replaying.
 
@@ -125,6 +125,63 @@ try {
   // The bulk operations (the calendar move and the cancel) of cycles since they exist.
   const operations: Array<{ id: string }> = await app.product.db.query('SELECT id FROM operations WHERE cycle_id = $1 ORDER BY started_at', [cancelledId]);
   workflowIds.push(...operations.map((o) => operationWorkflowId(o.id)));
+
+  // A completed cycle in which one unit is merged into another and one dissolved (unit-mergers-v1).
+  const merging = buildOrg(uniquePrefix('replay-merge'), {
+    id: 'P',
+    kind: 'province',
+    people: [['p-sec', 'secretary']],
+    children: ['A', 'B', 'C'].map((u) => ({
+      id: u,
+      kind: 'grassroots' as const,
+      people: [[`${u.toLowerCase()}-sec`, 'secretary'], [`${u.toLowerCase()}-mem`, 'member']] as Array<[string, 'secretary' | 'member']>,
+      // C's cell moves up under P when C is dissolved.
+      children: u === 'C' ? [{ id: 'C1', kind: 'cell' as const, people: [['c1-sec', 'secretary']] as Array<[string, 'secretary']> }] : [],
+    })),
+  });
+  await app.admin.post('/org/import', merging.payload);
+  const mergeCycleId = await launchCycle(app.admin, merging.rootId);
+  await drive.assignTargets(await drive.review(mergeCycleId, merging.id('b-mem')));
+  const intoA = (local: string) => ({ id: merging.id(local), name: `Person ${local}`, unitId: merging.id('A'), position: 'member' });
+  const unitOf = (local: string, extra: Record<string, unknown>) => ({ id: merging.id(local), parentId: merging.rootId, name: `Unit ${local}`, kind: 'grassroots', ...extra });
+  const retired = await app.admin.post(
+    '/org/import',
+    {
+      units: [unitOf('B', { mergedInto: merging.id('A') }), unitOf('C', { dissolved: true }), { ...unitOf('C1', {}), kind: 'cell' }],
+      people: ['b-sec', 'b-mem', 'c-sec', 'c-mem'].map(intoA),
+    },
+    { idempotencyKey: `replay-${mergeCycleId}` },
+  );
+  if (retired.status !== 200) throw new Error(`merge import: ${retired.status} ${JSON.stringify(retired.body)}`);
+  await eventually(async () => {
+    for (const unit of ['B', 'C']) {
+      const { status } = await app.product.temporal.workflow.getHandle(unitWorkflowId(mergeCycleId, merging.id(unit))).describe();
+      if (status.name !== 'COMPLETED') throw new Error(`unit ${unit} has not retired yet`);
+    }
+    if ((await drive.review(mergeCycleId, merging.id('C'))).status !== 'withdrawn') throw new Error('C not withdrawn yet');
+    if ((await drive.review(mergeCycleId, merging.id('C1'))).reviewerId !== merging.id('p-sec')) throw new Error('C1 not moved under P yet');
+  });
+  for (const review of await drive.reviews(mergeCycleId)) {
+    if (review.status !== 'open') continue;
+    if (review.step === 'target_assignment') await drive.complete(review, 'good');
+    else {
+      await drive.selfAssess(review, 'good');
+      await drive.approve(review, 'good');
+    }
+  }
+  for (const [unit, head] of [['A', 'a-sec'], ['C1', 'c1-sec'], ['P', 'p-sec']] as const) {
+    await eventually(async () => {
+      if ((await drive.reportStatus(mergeCycleId, merging.id(unit))) !== 'ready') throw new Error(`report of ${unit} not ready`);
+    });
+    await drive.submitReport(mergeCycleId, merging.id(unit), merging.id(head));
+  }
+  await app.product.temporal.workflow.getHandle(cycleWorkflowId(mergeCycleId)).result();
+  workflowIds.push(
+    ...['A', 'B', 'C', 'C1', 'P'].map((unit) => unitWorkflowId(mergeCycleId, merging.id(unit))),
+    ...(await drive.reviews(mergeCycleId)).filter((r) => ['b-mem', 'B', 'C'].some((local) => r.subject.id === merging.id(local))).map((r) => r.workflowId),
+    cycleWorkflowId(mergeCycleId),
+    registryChangesWorkflowId(`${app.config.auth.adminUsername}/replay-${mergeCycleId}`),
+  );
 
   await mkdir(outDir, { recursive: true });
   for (const workflowId of workflowIds) {

@@ -37,6 +37,9 @@ export class CyclesService {
     const ancestry = await this.access.ancestryOf(body.rootUnitId);
     if (!ancestry) throw new ValidationError([{ path: 'rootUnitId', message: `unknown unit '${body.rootUnitId}'` }]);
     this.access.requireAdminOf(principal, ancestry, 'launch a cycle for it');
+    // A merged or dissolved unit left the tree: it has nothing left to review.
+    const [root]: Array<{ status: string }> = await this.db.query('SELECT status FROM units WHERE id = $1', [body.rootUnitId]);
+    if (root && root.status !== 'active') throw new ValidationError([{ path: 'rootUnitId', message: `unit '${body.rootUnitId}' is ${root.status}` }]);
 
     const superiorReviewerId = body.superiorReviewerId ?? null;
     if (superiorReviewerId !== null) {

@@ -9,6 +9,17 @@ export const UnitImportSchema = z.strictObject({
   parentId: id.nullable(),
   name: text,
   kind: z.enum(UNIT_KINDS),
+  mergedInto: id
+    .nullish()
+    .describe(
+      "The unit this one is merged into: its open reviews go to that unit's head. Its people and child units must be moved out (by this import or before). Omitted: the unit keeps its stored status (a new unit is active).",
+    ),
+  dissolved: z
+    .boolean()
+    .nullish()
+    .describe(
+      "true dissolves the unit: its own collective review ends as withdrawn. Its people and child units must be moved out (by this import or before). Omitted or false: the unit keeps its stored status.",
+    ),
 });
 
 export const PersonImportSchema = z.strictObject({

@@ -5,7 +5,7 @@ import { hashPassword } from '../../../libs/auth/password-hash.js';
 import type { Principal } from '../../../libs/auth/principal.js';
 import type { ResolvedConfig } from '../../../libs/config/app-config.js';
 import { describeFieldErrors, ForbiddenError, ValidationError } from '../../../libs/domain/errors.js';
-import { checkImport, type RegistrySnapshot } from '../../../libs/domain/org/import-rules.js';
+import { checkImport, importedUnitStatus, type RegistrySnapshot } from '../../../libs/domain/org/import-rules.js';
 import { findTakeovers } from '../../../libs/domain/org/wider-roles-rule.js';
 import { forEachBounded } from '../../../libs/activities/bounded-pool.js';
 import { registryChangesWorkflowId } from '../../../libs/temporal/workflow-ids.js';
@@ -63,7 +63,7 @@ export class OrgImportService {
       // Only now, every check passed: a refused import costs no hashing (scrypt is slow on purpose).
       const hashes = await this.hashPasswords(body);
 
-      await this.upsertUnits(tx, body);
+      await this.upsertUnits(tx, body, snapshot);
       await this.upsertPeople(tx, body);
       await this.upsertAccounts(tx, body, hashes);
       await refreshHierarchy(tx);
@@ -135,20 +135,34 @@ export class OrgImportService {
     const personIds = body.people.map((p) => p.id);
     const usernames = body.people.flatMap((p) => (p.username ? [p.username.trim().toLowerCase()] : []));
     // One transaction is one connection: its queries run one after the other.
-    const units = await tx.query(`SELECT id, parent_id AS "parentId", name, kind FROM units`);
-    const people = await tx.query(`SELECT id, name, unit_id AS "unitId", position, status FROM people WHERE id = ANY($1) OR (position = 'secretary' AND status = 'active')`, [personIds]);
+    const retiring = body.units.filter((u) => u.mergedInto || u.dissolved).map((u) => u.id);
+    const units = await tx.query(`SELECT id, parent_id AS "parentId", name, kind, status FROM units`);
+    const people = await tx.query(
+      `SELECT id, name, unit_id AS "unitId", position, status FROM people
+        WHERE id = ANY($1) OR (position = 'secretary' AND status = 'active') OR (unit_id = ANY($2) AND status = 'active')`,
+      [personIds, retiring],
+    );
     const accounts = await tx.query(`SELECT id, username, roles FROM accounts WHERE id = ANY($1) OR lower(username) = ANY($2)`, [personIds, usernames]);
     return { units, people, accounts };
   }
 
-  private async upsertUnits(tx: EntityManager, body: OrgImportBody): Promise<void> {
+  /** Merged into an earlier row of the same import: each row is inserted first, then merged_into set. */
+  private async upsertUnits(tx: EntityManager, body: OrgImportBody, snapshot: RegistrySnapshot): Promise<void> {
     if (body.units.length === 0) return;
+    const stored = new Map(snapshot.units.map((u) => [u.id, u]));
+    const rows = body.units.map((u) => ({ id: u.id, parent_id: u.parentId, name: u.name, kind: u.kind, status: importedUnitStatus(u, stored.get(u.id)), merged_into: u.mergedInto ?? null }));
     await tx.query(
-      `INSERT INTO units (id, parent_id, name, kind, ancestor_ids, created_at, updated_at)
-       SELECT id, parent_id, name, kind, ARRAY[]::text[], now(), now()
-         FROM jsonb_to_recordset($1::jsonb) AS x(id text, parent_id text, name text, kind text)
-       ON CONFLICT (id) DO UPDATE SET parent_id = EXCLUDED.parent_id, name = EXCLUDED.name, kind = EXCLUDED.kind, updated_at = now()`,
-      [JSON.stringify(body.units.map((u) => ({ id: u.id, parent_id: u.parentId, name: u.name, kind: u.kind })))],
+      `INSERT INTO units (id, parent_id, name, kind, status, ancestor_ids, created_at, updated_at)
+       SELECT id, parent_id, name, kind, status, ARRAY[]::text[], now(), now()
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, parent_id text, name text, kind text, status text)
+       ON CONFLICT (id) DO UPDATE SET parent_id = EXCLUDED.parent_id, name = EXCLUDED.name, kind = EXCLUDED.kind, status = EXCLUDED.status, updated_at = now()`,
+      [JSON.stringify(rows)],
+    );
+    const merged = rows.filter((r) => r.merged_into !== null);
+    if (merged.length === 0) return;
+    await tx.query(
+      `UPDATE units u SET merged_into = x.merged_into FROM jsonb_to_recordset($1::jsonb) AS x(id text, merged_into text) WHERE u.id = x.id`,
+      [JSON.stringify(merged)],
     );
   }
 

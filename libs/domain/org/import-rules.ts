@@ -1,4 +1,4 @@
-import type { DisciplineLevel, PersonStatus, Position, Role, UnitKind } from '../enums.js';
+import type { DisciplineLevel, PersonStatus, Position, Role, UnitKind, UnitStatus } from '../enums.js';
 import type { FieldError } from '../errors.js';
 import type { PersonRecord, UnitRecord } from './org-records.js';
 
@@ -7,6 +7,10 @@ export interface UnitImport {
   parentId: string | null;
   name: string;
   kind: UnitKind;
+  /** The unit this one is merged into. Omitted: the stored status stays (a new unit is active). */
+  mergedInto?: string | null;
+  /** true dissolves the unit. Omitted or false: the stored status stays. */
+  dissolved?: boolean | null;
 }
 
 export interface PersonImport {
@@ -31,7 +35,7 @@ export interface RegistryImport {
 /** What the import is checked against: the registry as stored (the parts that matter). */
 export interface RegistrySnapshot {
   units: readonly UnitRecord[];
-  /** Every stored person the import mentions, and every stored secretary. */
+  /** Every stored person the import mentions, every stored secretary, and the active people of the units it merges or dissolves. */
   people: readonly PersonRecord[];
   /** Stored accounts whose username or id the import mentions. */
   accounts: ReadonlyArray<{ id: string; username: string; roles: ReadonlyArray<{ role: Role; unitId: string | null }> }>;
@@ -65,6 +69,7 @@ export function checkImport(snapshot: RegistrySnapshot, payload: RegistryImport,
   }
 
   reportDuplicates(payload.units, 'units', add);
+  checkRetirements(snapshot, payload, mergedParent, mergedPeople, add);
   reportDuplicates(payload.people, 'people', add);
 
   payload.units.forEach((unit, i) => {
@@ -105,6 +110,9 @@ export function checkImport(snapshot: RegistrySnapshot, payload: RegistryImport,
     else if (unit.parentId !== (storedUnits.get(unit.id)?.parentId ?? null) && (unit.parentId === null || !inScope(ancestry(unit.parentId)))) {
       add(`units[${i}].parentId`, `'${unit.parentId ?? 'null'}' is outside your scope: you cannot move unit '${unit.id}' there`);
     }
+    if (unit.mergedInto && mergedParent.has(unit.mergedInto) && !inScope(ancestry(unit.mergedInto))) {
+      add(`units[${i}].mergedInto`, `'${unit.mergedInto}' is outside your scope: you cannot merge unit '${unit.id}' into it`);
+    }
   });
   payload.people.forEach((person, i) => {
     const stored = storedPeople.get(person.id);
@@ -119,6 +127,59 @@ export function checkImport(snapshot: RegistrySnapshot, payload: RegistryImport,
 
   return errors;
 }
+
+/** A unit's status after the import: merged or dissolved are for good, omitted keeps the stored one. */
+export function importedUnitStatus(unit: UnitImport, stored: UnitRecord | undefined): UnitStatus {
+  if (unit.mergedInto) return 'merged';
+  if (unit.dissolved) return 'dissolved';
+  return stored?.status ?? 'active';
+}
+
+/**
+ * Merged and dissolved units leave the tree: one is merged into an active unit outside its own
+ * subtree, is not both, and keeps no active people or child units (they are moved first, or by
+ * the same import); nobody is placed in or under a unit that left.
+ */
+function checkRetirements(
+  snapshot: RegistrySnapshot,
+  payload: RegistryImport,
+  parents: Map<string, string | null>,
+  people: Map<string, PersonRecord>,
+  add: (path: string, message: string) => void,
+): void {
+  const stored = new Map(snapshot.units.map((u) => [u.id, u]));
+  const status = new Map<string, UnitStatus>([...stored].map(([id, u]) => [id, u.status ?? 'active']));
+  for (const unit of payload.units) status.set(unit.id, importedUnitStatus(unit, stored.get(unit.id)));
+  const retired = (unitId: string) => (status.get(unitId) ?? 'active') !== 'active';
+
+  payload.units.forEach((unit, i) => {
+    if (unit.mergedInto && unit.dissolved) add(`units[${i}].dissolved`, `unit '${unit.id}' is merged into '${unit.mergedInto}': it cannot also be dissolved`);
+    const field = unit.mergedInto ? `units[${i}].mergedInto` : `units[${i}].dissolved`;
+    if (unit.mergedInto) {
+      if (!parents.has(unit.mergedInto)) add(field, `unknown unit '${unit.mergedInto}'`);
+      else if (chainOf(unit.mergedInto, parents).includes(unit.id)) add(field, `'${unit.mergedInto}' is inside unit '${unit.id}' itself: a unit merges into a unit outside its own subtree`);
+      else if (retired(unit.mergedInto)) add(field, `unit '${unit.mergedInto}' is ${status.get(unit.mergedInto)} itself: merge into an active unit`);
+    } else if (unit.parentId !== null && retired(unit.parentId)) {
+      add(`units[${i}].parentId`, `unit '${unit.parentId}' is ${status.get(unit.parentId)}: it takes no child units`);
+    }
+    if (!retired(unit.id)) return;
+    const stay = [...people.values()]
+      .filter((p) => p.unitId === unit.id && (p.status ?? 'active') === 'active')
+      .map((p) => p.id)
+      .sort();
+    const children = [...parents]
+      .filter(([id, parentId]) => parentId === unit.id && !retired(id))
+      .map(([id]) => id)
+      .sort();
+    if (stay.length > 0) add(field, `unit '${unit.id}' still has people not moved: ${listed(stay)}`);
+    if (children.length > 0) add(field, `unit '${unit.id}' still has child units not moved: ${listed(children)}`);
+  });
+  payload.people.forEach((person, i) => {
+    if (retired(person.unitId) && (person.status ?? 'active') === 'active') add(`people[${i}].unitId`, `unit '${person.unitId}' is ${status.get(person.unitId)}: it has no members`);
+  });
+}
+
+const listed = (ids: string[]) => (ids.length <= 5 ? ids.join(', ') : `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more`);
 
 function checkCredentials(snapshot: RegistrySnapshot, payload: RegistryImport, context: ImportContext, add: (path: string, message: string) => void): void {
   const accountByUsername = new Map(snapshot.accounts.map((a) => [a.username.toLowerCase(), a.id]));

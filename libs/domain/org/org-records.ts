@@ -1,10 +1,12 @@
-import type { PersonStatus, Position, UnitKind } from '../enums.js';
+import type { PersonStatus, Position, UnitKind, UnitStatus } from '../enums.js';
 
 export interface UnitRecord {
   id: string;
   parentId: string | null;
   name: string;
   kind: UnitKind;
+  /** Absent means active. Trees for planning hold active units only. */
+  status?: UnitStatus;
 }
 
 export interface PersonRecord {

@@ -38,7 +38,8 @@ export interface DecideRemediationCommand {
 }
 
 /** Why a registry change moves a review to other people or another unit. */
-export type ReassignReason = 'transferred' | 'head_changed';
+/** `unit_merged`: the review's unit was merged into another; it continues with that unit's head. */
+export type ReassignReason = 'transferred' | 'head_changed' | 'unit_merged';
 
 /**
  * A registry import changed who acts on a review: the people and units it should have now.
@@ -63,7 +64,8 @@ export interface ReassignReviewCommand {
 /** A registry import struck the subject off: the review ends, its history is kept. */
 export interface WithdrawReviewCommand {
   actorId: string;
-  reason: 'struck_off';
+  /** The person was struck off, or the review's unit dissolved or merged with nobody to take its collective review. */
+  reason: 'struck_off' | 'unit_dissolved' | 'unit_merged';
 }
 
 export type ReviewCommand =

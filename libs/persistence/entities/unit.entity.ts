@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { UnitKind } from '../../domain/enums.js';
+import type { UnitKind, UnitStatus } from '../../domain/enums.js';
 
 @Entity('units')
 export class UnitEntity {
@@ -11,6 +11,9 @@ export class UnitEntity {
   @Column('text', { name: 'ancestor_ids', array: true }) ancestorIds!: string[];
   /** The resolved head (own secretary, deputy, or the nearest ancestor's head). */
   @Column('text', { name: 'head_id', nullable: true }) headId!: string | null;
+  /** Merged and dissolved units leave the tree; they stay stored for their reviews' history. */
+  @Column('text', { default: 'active' }) status!: UnitStatus;
+  @Column('text', { name: 'merged_into', nullable: true }) mergedInto!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

@@ -12,6 +12,7 @@ import { QuotaDecision1764850000000 } from './1764850000000-quota-decision.js';
 import { ReadIndexes1764900000000 } from './1764900000000-read-indexes.js';
 import { RegistryChangePages1765000000000 } from './1765000000000-registry-change-pages.js';
 import { CyclePeriods1765200000000 } from './1765200000000-cycle-periods.js';
+import { UnitStatus1765300000000 } from './1765300000000-unit-status.js';
 
 /** Every migration, oldest first. Append; never edit one that has been committed. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ReadIndexes1764900000000,
   RegistryChangePages1765000000000,
   CyclePeriods1765200000000,
+  UnitStatus1765300000000,
 ];

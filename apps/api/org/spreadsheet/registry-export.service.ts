@@ -29,8 +29,8 @@ export class RegistryExportService {
     const inScope = scope === 'all' ? 'TRUE' : 'u.ancestor_ids && $1::text[]';
     const params = scope === 'all' ? [] : [scope];
     // Parents before children, as a person would write the sheet.
-    const units: Array<{ id: string; parentId: string | null; name: string; kind: string }> = await this.db.query(
-      `SELECT u.id, u.parent_id AS "parentId", u.name, u.kind FROM units u WHERE ${inScope} ORDER BY cardinality(u.ancestor_ids), u.id`,
+    const units: Array<{ id: string; parentId: string | null; name: string; kind: string; status: string; mergedInto: string | null }> = await this.db.query(
+      `SELECT u.id, u.parent_id AS "parentId", u.name, u.kind, u.status, u.merged_into AS "mergedInto" FROM units u WHERE ${inScope} ORDER BY cardinality(u.ancestor_ids), u.id`,
       params,
     );
     const people: Array<{ id: string; name: string; unitId: string; position: string; email: string | null; status: string; discipline: []; username: string | null; roles: [] | null }> =
@@ -41,7 +41,14 @@ export class RegistryExportService {
         params,
       );
     return {
-      units: units.map((u) => ({ id: u.id, parentId: u.parentId ?? '', name: u.name, kind: u.kind })),
+      units: units.map((u) => ({
+        id: u.id,
+        parentId: u.parentId ?? '',
+        name: u.name,
+        kind: u.kind,
+        mergedInto: u.mergedInto ?? '',
+        dissolved: u.status === 'dissolved' ? 'true' : '',
+      })),
       people: people.map((p) => ({
         id: p.id,
         name: p.name,

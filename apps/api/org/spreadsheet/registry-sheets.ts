@@ -37,6 +37,21 @@ export const UNITS_SHEET: SheetLayout = {
     { key: 'parentId', heading: { vi: 'Mã đơn vị cấp trên', en: 'Parent unit id' }, required: false, width: 22, hint: { vi: 'Để trống nếu là đơn vị cao nhất', en: 'Blank for a top unit' } },
     { key: 'name', heading: { vi: 'Tên đơn vị', en: 'Name' }, required: true, width: 36, hint: { vi: 'Tên đầy đủ', en: 'Full name' } },
     { key: 'kind', heading: { vi: 'Loại', en: 'Kind' }, required: true, values: UNIT_KINDS, width: 14, hint: { vi: list(UNIT_KINDS), en: list(UNIT_KINDS) } },
+    {
+      key: 'mergedInto',
+      heading: { vi: 'Sáp nhập vào', en: 'Merged into' },
+      required: false,
+      width: 22,
+      hint: { vi: 'Mã đơn vị tiếp nhận; chuyển hết đảng viên và đơn vị trực thuộc đi trước', en: 'Id of the receiving unit; move its people and child units out first' },
+    },
+    {
+      key: 'dissolved',
+      heading: { vi: 'Giải thể', en: 'Dissolved' },
+      required: false,
+      values: ['true'],
+      width: 12,
+      hint: { vi: 'true: giải thể; để trống: giữ nguyên', en: 'true: dissolved; blank: unchanged' },
+    },
   ],
 };
 

@@ -61,7 +61,10 @@ export function recordsOf<T>(table: SheetTable, sheet: BoundSheet, say: Spreadsh
 }
 
 export function unitFromCells(cells: Cells): UnitImport {
-  return { id: cells('id') ?? '', parentId: cells('parentId') || null, name: cells('name') ?? '', kind: (cells('kind') ?? '') as UnitImport['kind'] };
+  const unit: UnitImport = { id: cells('id') ?? '', parentId: cells('parentId') || null, name: cells('name') ?? '', kind: (cells('kind') ?? '') as UnitImport['kind'] };
+  if (cells('mergedInto')) unit.mergedInto = cells('mergedInto')!;
+  if (cells('dissolved') === 'true') unit.dissolved = true;
+  return unit;
 }
 
 export function personFromCells(say: SpreadsheetMessages): (cells: Cells, fail: (key: string, message: string) => void) => PersonImport {

@@ -67,6 +67,14 @@ const RULES_IN_VIETNAMESE: Array<[RegExp, string]> = [
   [/^a password needs a username$/, 'mật khẩu cần có tên đăng nhập'],
   [/^must not contain U\+0000 or unpaired surrogates$/, 'không được chứa ký tự U+0000 hoặc ký tự lỗi mã hoá'],
   [/^unknown field$/, 'cột không thuộc mẫu'],
+  [/^unit '(.*)' is merged into '(.*)': it cannot also be dissolved$/s, "đơn vị '$1' đã sáp nhập vào '$2': không thể đồng thời giải thể"],
+  [/^'(.*)' is inside unit '(.*)' itself: a unit merges into a unit outside its own subtree$/s, "'$1' nằm trong chính đơn vị '$2': chỉ sáp nhập vào đơn vị ngoài cây của nó"],
+  [/^unit '(.*)' is (merged|dissolved) itself: merge into an active unit$/s, "đơn vị '$1' đã sáp nhập hoặc giải thể: hãy sáp nhập vào đơn vị đang hoạt động"],
+  [/^unit '(.*)' is (merged|dissolved): it takes no child units$/s, "đơn vị '$1' đã sáp nhập hoặc giải thể: không nhận đơn vị trực thuộc"],
+  [/^unit '(.*)' is (merged|dissolved): it has no members$/s, "đơn vị '$1' đã sáp nhập hoặc giải thể: không còn đảng viên"],
+  [/^unit '(.*)' still has people not moved: (.*)$/s, "đơn vị '$1' vẫn còn đảng viên chưa chuyển đi: $2"],
+  [/^unit '(.*)' still has child units not moved: (.*)$/s, "đơn vị '$1' vẫn còn đơn vị trực thuộc chưa chuyển đi: $2"],
+  [/^'(.*)' is outside your scope: you cannot merge unit '(.*)' into it$/s, "'$1' nằm ngoài phạm vi của bạn: không thể sáp nhập đơn vị '$2' vào đó"],
 ];
 
 /** A rule's or a schema's English message in the caller's language. */
