@@ -1084,6 +1084,10 @@ export interface operations {
               name: string;
               /** @enum {string} */
               kind: "province" | "district" | "grassroots" | "cell" | "other";
+              /** @description The unit this one is merged into: its open reviews go to that unit's head. Its people and child units must be moved out (by this import or before). Omitted: the unit keeps its stored status (a new unit is active). */
+              mergedInto?: string | null;
+              /** @description true dissolves the unit: its own collective review ends as withdrawn. Its people and child units must be moved out (by this import or before). Omitted or false: the unit keeps its stored status. */
+              dissolved?: boolean | null;
             })[];
           /** @default [] */
           people?: ({
