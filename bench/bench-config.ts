@@ -20,15 +20,19 @@ const BenchEnvSchema = z.object({
   BENCH_READS_SUBJECTS: count(115_000),
   BENCH_READS_AUDIT_ROWS: count(200_000),
   BENCH_READS_REQUESTS: count(50),
-  /** `temporal` = only (a)/(b), `cycles` = only (c)/(d), `web` = only (e)/(f)/(g), `spreadsheet` = only (h), `exports` = only (i), `reads` = only (j). */
-  BENCH_ONLY: z.enum(['all', 'temporal', 'cycles', 'web', 'spreadsheet', 'exports', 'reads']).default('all'),
+  /** Subjects of (k), the reminder wave, and how long after the launch starts their reminders are due (default 60 s + 40 ms a subject). */
+  BENCH_WAVE_SUBJECTS: count(2000),
+  BENCH_WAVE_LEAD_SECONDS: z.coerce.number().int().positive().optional(),
+  /** `temporal` = only (a)/(b), `cycles` = only (c)/(d), `web` = only (e)/(f)/(g), `spreadsheet` = only (h), `exports` = only (i), `reads` = only (j), `wave` = only (k). */
+  BENCH_ONLY: z.enum(['all', 'temporal', 'cycles', 'web', 'spreadsheet', 'exports', 'reads', 'wave']).default('all'),
   BENCH_OUTPUT: z.string().default('docs/benchmarks.md'),
 });
 
-export type BenchConfig = z.infer<typeof BenchEnvSchema>;
+export type BenchConfig = Omit<z.infer<typeof BenchEnvSchema>, 'BENCH_WAVE_LEAD_SECONDS'> & { BENCH_WAVE_LEAD_SECONDS: number };
 
 export function readBenchConfig(): BenchConfig {
   const parsed = BenchEnvSchema.safeParse(process.env);
   if (!parsed.success) throw new Error(`Invalid benchmark configuration: ${parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`);
-  return parsed.data;
+  const lead = parsed.data.BENCH_WAVE_LEAD_SECONDS ?? Math.round(60 + parsed.data.BENCH_WAVE_SUBJECTS * 0.04);
+  return { ...parsed.data, BENCH_WAVE_LEAD_SECONDS: lead };
 }

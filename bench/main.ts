@@ -18,10 +18,11 @@ import { login, measureCycleLaunch, type LaunchTarget } from './cycle-launch.js'
 import type { Measurement } from './measure.js';
 import { measureDocumentExports } from './document-exports.js';
 import { measureReads, type ReadResults } from './read-latency.js';
-import { writeExportsReport, writeReadsReport, writeReport, writeSpreadsheetReport, writeWebReport, type ServerRun } from './report.js';
+import { writeExportsReport, writeReadsReport, writeReport, writeSpreadsheetReport, writeWaveReport, writeWebReport, type ServerRun } from './report.js';
 import { measureSpreadsheetImport } from './spreadsheet-import.js';
 import { SYNTHETIC_ROOT_UNIT, syntheticProvince } from './synthetic-province.js';
 import { bundleBenchWorkflows, measureTemporalThroughput } from './temporal-throughput.js';
+import { measureTimerWave, type WaveResults } from './timer-wave.js';
 import { measureAccessibility, measureFirstLoad, measureInbox } from './web-app.js';
 
 // `npm run bench`: starts the embedded servers the way `npm start` and the tests do, measures
@@ -51,6 +52,7 @@ try {
     ]);
   }
   if (stackRuns && stackRuns.exports.length > 0) await writeExportsReport(bench.BENCH_OUTPUT, startedAt, stackRuns.exports, `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}`);
+  if (stackRuns && stackRuns.wave) await writeWaveReport(bench.BENCH_OUTPUT, startedAt, stackRuns.wave, `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}: other processes on the machine skew every number`);
   if (stackRuns && stackRuns.reads) await writeReadsReport(bench.BENCH_OUTPUT, startedAt, stackRuns.reads, `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}`);
   if (stackRuns && stackRuns.web.length > 0) {
     await writeWebReport(bench.BENCH_OUTPUT, startedAt, stackRuns.web, [`Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}: other processes on the machine skew every number`]);
@@ -96,7 +98,7 @@ async function measureServers(binary: string, settings: BenchConfig): Promise<Se
 }
 
 /** (c)/(d) through the HTTP API, (e)/(f)/(g) in Chromium, (h) the spreadsheet import and (i) exports, on the stack `npm start` runs. */
-async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<{ launches: Measurement[]; web: Measurement[]; spreadsheet: Measurement[]; exports: Measurement[]; reads: ReadResults | null }> {
+async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<{ launches: Measurement[]; web: Measurement[]; spreadsheet: Measurement[]; exports: Measurement[]; reads: ReadResults | null; wave: WaveResults | null }> {
   progress('starting the embedded stack (Temporal on a SQLite file, PostgreSQL)');
   const stack = await startLocalStack(
     { ...appConfig, embedded: { ...appConfig.embedded, dataDir: join(scratch, 'stack'), temporalPort: 0, postgresPort: 0 } },
@@ -116,7 +118,8 @@ async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: 
       const spreadsheet = only('spreadsheet') ? await measureSpreadsheet(target, settings) : [];
       const exports = only('exports') ? await measureExports(product.db, target, settings) : [];
       const reads = only('reads') ? await measureReadLatency(product.db, target, settings, stack.config.auth.passwordHashCost) : null;
-      return { launches, web, spreadsheet, exports, reads };
+      const wave = only('wave') ? await measureWave(product.db, target, stack.config.temporal.address, settings) : null;
+      return { launches, web, spreadsheet, exports, reads, wave };
     } finally {
       await product.stop();
     }
@@ -165,6 +168,15 @@ async function measureReadLatency(db: Parameters<typeof measureReads>[0], target
   const results = await measureReads(db, target, settings.BENCH_READS_SUBJECTS, settings.BENCH_READS_AUDIT_ROWS, settings.BENCH_READS_REQUESTS, hashCost);
   progress(`  seeded in ${Math.round(results.seedMs)} ms (${results.tasks} tasks)`);
   for (const c of [...results.ceiling, ...results.cases]) progress(`  ${c.persona} ${c.endpoint}: ${c.status} p50 ${c.p50Ms.toFixed(1)} ms, p99 ${c.p99Ms.toFixed(1)} ms`);
+  return results;
+}
+
+async function measureWave(db: Parameters<typeof measureTimerWave>[0], target: LaunchTarget, temporalAddress: string, settings: BenchConfig): Promise<WaveResults> {
+  progress(`(k) a reminder wave over ~${settings.BENCH_WAVE_SUBJECTS} reviews, due ${settings.BENCH_WAVE_LEAD_SECONDS} s after the launch starts`);
+  const results = await measureTimerWave(db, target, temporalAddress, settings, progress);
+  progress(`  assignments before: N=${results.before.n} p50 ${Math.round(results.before.p50Ms)} ms, p99 ${Math.round(results.before.p99Ms)} ms`);
+  progress(`  assignments during: N=${results.during.n} p50 ${Math.round(results.during.p50Ms)} ms, p99 ${Math.round(results.during.p99Ms)} ms`);
+  progress(`  ${results.reminders} reminders; lateness p50 ${Math.round(results.historyLateness.p50Ms)} ms, max ${Math.round(results.historyLateness.maxMs)} ms; wave ${Math.round(results.waveMs / 1000)} s`);
   return results;
 }
 
