@@ -205,7 +205,7 @@ export async function writeWaveReport(path: string, startedAt: Date, results: Wa
     '',
     '| the wave | value |',
     '|---|---:|',
-    `| reminders recorded (outbox and review history) | ${results.reminders} |`,
+    `| reminders recorded, each in the outbox and in its review's history (reviews nobody acted on) | ${results.reminders} |`,
     `| lateness in the outbox, p50 / max | ${ms(results.outboxLateness.p50Ms)} / ${ms(results.outboxLateness.maxMs)} |`,
     `| lateness in the review history, p50 / max | ${ms(results.historyLateness.p50Ms)} / ${ms(results.historyLateness.maxMs)} |`,
     `| wave duration (reminders' time → last one in a history) | ${seconds(results.waveMs)} |`,

@@ -114,14 +114,20 @@ export async function measureTimerWave(db: DataSource, admin: LaunchTarget, temp
     await stream;
   }
 
+  // Over the reviews nobody acted on: a stream review assigned while its reminder went out has the
+  // outbox row but, rightly, no reminder on the task it no longer has.
   const lateness = async (sql: string) => {
-    const rows: Array<{ ms: number }> = await db.query(sql, [cycle.id, iso(waveAt)]);
+    const rows: Array<{ ms: number }> = await db.query(sql, [cycle.id, iso(waveAt), actors.map((a) => a.id)]);
     const sorted = rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
     return { n: sorted.length, p50Ms: percentile(sorted, 0.5), maxMs: sorted.at(-1) ?? 0 };
   };
-  const outbox = await lateness(`SELECT EXTRACT(EPOCH FROM (created_at - $2::timestamptz)) * 1000 AS ms FROM outbox WHERE cycle_id = $1 AND kind = 'reminder'`);
+  const outbox = await lateness(
+    `SELECT EXTRACT(EPOCH FROM (o.created_at - $2::timestamptz)) * 1000 AS ms FROM outbox o JOIN reviews r ON r.id = o.review_id
+      WHERE o.cycle_id = $1 AND o.kind = 'reminder' AND r.reviewer_id <> ALL($3)`,
+  );
   const history = await lateness(
-    `SELECT EXTRACT(EPOCH FROM (e.at - $2::timestamptz)) * 1000 AS ms FROM review_events e JOIN reviews r ON r.id = e.review_id WHERE r.cycle_id = $1 AND e.type = 'task.reminded'`,
+    `SELECT EXTRACT(EPOCH FROM (e.at - $2::timestamptz)) * 1000 AS ms FROM review_events e JOIN reviews r ON r.id = e.review_id
+      WHERE r.cycle_id = $1 AND e.type = 'task.reminded' AND r.reviewer_id <> ALL($3)`,
   );
   if (outbox.n !== history.n) throw new Error(`${outbox.n} reminders in the outbox but ${history.n} in review histories`);
   const waveEnd = waveAt + history.maxMs;
