@@ -20,7 +20,7 @@ const BenchEnvSchema = z.object({
   BENCH_READS_SUBJECTS: count(115_000),
   BENCH_READS_AUDIT_ROWS: count(200_000),
   BENCH_READS_REQUESTS: count(50),
-  /** Subjects of (k), the reminder wave, and how long after the launch starts their reminders are due (default 60 s + 40 ms a subject). */
+  /** Subjects of (k), the reminder wave, and how long after the launch starts their reminders are due (default 120 s + 60 ms a subject). */
   BENCH_WAVE_SUBJECTS: count(2000),
   BENCH_WAVE_LEAD_SECONDS: z.coerce.number().int().positive().optional(),
   /** `temporal` = only (a)/(b), `cycles` = only (c)/(d), `web` = only (e)/(f)/(g), `spreadsheet` = only (h), `exports` = only (i), `reads` = only (j), `wave` = only (k). */
@@ -33,6 +33,6 @@ export type BenchConfig = Omit<z.infer<typeof BenchEnvSchema>, 'BENCH_WAVE_LEAD_
 export function readBenchConfig(): BenchConfig {
   const parsed = BenchEnvSchema.safeParse(process.env);
   if (!parsed.success) throw new Error(`Invalid benchmark configuration: ${parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`);
-  const lead = parsed.data.BENCH_WAVE_LEAD_SECONDS ?? Math.round(60 + parsed.data.BENCH_WAVE_SUBJECTS * 0.04);
+  const lead = parsed.data.BENCH_WAVE_LEAD_SECONDS ?? Math.round(120 + parsed.data.BENCH_WAVE_SUBJECTS * 0.06);
   return { ...parsed.data, BENCH_WAVE_LEAD_SECONDS: lead };
 }
