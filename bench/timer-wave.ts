@@ -118,6 +118,10 @@ export async function measureTimerWave(db: DataSource, admin: LaunchTarget, temp
   const ceilingPerSecond = await measureCeiling(temporalAddress, settings);
   progress(`  engine ceiling: ${Math.round(ceilingPerSecond)} update round trips/s`);
 
+  for (const slow of [...actions].sort((a, b) => b.ms - a.ms).slice(0, 5)) {
+    progress(`  slow assignment: ${Math.round(slow.ms)} ms, started ${Math.round((slow.startedAt - waveAt) / 1000)} s from the reminders' time`);
+  }
+
   const lateness = async (sql: string) => {
     const rows: Array<{ ms: number }> = await db.query(sql, [cycle.id, iso(waveAt), actors.map((a) => a.id)]);
     const sorted = rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
