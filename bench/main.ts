@@ -174,8 +174,8 @@ async function measureReadLatency(db: Parameters<typeof measureReads>[0], target
 async function measureWave(db: Parameters<typeof measureTimerWave>[0], target: LaunchTarget, temporalAddress: string, settings: BenchConfig): Promise<WaveResults> {
   progress(`(k) a reminder wave over ~${settings.BENCH_WAVE_SUBJECTS} reviews, due ${settings.BENCH_WAVE_LEAD_SECONDS} s after the launch starts`);
   const results = await measureTimerWave(db, target, temporalAddress, settings, progress);
-  progress(`  assignments before: N=${results.before.n} p50 ${Math.round(results.before.p50Ms)} ms, p99 ${Math.round(results.before.p99Ms)} ms`);
-  progress(`  assignments during: N=${results.during.n} p50 ${Math.round(results.during.p50Ms)} ms, p99 ${Math.round(results.during.p99Ms)} ms`);
+  progress(`  assignments before: N=${results.before.n} (${results.before.failed} refused) p50 ${Math.round(results.before.p50Ms)} ms, p99 ${Math.round(results.before.p99Ms)} ms`);
+  progress(`  assignments during: N=${results.during.n} (${results.during.failed} refused) p50 ${Math.round(results.during.p50Ms)} ms, p99 ${Math.round(results.during.p99Ms)} ms`);
   progress(`  ${results.reminders} reminders; lateness p50 ${Math.round(results.historyLateness.p50Ms)} ms, max ${Math.round(results.historyLateness.maxMs)} ms; wave ${Math.round(results.waveMs / 1000)} s`);
   return results;
 }

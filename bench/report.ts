@@ -200,6 +200,7 @@ export async function writeWaveReport(path: string, startedAt: Date, results: Wa
     '| measurement | before the wave | during the wave | during ÷ before |',
     '|---|---:|---:|---:|',
     `| target assignments (N) | ${results.before.n} | ${results.during.n} | |`,
+    `| of which refused (503, Temporal did not answer in time) | ${results.before.failed} | ${results.during.failed} | |`,
     `| assignment p50 | ${ms(results.before.p50Ms)} | ${ms(results.during.p50Ms)} | ${ratio(results.during.p50Ms, results.before.p50Ms)} |`,
     `| assignment p99 | ${ms(results.before.p99Ms)} | ${ms(results.during.p99Ms)} | **${ratio(results.during.p99Ms, results.before.p99Ms)}** |`,
     '',

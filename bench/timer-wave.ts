@@ -38,6 +38,8 @@ export interface WaveResults {
 
 export interface Latencies {
   n: number;
+  /** Assignments refused (the API's 503 when Temporal did not answer in time). */
+  failed: number;
   p50Ms: number;
   p99Ms: number;
 }
@@ -45,6 +47,7 @@ export interface Latencies {
 interface Action {
   startedAt: number;
   ms: number;
+  failed: boolean;
 }
 
 export async function measureTimerWave(db: DataSource, admin: LaunchTarget, temporalAddress: string, settings: BenchConfig, progress: (msg: string) => void): Promise<WaveResults> {
@@ -92,8 +95,12 @@ export async function measureTimerWave(db: DataSource, admin: LaunchTarget, temp
       const review = pool.shift();
       if (!review) return;
       const startedAt = Date.now();
-      await call(clients.get(review.reviewer_id)!, 'POST', `/reviews/${review.id}/targets`, targets);
-      actions.push({ startedAt, ms: Date.now() - startedAt });
+      // A refused assignment (503 when Temporal does not answer in time) counts with the time the person waited.
+      const failed = await call(clients.get(review.reviewer_id)!, 'POST', `/reviews/${review.id}/targets`, targets).then(
+        () => false,
+        () => true,
+      );
+      actions.push({ startedAt, ms: Date.now() - startedAt, failed });
       await sleep(Math.max(0, STREAM_PACE_MS - (Date.now() - startedAt)));
     }
   };
@@ -119,7 +126,7 @@ export async function measureTimerWave(db: DataSource, admin: LaunchTarget, temp
   progress(`  engine ceiling: ${Math.round(ceilingPerSecond)} update round trips/s`);
 
   for (const slow of [...actions].sort((a, b) => b.ms - a.ms).slice(0, 5)) {
-    progress(`  slow assignment: ${Math.round(slow.ms)} ms, started ${Math.round((slow.startedAt - waveAt) / 1000)} s from the reminders' time`);
+    progress(`  slow assignment: ${Math.round(slow.ms)} ms${slow.failed ? ' (refused)' : ''}, started ${Math.round((slow.startedAt - waveAt) / 1000)} s from the reminders' time`);
   }
 
   const lateness = async (sql: string) => {
@@ -193,7 +200,7 @@ async function measureCeiling(address: string, settings: BenchConfig): Promise<n
 
 function latencies(actions: Action[]): Latencies {
   const sorted = actions.map((a) => a.ms).sort((a, b) => a - b);
-  return { n: sorted.length, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99) };
+  return { n: sorted.length, failed: actions.filter((a) => a.failed).length, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99) };
 }
 
 function percentile(sorted: number[], q: number): number {
