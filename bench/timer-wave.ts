@@ -18,6 +18,8 @@ const STREAM_LANES = 4;
 const STREAM_PACE_MS = 2000;
 /** Communes whose secretary gets a login and assigns targets to the commune's members. */
 const STREAM_COMMUNES = 40;
+/** Quiet time between the cycle running and the stream's first assignment. */
+const SETTLE_MS = 30_000;
 const STREAM_PASSWORD = 'bench-wave-password';
 const targets = { targets: [{ title: 'Tasks of the year', weight: 100 }] };
 
@@ -81,6 +83,8 @@ export async function measureTimerWave(db: DataSource, admin: LaunchTarget, temp
   progress(`  launched ${total} reviews in ${Math.round(launchMs / 1000)} s; reminders due at ${iso(waveAt)}`);
 
   if (Date.now() > waveAt - 10_000) throw new Error(`launch took too long: raise BENCH_WAVE_LEAD_SECONDS (now ${settings.BENCH_WAVE_LEAD_SECONDS})`);
+  // The launch's tail (the last reviews' first workflow tasks) settles before the stream's baseline starts.
+  await sleep(Math.max(0, Math.min(SETTLE_MS, waveAt - Date.now() - 60_000)));
 
   const pool: Array<{ id: string; reviewer_id: string }> = await db.query(
     `SELECT id, reviewer_id FROM reviews WHERE cycle_id = $1 AND reviewer_id = ANY($2) AND step = 'target_assignment' ORDER BY id`,
