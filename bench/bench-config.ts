@@ -22,15 +22,19 @@ const BenchEnvSchema = z.object({
   BENCH_READS_REQUESTS: count(50),
   /** Requests in flight in (k), people's actions over the synthetic province of (d) (BENCH_SYNTHETIC_SUBJECTS). */
   BENCH_ACTIONS_IN_FLIGHT: count(16),
-  /** `temporal` = only (a)/(b), `cycles` = only (c)/(d), `web` = only (e)/(f)/(g), `spreadsheet` = only (h), `exports` = only (i), `reads` = only (j), `actions` = only (k). */
-  BENCH_ONLY: z.enum(['all', 'temporal', 'cycles', 'web', 'spreadsheet', 'exports', 'reads', 'actions']).default('all'),
+  /** Subjects of (l), the reminder wave, and how long after the launch starts their reminders are due (default 120 s + 60 ms a subject). */
+  BENCH_WAVE_SUBJECTS: count(2000),
+  BENCH_WAVE_LEAD_SECONDS: z.coerce.number().int().positive().optional(),
+  /** `temporal` = only (a)/(b), `cycles` = only (c)/(d), `web` = only (e)/(f)/(g), `spreadsheet` = only (h), `exports` = only (i), `reads` = only (j), `actions` = only (k), `wave` = only (l). */
+  BENCH_ONLY: z.enum(['all', 'temporal', 'cycles', 'web', 'spreadsheet', 'exports', 'reads', 'actions', 'wave']).default('all'),
   BENCH_OUTPUT: z.string().default('docs/benchmarks.md'),
 });
 
-export type BenchConfig = z.infer<typeof BenchEnvSchema>;
+export type BenchConfig = Omit<z.infer<typeof BenchEnvSchema>, 'BENCH_WAVE_LEAD_SECONDS'> & { BENCH_WAVE_LEAD_SECONDS: number };
 
 export function readBenchConfig(): BenchConfig {
   const parsed = BenchEnvSchema.safeParse(process.env);
   if (!parsed.success) throw new Error(`Invalid benchmark configuration: ${parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`);
-  return parsed.data;
+  const lead = parsed.data.BENCH_WAVE_LEAD_SECONDS ?? Math.round(120 + parsed.data.BENCH_WAVE_SUBJECTS * 0.06);
+  return { ...parsed.data, BENCH_WAVE_LEAD_SECONDS: lead };
 }

@@ -40,7 +40,7 @@ export async function measureCycleLaunch(
   ];
 }
 
-async function call<T = unknown>(target: LaunchTarget, method: string, path: string, body?: unknown): Promise<T> {
+export async function call<T = unknown>(target: LaunchTarget, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${target.baseUrl}/api/v1${path}`, {
     method,
     headers: { authorization: `Bearer ${target.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },

@@ -18,12 +18,13 @@ import { login, measureCycleLaunch, type LaunchTarget } from './cycle-launch.js'
 import type { Measurement } from './measure.js';
 import { measureDocumentExports } from './document-exports.js';
 import { measureReads, type ReadResults } from './read-latency.js';
-import { writeActionsReport, writeExportsReport, writeReadsReport, writeReport, writeSpreadsheetReport, writeWebReport, type ServerRun } from './report.js';
+import { writeActionsReport, writeExportsReport, writeReadsReport, writeReport, writeSpreadsheetReport, writeWaveReport, writeWebReport, type ServerRun } from './report.js';
 import { measureActions, type ActionStep } from './action-profile.js';
 import { AccessTokens } from '../libs/auth/access-tokens.js';
 import { measureSpreadsheetImport } from './spreadsheet-import.js';
 import { SYNTHETIC_ROOT_UNIT, syntheticProvince } from './synthetic-province.js';
 import { bundleBenchWorkflows, measureTemporalThroughput } from './temporal-throughput.js';
+import { measureTimerWave, type WaveResults } from './timer-wave.js';
 import { measureAccessibility, measureFirstLoad, measureInbox } from './web-app.js';
 
 // `npm run bench`: starts the embedded servers the way `npm start` and the tests do, measures
@@ -63,6 +64,7 @@ try {
       ],
     });
   }
+  if (stackRuns && stackRuns.wave) await writeWaveReport(bench.BENCH_OUTPUT, startedAt, stackRuns.wave, `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}: other processes on the machine skew every number`);
   if (stackRuns && stackRuns.reads) await writeReadsReport(bench.BENCH_OUTPUT, startedAt, stackRuns.reads, `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}`);
   if (stackRuns && stackRuns.web.length > 0) {
     await writeWebReport(bench.BENCH_OUTPUT, startedAt, stackRuns.web, [`Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}: other processes on the machine skew every number`]);
@@ -108,7 +110,7 @@ async function measureServers(binary: string, settings: BenchConfig): Promise<Se
 }
 
 /** (c)/(d) through the HTTP API, (e)/(f)/(g) in Chromium, (h) the spreadsheet import and (i) exports, on the stack `npm start` runs. */
-async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<{ launches: Measurement[]; web: Measurement[]; spreadsheet: Measurement[]; exports: Measurement[]; reads: ReadResults | null; actions: { steps: ActionStep[]; ceiling: Measurement } | null }> {
+async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<{ launches: Measurement[]; web: Measurement[]; spreadsheet: Measurement[]; exports: Measurement[]; reads: ReadResults | null; actions: { steps: ActionStep[]; ceiling: Measurement } | null; wave: WaveResults | null }> {
   progress('starting the embedded stack (Temporal on a SQLite file, PostgreSQL)');
   const stack = await startLocalStack(
     { ...appConfig, embedded: { ...appConfig.embedded, dataDir: join(scratch, 'stack'), temporalPort: 0, postgresPort: 0 } },
@@ -129,7 +131,8 @@ async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: 
       const exports = only('exports') ? await measureExports(product.db, target, settings) : [];
       const reads = only('reads') ? await measureReadLatency(product.db, target, settings, stack.config.auth.passwordHashCost) : null;
       const actions = only('actions') ? await measureActionSteps(product, stack.config.temporal.address!, target, settings, timeoutMs) : null;
-      return { launches, web, spreadsheet, exports, reads, actions };
+      const wave = only('wave') ? await measureWave(product.db, target, stack.config.temporal.address, settings) : null;
+      return { launches, web, spreadsheet, exports, reads, actions, wave };
     } finally {
       await product.stop();
     }
@@ -196,6 +199,15 @@ async function measureActionSteps(
   const steps = await measureActions(product.db, target, product.api.app.get(AccessTokens), settings.BENCH_SYNTHETIC_SUBJECTS, settings.BENCH_ACTIONS_IN_FLIGHT, timeoutMs);
   for (const s of steps) progress(`  ${s.step}: ${s.n} in ${Math.round(s.ms)} ms = ${((s.n * 1000) / s.ms).toFixed(1)}/s; p50 ${Math.round(s.p50Ms)} ms, p99 ${Math.round(s.p99Ms)} ms; ${s.failures} failed${s.firstFailure ? ` (first: ${s.firstFailure})` : ''}`);
   return { steps, ceiling };
+}
+
+async function measureWave(db: Parameters<typeof measureTimerWave>[0], target: LaunchTarget, temporalAddress: string, settings: BenchConfig): Promise<WaveResults> {
+  progress(`(l) a reminder wave over ~${settings.BENCH_WAVE_SUBJECTS} reviews, due ${settings.BENCH_WAVE_LEAD_SECONDS} s after the launch starts`);
+  const results = await measureTimerWave(db, target, temporalAddress, settings, progress);
+  progress(`  assignments before: N=${results.before.n} (${results.before.failed} refused) p50 ${Math.round(results.before.p50Ms)} ms, p99 ${Math.round(results.before.p99Ms)} ms`);
+  progress(`  assignments during: N=${results.during.n} (${results.during.failed} refused) p50 ${Math.round(results.during.p50Ms)} ms, p99 ${Math.round(results.during.p99Ms)} ms`);
+  progress(`  ${results.reminders} reminders; lateness p50 ${Math.round(results.historyLateness.p50Ms)} ms, max ${Math.round(results.historyLateness.maxMs)} ms; wave ${Math.round(results.waveMs / 1000)} s`);
+  return results;
 }
 
 function pragmaList(pragmas: Readonly<Record<string, string>>): string {

@@ -67,7 +67,7 @@ async function measureStarts(client: Client, taskQueue: string, run: string, con
   ];
 }
 
-async function measureUpdates(client: Client, taskQueue: string, run: string, config: BenchConfig): Promise<Measurement[]> {
+export async function measureUpdates(client: Client, taskQueue: string, run: string, config: BenchConfig): Promise<Measurement[]> {
   const sequentialN = config.BENCH_SEQUENTIAL_UPDATES;
   const single = await client.workflow.start('counterWorkflow', { taskQueue, workflowId: `bench-counter-${run}` });
   const sequential = await timed(() => runConcurrently(sequentialN, 1, () => single.executeUpdate(incrementUpdate)));

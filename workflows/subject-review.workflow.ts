@@ -14,7 +14,7 @@ import type { ReviewCommand } from '../libs/domain/review/review-commands.js';
 import { decide, reassignReview, withdrawReview, type Transition } from '../libs/domain/review/review-machine.js';
 import { requireOpen } from '../libs/domain/review/review-guards.js';
 import { decideOnFacts, FACT_BOUND_ACTIONS } from '../libs/domain/review/decision-facts.js';
-import { nextTimedAction, openTask, recordNotice, reschedule } from '../libs/domain/review/review-schedule.js';
+import { nextTimedAction, noticeWakeAt, openTask, recordNotice, reschedule } from '../libs/domain/review/review-schedule.js';
 import type { ReviewState } from '../libs/domain/review/review-state.js';
 import {
   assignTargetsUpdate,
@@ -43,6 +43,12 @@ const { projectReview, currentSubjectFacts } = proxyLocalActivities<ReviewActivi
   retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
 });
 const { sendNotice } = proxyActivities<ReviewActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
+});
+// Since notice-wave-spread-v1: the outbox row is written in the workflow task that woke for it,
+// not by an activity task of its own and a second workflow task (a wave costs half the tasks).
+const { sendNotice: sendNoticeInTask } = proxyLocalActivities<ReviewActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
 });
@@ -211,10 +217,14 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
   }
 
   async function followCalendar(): Promise<void> {
+    // Reviews started since wake for a notice at a time of their own within a few minutes of it
+    // (review-schedule.ts noticeWakeAt) and send it within that wake-up; steps still open at their date.
+    const spreadNotices = patched('notice-wave-spread-v1');
     while (state.status === 'open') {
       const next = nextTimedAction(state);
       const seen = state.seq;
-      const waitMs = next ? Math.max(1, Date.parse(next.at) - Date.now()) : undefined;
+      const wakeAt = next && spreadNotices && next.kind !== 'open' ? noticeWakeAt(state.reviewId, { kind: next.kind, at: next.at }, state.calendar) : next?.at;
+      const waitMs = wakeAt ? Math.max(1, Date.parse(wakeAt) - Date.now()) : undefined;
       const changed = await condition(() => state.seq !== seen || state.status !== 'open', waitMs);
       if (changed || next === null) continue;
       if (next.kind === 'open') {
@@ -224,7 +234,7 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
       }
       const task = state.task!;
       const kind = next.kind;
-      const { recipientId } = await sendNotice({
+      const { recipientId } = await (spreadNotices ? sendNoticeInTask : sendNotice)({
         kind,
         cycleId: state.cycleId,
         reviewId: state.reviewId,

@@ -183,6 +183,26 @@ try {
     registryChangesWorkflowId(`${app.config.auth.adminUsername}/replay-${mergeCycleId}`),
   );
 
+  // A cycle whose targets are due in seconds: every review is reminded, told it is late and
+  // escalated on the calendar's timers (a notice wave, spread since notice-wave-spread-v1), then cancelled.
+  const noticed = threeLevelOrg(uniquePrefix('replay-notices'));
+  await app.admin.post('/org/import', noticed.payload);
+  const noticedId = await launchCycle(app.admin, noticed.rootId, { calendar: { targetsDueAt: new Date(Date.now() + 20_000).toISOString(), remindBeforeSeconds: 10, escalateAfterSeconds: 4 } });
+  const noticedReviews = await drive.reviews(noticedId);
+  await eventually(
+    async () => {
+      const [{ n }]: Array<{ n: string }> = await app.product.db.query(
+        `SELECT count(*) AS n FROM review_events e JOIN reviews r ON r.id = e.review_id WHERE r.cycle_id = $1 AND e.type = 'task.escalated'`,
+        [noticedId],
+      );
+      if (Number(n) < noticedReviews.length) throw new Error(`${n} of ${noticedReviews.length} reviews escalated`);
+    },
+    { timeoutMs: 120_000, intervalMs: 500 },
+  );
+  await app.admin.post(`/cycles/${noticedId}/cancel`, { reason: 'Recorded for the replay tests' });
+  await app.product.temporal.workflow.getHandle(cycleWorkflowId(noticedId)).result();
+  workflowIds.push(...noticedReviews.map((r) => r.workflowId));
+
   await mkdir(outDir, { recursive: true });
   for (const workflowId of workflowIds) {
     const handle = app.product.temporal.workflow.getHandle(workflowId);

@@ -52,6 +52,29 @@ export function nextNotice(
   return null;
 }
 
+/** The longest a notice waits past its time, so that the reviews of a cycle do not all wake at once. */
+export const NOTICE_SPREAD_SECONDS = 240;
+
+/**
+ * When a review wakes for a notice (since notice-wave-spread-v1): the notice's time plus an offset
+ * of the review's own, from its id, so that a cycle's thousands of reviews sharing a due date are
+ * woken over a few minutes instead of at one instant. Never before the notice's time, and at most
+ * half the interval to the next notice (a reminder still comes before the due date, an overdue
+ * notice before the escalation); a calendar in seconds spreads over seconds.
+ */
+export function noticeWakeAt(reviewId: string, notice: { kind: NoticeKind; at: string }, calendar: Pick<CycleCalendar, 'remindBeforeSeconds' | 'escalateAfterSeconds'>): string {
+  const interval = notice.kind === 'reminder' ? (calendar.remindBeforeSeconds ?? DEFAULT_REMIND_BEFORE_SECONDS) : (calendar.escalateAfterSeconds ?? DEFAULT_ESCALATE_AFTER_SECONDS);
+  const spreadMs = Math.min(NOTICE_SPREAD_SECONDS, interval / 2) * 1000;
+  return new Date(Date.parse(notice.at) + Math.floor(fractionOf(reviewId) * spreadMs)).toISOString();
+}
+
+/** A stable number in [0, 1) from a text (FNV-1a): the same review always takes the same place in the spread. */
+function fractionOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash / 2 ** 32;
+}
+
 /** The step whose date has come opens: its task becomes actionable. */
 export function openTask(state: ReviewState, at: string): Transition {
   const { opensAt: _opened, ...task } = state.task!;

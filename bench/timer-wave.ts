@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import type { BenchConfig } from './bench-config.js';
+import { call, login, type LaunchTarget } from './cycle-launch.js';
+import { runConcurrently } from './measure.js';
+import { SYNTHETIC_ROOT_UNIT, syntheticProvince } from './synthetic-province.js';
+import { bundleBenchWorkflows, measureUpdates } from './temporal-throughput.js';
+
+// (l) a reminder wave: every review of a synthetic cycle is reminded at the same instant while
+// people keep assigning targets. Interactive latency before vs during the wave, how late the
+// reminders were recorded, and the engine's bare update rate measured in the same run.
+
+const STREAM_LANES = 4;
+/** Each lane starts an assignment at most this often, so the stream does not use up the reviews. */
+const STREAM_PACE_MS = 2000;
+/** Communes whose secretary gets a login and assigns targets to the commune's members. */
+const STREAM_COMMUNES = 40;
+/** Quiet time between the cycle running and the stream's first assignment. */
+const SETTLE_MS = 30_000;
+const STREAM_PASSWORD = 'bench-wave-password';
+const targets = { targets: [{ title: 'Tasks of the year', weight: 100 }] };
+
+export interface WaveResults {
+  subjects: number;
+  launchMs: number;
+  /** Bare update round trips per second on the same server, before the wave. */
+  ceilingPerSecond: number;
+  before: Latencies;
+  during: Latencies;
+  reminders: number;
+  /** Recorded time (outbox row, history entry) minus the reminder's time. */
+  outboxLateness: { p50Ms: number; maxMs: number };
+  historyLateness: { p50Ms: number; maxMs: number };
+  /** From the reminders' time until the last one is in a review's history. */
+  waveMs: number;
+}
+
+export interface Latencies {
+  n: number;
+  /** Assignments refused (the API's 503 when Temporal did not answer in time). */
+  failed: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+interface Action {
+  startedAt: number;
+  ms: number;
+  failed: boolean;
+}
+
+export async function measureTimerWave(db: DataSource, admin: LaunchTarget, temporalAddress: string, settings: BenchConfig, progress: (msg: string) => void): Promise<WaveResults> {
+  const subjects = settings.BENCH_WAVE_SUBJECTS;
+  const registry = syntheticProvince(subjects);
+  // A few commune secretaries can sign in: they are the people acting during the wave.
+  const actors = registry.people.filter((p) => p.position === 'secretary' && /-g\d+$/.test(p.unitId)).slice(0, STREAM_COMMUNES);
+  for (const actor of actors) Object.assign(actor, { username: actor.id, password: STREAM_PASSWORD });
+  await call(admin, 'POST', '/org/import', registry);
+  const clients = new Map<string, LaunchTarget>();
+  for (const actor of actors) clients.set(actor.id, { baseUrl: admin.baseUrl, token: await login(admin.baseUrl, actor.id, STREAM_PASSWORD) });
+
+  // Every review's target task is reminded at `waveAt`: due two hours later, reminded two hours before.
+  const waveAt = Date.now() + settings.BENCH_WAVE_LEAD_SECONDS * 1000;
+  const dueAt = waveAt + 7200_000;
+  const day = 86_400_000;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const calendar = {
+    targetsDueAt: iso(dueAt),
+    selfAssessmentOpensAt: iso(dueAt + 300 * day),
+    selfAssessmentDueAt: iso(dueAt + 310 * day),
+    reviewDueAt: iso(dueAt + 320 * day),
+    remediationDueAt: iso(dueAt + 330 * day),
+    reportDueAt: iso(dueAt + 330 * day),
+    remindBeforeSeconds: 7200,
+  };
+  const launchStarted = performance.now();
+  const cycle = await call<{ id: string }>(admin, 'POST', '/cycles', { year: new Date().getUTCFullYear() + 1, rootUnitId: SYNTHETIC_ROOT_UNIT, title: 'Benchmark: reminder wave', calendar });
+  const total = await waitRunning(admin, cycle.id, settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000);
+  const launchMs = performance.now() - launchStarted;
+  progress(`  launched ${total} reviews in ${Math.round(launchMs / 1000)} s; reminders due at ${iso(waveAt)}`);
+
+  if (Date.now() > waveAt - 10_000) throw new Error(`launch took too long: raise BENCH_WAVE_LEAD_SECONDS (now ${settings.BENCH_WAVE_LEAD_SECONDS})`);
+  // The launch's tail (the last reviews' first workflow tasks) settles before the stream's baseline starts.
+  await sleep(Math.max(0, Math.min(SETTLE_MS, waveAt - Date.now() - 60_000)));
+
+  const pool: Array<{ id: string; reviewer_id: string }> = await db.query(
+    `SELECT id, reviewer_id FROM reviews WHERE cycle_id = $1 AND reviewer_id = ANY($2) AND step = 'target_assignment' ORDER BY id`,
+    [cycle.id, actors.map((a) => a.id)],
+  );
+
+  // The stream runs from now until every reminder is recorded.
+  const actions: Action[] = [];
+  let stopped = false;
+  const lane = async () => {
+    while (!stopped) {
+      const review = pool.shift();
+      if (!review) return;
+      const startedAt = Date.now();
+      // A refused assignment (503 when Temporal does not answer in time) counts with the time the person waited.
+      const failed = await call(clients.get(review.reviewer_id)!, 'POST', `/reviews/${review.id}/targets`, targets).then(
+        () => false,
+        () => true,
+      );
+      actions.push({ startedAt, ms: Date.now() - startedAt, failed });
+      await sleep(Math.max(0, STREAM_PACE_MS - (Date.now() - startedAt)));
+    }
+  };
+  const stream = Promise.all(Array.from({ length: STREAM_LANES }, lane));
+  let remaining = Infinity;
+  try {
+    const deadline = waveAt + settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000;
+    while (remaining > 0) {
+      await sleep(2000);
+      remaining = Date.now() < waveAt ? Infinity : await unreminded(db, cycle.id);
+      if (Date.now() > deadline) throw new Error(`${remaining} reviews still not reminded at the deadline`);
+      if (Date.now() >= waveAt && remaining > 0) progress(`  wave: ${remaining} reviews not reminded yet, ${Math.round((Date.now() - waveAt) / 1000)} s after`);
+    }
+  } finally {
+    stopped = true;
+    await stream;
+  }
+
+  // Over the reviews nobody acted on: a stream review assigned while its reminder went out has the
+  // outbox row but, rightly, no reminder on the task it no longer has.
+  // The engine's bare rate on the same server, once the wave is over (before it, it would shorten the stream's baseline).
+  const ceilingPerSecond = await measureCeiling(temporalAddress, settings);
+  progress(`  engine ceiling: ${Math.round(ceilingPerSecond)} update round trips/s`);
+
+  for (const slow of [...actions].sort((a, b) => b.ms - a.ms).slice(0, 5)) {
+    progress(`  slow assignment: ${Math.round(slow.ms)} ms${slow.failed ? ' (refused)' : ''}, started ${Math.round((slow.startedAt - waveAt) / 1000)} s from the reminders' time`);
+  }
+
+  const lateness = async (sql: string) => {
+    const rows: Array<{ ms: number }> = await db.query(sql, [cycle.id, iso(waveAt), actors.map((a) => a.id)]);
+    const sorted = rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
+    return { n: sorted.length, p50Ms: percentile(sorted, 0.5), maxMs: sorted.at(-1) ?? 0 };
+  };
+  const outbox = await lateness(
+    `SELECT EXTRACT(EPOCH FROM (o.created_at - $2::timestamptz)) * 1000 AS ms FROM outbox o JOIN reviews r ON r.id = o.review_id
+      WHERE o.cycle_id = $1 AND o.kind = 'reminder' AND r.reviewer_id <> ALL($3)`,
+  );
+  const history = await lateness(
+    `SELECT EXTRACT(EPOCH FROM (e.at - $2::timestamptz)) * 1000 AS ms FROM review_events e JOIN reviews r ON r.id = e.review_id
+      WHERE r.cycle_id = $1 AND e.type = 'task.reminded' AND r.reviewer_id <> ALL($3)`,
+  );
+  if (outbox.n !== history.n) throw new Error(`${outbox.n} reminders in the outbox but ${history.n} in review histories`);
+  const waveEnd = waveAt + history.maxMs;
+  return {
+    subjects: total,
+    launchMs,
+    ceilingPerSecond,
+    before: latencies(actions.filter((a) => a.startedAt < waveAt)),
+    during: latencies(actions.filter((a) => a.startedAt >= waveAt && a.startedAt <= waveEnd)),
+    reminders: history.n,
+    outboxLateness: { p50Ms: outbox.p50Ms, maxMs: outbox.maxMs },
+    historyLateness: { p50Ms: history.p50Ms, maxMs: history.maxMs },
+    waveMs: history.maxMs,
+  };
+}
+
+/** Open target tasks whose review has no reminder in its history yet. */
+async function unreminded(db: DataSource, cycleId: string): Promise<number> {
+  const [{ n }]: Array<{ n: string }> = await db.query(
+    `SELECT count(*) AS n FROM reviews r WHERE r.cycle_id = $1 AND r.status = 'open' AND r.step = 'target_assignment'
+       AND NOT EXISTS (SELECT 1 FROM review_events e WHERE e.review_id = r.id AND e.type = 'task.reminded')`,
+    [cycleId],
+  );
+  return Number(n);
+}
+
+async function waitRunning(admin: LaunchTarget, cycleId: string, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const cycle = await call<{ status: string; progress: { subjects: number } }>(admin, 'GET', `/cycles/${cycleId}`);
+    if (cycle.status === 'running') return cycle.progress.subjects;
+    if (cycle.status !== 'launching') throw new Error(`cycle ${cycleId} ended up ${cycle.status} while launching`);
+    if (Date.now() > deadline) throw new Error(`cycle ${cycleId} still launching after ${timeoutMs} ms`);
+    await sleep(500);
+  }
+}
+
+/** Bare update round trips on the product's own Temporal server, a worker and task queue of their own. */
+async function measureCeiling(address: string, settings: BenchConfig): Promise<number> {
+  const taskQueue = `bench-ceiling-${randomBytes(4).toString('hex')}`;
+  const nativeConnection = await NativeConnection.connect({ address });
+  const worker = await Worker.create({ connection: nativeConnection, namespace: 'default', taskQueue, workflowBundle: { code: await bundleBenchWorkflows() }, maxCachedWorkflows: 100 });
+  const running = worker.run();
+  const connection = await Connection.connect({ address });
+  try {
+    const client = new Client({ connection, namespace: 'default' });
+    await runConcurrently(4, 4, (i) => client.workflow.execute('noopWorkflow', { taskQueue, workflowId: `bench-ceiling-warmup-${taskQueue}-${i}` }));
+    const measured = await measureUpdates(client, taskQueue, taskQueue, { ...settings, BENCH_SEQUENTIAL_UPDATES: 50, BENCH_CONCURRENT_WORKFLOWS: 16, BENCH_UPDATES_PER_WORKFLOW: 30 });
+    return measured.find((m) => m.label.includes('concurrent'))?.perSecond ?? 0;
+  } finally {
+    worker.shutdown();
+    await running;
+    await nativeConnection.close();
+    await connection.close();
+  }
+}
+
+function latencies(actions: Action[]): Latencies {
+  const sorted = actions.map((a) => a.ms).sort((a, b) => a - b);
+  return { n: sorted.length, failed: actions.filter((a) => a.failed).length, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99) };
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
