@@ -57,6 +57,12 @@ describe('cycle periods (issue #12): quarterly, term and ad hoc cycles next to t
     for (const { id, period } of created) assert.deepEqual(ok(await app.admin.get(`/cycles/${id}`)).period, period);
     const listed = ok(await app.admin.get('/cycles?year=2031&limit=500')).items.filter((c: { rootUnitId: string }) => c.rootUnitId === launches.rootId);
     assert.deepEqual(listed.map((c: { id: string }) => c.id).sort(), created.map((c) => c.id).sort());
+    // Filtered by the kind of period: the two quarters, or the year alone; an unknown kind is a 400 naming it.
+    const ofKind = async (kind: string) =>
+      ok(await app.admin.get(`/cycles?year=2031&periodKind=${kind}&limit=500`)).items.filter((c: { rootUnitId: string }) => c.rootUnitId === launches.rootId);
+    assert.deepEqual((await ofKind('quarter')).map((c: { period: { quarter: number } }) => c.period.quarter).sort(), [1, 2]);
+    assert.deepEqual((await ofKind('year')).map((c: { period: unknown }) => c.period), [{ kind: 'year' }]);
+    assertProblem(await app.admin.get('/cycles?periodKind=month'), 400, ['periodKind']);
     const quarter1 = listed.find((c: { period: { quarter?: number } }) => c.period.quarter === 1);
     assert.equal(quarter1.title, 'Review Q1/2031');
     // A quarter's default calendar falls in its three months.

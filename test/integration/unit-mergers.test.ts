@@ -181,6 +181,16 @@ describe('units merged or dissolved while a cycle runs', () => {
       const children = (await app.admin.get(`/cycles/${cycleId}/units/${org.id('P')}/report`)).body.children;
       assert.deepEqual(children.map((c: { unitId: string }) => c.unitId), [org.id('A'), org.id('D1')]);
     });
+    // The registry still shows both, as they stand: B merged into A, D dissolved, A active.
+    const standing = async (local: string) => {
+      const { status, mergedInto } = (await app.admin.get(`/org/units/${org.id(local)}`)).body;
+      return { status, mergedInto };
+    };
+    assert.deepEqual(await standing('B'), { status: 'merged', mergedInto: org.id('A') });
+    assert.deepEqual(await standing('D'), { status: 'dissolved', mergedInto: null });
+    assert.deepEqual(await standing('A'), { status: 'active', mergedInto: null });
+    const listed = (await app.admin.get(`/org/units?q=${encodeURIComponent(org.id('B'))}`)).body.items.find((u: { id: string }) => u.id === org.id('B'));
+    assert.deepEqual({ status: listed.status, mergedInto: listed.mergedInto }, { status: 'merged', mergedInto: org.id('A') });
   });
 
   it('completes the cycle, with the receiving unit counting the moved reviews', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CYCLE_STATUSES } from '../../../libs/domain/enums.js';
+import { PERIOD_KINDS } from '../../../libs/domain/cycle-period.js';
 import { RULE_SET_IDS } from '../../../libs/domain/rules/rule-set.js';
 import { cursorField, cursorParts, limitField } from '../http/pagination.js';
 
@@ -73,6 +74,7 @@ export const ListCyclesQuery = z.object({
   cursor: cursorField(z.tuple([cursorParts.instant, cursorParts.id])),
   status: z.enum(CYCLE_STATUSES).optional(),
   year: z.coerce.number().int().optional(),
+  periodKind: z.enum(PERIOD_KINDS).optional().describe('Only cycles of this kind of period (`year`, `quarter`, `term`, `ad_hoc`). Default: every period.'),
 });
 export type ListCyclesQueryType = z.infer<typeof ListCyclesQuery>;
 

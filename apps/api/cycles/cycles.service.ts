@@ -130,6 +130,7 @@ export class CyclesService {
     const filters = [this.visibility(principal, p)];
     if (query.status) filters.push(`c.status = ${p.add(query.status)}`);
     if (query.year) filters.push(`c.year = ${p.add(query.year)}`);
+    if (query.periodKind) filters.push(`c.period->>'kind' = ${p.add(query.periodKind)}`);
     if (after) filters.push(`(c.created_at, c.id) < (${p.add(after[0])}::timestamptz, ${p.add(after[1])})`);
     const ids: Array<{ id: string }> = await this.db.query(
       `SELECT c.id FROM cycles c WHERE ${filters.join(' AND ')} ORDER BY c.created_at DESC, c.id DESC LIMIT ${p.add(query.limit + 1)}`,

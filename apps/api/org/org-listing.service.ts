@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../libs/auth/principal.js';
-import type { PersonStatus, Position, UnitKind } from '../../../libs/domain/enums.js';
+import type { PersonStatus, Position, UnitKind, UnitStatus } from '../../../libs/domain/enums.js';
 import { ForbiddenError, NotFoundError } from '../../../libs/domain/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { SqlParams } from '../access/sql-params.js';
@@ -18,6 +18,8 @@ export interface UnitListItem {
   headName: string | null;
   childCount: number;
   memberCount: number;
+  status: UnitStatus;
+  mergedInto: string | null;
 }
 
 export interface PersonListItem {
@@ -55,7 +57,7 @@ export class OrgListingService {
     }
     this.afterCursor(query.cursor, 'u.name', 'u.id', filters, p);
     const rows: UnitListItem[] = await this.db.query(
-      `SELECT u.id, u.parent_id AS "parentId", u.name, u.kind, u.head_id AS "headId", h.name AS "headName",
+      `SELECT u.id, u.parent_id AS "parentId", u.name, u.kind, u.head_id AS "headId", h.name AS "headName", u.status, u.merged_into AS "mergedInto",
               (SELECT count(*)::int FROM units c WHERE c.parent_id = u.id) AS "childCount",
               (SELECT count(*)::int FROM people m WHERE m.unit_id = u.id AND m.status = 'active') AS "memberCount"
          FROM units u LEFT JOIN people h ON h.id = u.head_id

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../libs/auth/principal.js';
-import type { UnitKind } from '../../../libs/domain/enums.js';
+import type { UnitKind, UnitStatus } from '../../../libs/domain/enums.js';
 import { NotFoundError } from '../../../libs/domain/errors.js';
 import { AccessService } from '../access/access.service.js';
 import { SqlParams } from '../access/sql-params.js';
@@ -17,6 +17,8 @@ export interface UnitView {
   headId: string | null;
   children: string[];
   memberCount: number;
+  status: UnitStatus;
+  mergedInto: string | null;
 }
 
 
@@ -31,7 +33,7 @@ export class OrgQueriesService {
   async unit(principal: Principal, unitId: string): Promise<UnitView> {
     await this.requireVisibleUnit(principal, unitId);
     const [row]: Array<UnitView & { memberCount: string }> = await this.db.query(
-      `SELECT u.id, u.parent_id AS "parentId", u.name, u.kind, u.head_id AS "headId",
+      `SELECT u.id, u.parent_id AS "parentId", u.name, u.kind, u.head_id AS "headId", u.status, u.merged_into AS "mergedInto",
               COALESCE((SELECT array_agg(c.id ORDER BY c.id) FROM units c WHERE c.parent_id = u.id), ARRAY[]::text[]) AS children,
               (SELECT count(*) FROM people p WHERE p.unit_id = u.id AND p.status = 'active') AS "memberCount"
          FROM units u WHERE u.id = $1`,

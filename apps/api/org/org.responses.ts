@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import { POSITIONS, PERSON_STATUSES, UNIT_KINDS } from '../../../libs/domain/enums.js';
+import { POSITIONS, PERSON_STATUSES, UNIT_KINDS, UNIT_STATUSES } from '../../../libs/domain/enums.js';
 import { pageSchema } from '../http/pagination.js';
 
 // What the registry routes answer, as the OpenAPI document states it.
 
 const created = z.object({ created: z.number().int(), updated: z.number().int() });
+
+/** Where a unit stands in the tree: merged and dissolved units stay stored for their reviews' history. */
+const unitStanding = {
+  status: z.enum(UNIT_STATUSES).describe('`active`, or `merged` / `dissolved` by an import (kept for the history of its reviews)'),
+  mergedInto: z.string().nullable().describe('The unit a merged unit went into; null otherwise'),
+};
 export const ImportResultSchema = z.object({ units: created, people: created });
 
 export const UnitListPageSchema = pageSchema(
@@ -17,6 +23,7 @@ export const UnitListPageSchema = pageSchema(
     headName: z.string().nullable(),
     childCount: z.number().int(),
     memberCount: z.number().int(),
+    ...unitStanding,
   }),
 );
 
@@ -39,6 +46,7 @@ export const UnitSchema = z.object({
   headId: z.string().nullable(),
   children: z.array(z.string()).describe("The child units' ids"),
   memberCount: z.number().int(),
+  ...unitStanding,
 });
 
 /** A person of a unit: what each reader may see (README "Who sees what of a person"); a member sees only id, name, unit and position. */

@@ -812,6 +812,13 @@ export interface components {
           headName: string | null;
           childCount: number;
           memberCount: number;
+          /**
+           * @description `active`, or `merged` / `dissolved` by an import (kept for the history of its reviews)
+           * @enum {string}
+           */
+          status: "active" | "merged" | "dissolved";
+          /** @description The unit a merged unit went into; null otherwise */
+          mergedInto: string | null;
         })[];
       /** @description Pass as `cursor` for the next page; null on the last */
       nextCursor: string | null;
@@ -840,6 +847,13 @@ export interface components {
       /** @description The child units' ids */
       children: string[];
       memberCount: number;
+      /**
+       * @description `active`, or `merged` / `dissolved` by an import (kept for the history of its reviews)
+       * @enum {string}
+       */
+      status: "active" | "merged" | "dissolved";
+      /** @description The unit a merged unit went into; null otherwise */
+      mergedInto: string | null;
     };
     UnitPersonPage: {
       items: ({

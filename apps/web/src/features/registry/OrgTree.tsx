@@ -24,10 +24,15 @@ function UnitTitle({ unit }: { unit: UnitRow }) {
   const { t } = useTranslation();
   return (
     <span className="registry-node" data-testid={`unit-node-${unit.id}`}>
-      <Typography.Text strong>{unit.name}</Typography.Text> <Tag>{t(`unitKind.${unit.kind}`)}</Tag>
-      <Typography.Text type="secondary">
-        {unit.headName ? t('registry:node.head', { name: unit.headName }) : t('registry:node.noHead')} · {t('registry:node.members', { count: unit.memberCount })}
-      </Typography.Text>
+      <Typography.Text strong delete={unit.status !== 'active'}>{unit.name}</Typography.Text> <Tag>{t(`unitKind.${unit.kind}`)}</Tag>
+      {/* Merged and dissolved units stay in the registry for their reviews' history. */}
+      {unit.status === 'merged' ? <Tag data-testid={`unit-status-${unit.id}`}>{t('registry:node.merged', { into: unit.mergedInto })}</Tag> : null}
+      {unit.status === 'dissolved' ? <Tag data-testid={`unit-status-${unit.id}`}>{t('registry:node.dissolved')}</Tag> : null}
+      {unit.status === 'active' ? (
+        <Typography.Text type="secondary">
+          {unit.headName ? t('registry:node.head', { name: unit.headName }) : t('registry:node.noHead')} · {t('registry:node.members', { count: unit.memberCount })}
+        </Typography.Text>
+      ) : null}
     </span>
   );
 }

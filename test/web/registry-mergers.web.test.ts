@@ -1,0 +1,45 @@
+import { after, before, describe, it } from 'node:test';
+import { TEST_PASSWORD, buildOrg, type OrgFixture } from '../support/org-fixture.js';
+import { ok } from '../support/problems.js';
+import { uniquePrefix } from '../support/test-env.js';
+import { capture, signIn, startWebHarness, type WebHarness } from './support/browser.js';
+
+describe('an administrator sees merged and dissolved units in the registry (browser)', () => {
+  let web: WebHarness;
+  let org: OrgFixture;
+
+  before(async () => {
+    web = await startWebHarness();
+    org = buildOrg(uniquePrefix('wmrg'), {
+      id: 'P',
+      kind: 'province',
+      people: [['p-sec', 'secretary']],
+      children: ['A', 'B', 'C'].map((u) => ({ id: u, kind: 'grassroots' as const, people: [[`${u.toLowerCase()}-sec`, 'secretary']] as Array<[string, 'secretary']> })),
+    });
+    org.payload.people.push({ id: org.id('admin'), name: 'Trần Thị Quản', unitId: org.rootId, position: 'member', username: org.id('admin'), password: TEST_PASSWORD, roles: [{ role: 'admin', unitId: org.rootId }] });
+    ok(await web.app.admin.post('/org/import', org.payload));
+    // B goes into A, C is dissolved; their secretaries move to A first, as the import requires.
+    const unit = (local: string, extra: Record<string, unknown>) => ({ id: org.id(local), parentId: org.rootId, name: `Unit ${local}`, kind: 'grassroots', ...extra });
+    ok(
+      await web.app.admin.post('/org/import', {
+        units: [unit('B', { mergedInto: org.id('A') }), unit('C', { dissolved: true })],
+        people: ['b-sec', 'c-sec'].map((p) => ({ id: org.id(p), name: `Person ${p}`, unitId: org.id('A'), position: 'member' })),
+      }),
+    );
+  });
+  after(async () => web?.stop());
+
+  it('shows each unit where it stands: merged into another, dissolved, or active', async () => {
+    const page = await web.newPage();
+    await signIn(page, org.id('admin'), TEST_PASSWORD);
+    await page.goto('/registry');
+    const root = page.getByTestId(`unit-node-${org.rootId}`);
+    await root.waitFor();
+    await page.locator('.ant-tree-treenode').filter({ has: root }).locator('.ant-tree-switcher').click();
+    await page.getByTestId(`unit-status-${org.id('B')}`).filter({ hasText: `Đã sáp nhập vào ${org.id('A')}` }).waitFor();
+    await page.getByTestId(`unit-status-${org.id('C')}`).filter({ hasText: 'Đã giải thể' }).waitFor();
+    await page.getByTestId(`unit-node-${org.id('A')}`).waitFor();
+    if ((await page.getByTestId(`unit-status-${org.id('A')}`).count()) !== 0) throw new Error('an active unit shows a status tag');
+    await capture(page, 'admin-registry-mergers');
+  });
+});
