@@ -34,7 +34,7 @@ describe('organisation registry: POST /org/import, GET /org/units/:id(/people)',
 
   it('GET /org/units/:id returns the unit with head, children and member count', async () => {
     const unit = ok(await app.admin.get(`/org/units/${org.id('D')}`));
-    assert.deepEqual(unit, { id: org.id('D'), parentId: org.rootId, name: 'Unit D', kind: 'district', headId: org.id('d-sec'), children: [org.id('G')], memberCount: 3, status: 'active', mergedInto: null });
+    assert.deepEqual(unit, { id: org.id('D'), parentId: org.rootId, name: 'Unit D', kind: 'district', headId: org.id('d-sec'), children: [org.id('G')], memberCount: 3, status: 'active', mergedInto: null, mergedIntoName: null });
     const leaf = ok(await app.admin.get(`/org/units/${org.id('G')}`));
     assert.deepEqual(leaf.children, []);
     assert.equal(leaf.memberCount, 3);

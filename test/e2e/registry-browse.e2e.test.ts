@@ -55,8 +55,8 @@ describe('registry browsing: GET /org/units and GET /org/people', () => {
     const page = ok(await app.admin.get(`/org/units?parentId=${org.rootId}`));
     assert.deepEqual(page, {
       items: [
-        { id: org.id('D1'), parentId: org.rootId, name: 'Huyện Giao Thủy', kind: 'district', headId: org.id('d1-dep'), headName: 'Person d1-dep', childCount: 1, memberCount: 3, status: 'active', mergedInto: null },
-        { id: org.id('D2'), parentId: org.rootId, name: 'Huyện Hải Hậu', kind: 'district', headId: org.id('d2-sec'), headName: 'Person d2-sec', childCount: 0, memberCount: 1, status: 'active', mergedInto: null },
+        { id: org.id('D1'), parentId: org.rootId, name: 'Huyện Giao Thủy', kind: 'district', headId: org.id('d1-dep'), headName: 'Person d1-dep', childCount: 1, memberCount: 3, status: 'active', mergedInto: null, mergedIntoName: null },
+        { id: org.id('D2'), parentId: org.rootId, name: 'Huyện Hải Hậu', kind: 'district', headId: org.id('d2-sec'), headName: 'Person d2-sec', childCount: 0, memberCount: 1, status: 'active', mergedInto: null, mergedIntoName: null },
       ],
       nextCursor: null,
     });

@@ -183,12 +183,12 @@ describe('units merged or dissolved while a cycle runs', () => {
     });
     // The registry still shows both, as they stand: B merged into A, D dissolved, A active.
     const standing = async (local: string) => {
-      const { status, mergedInto } = (await app.admin.get(`/org/units/${org.id(local)}`)).body;
-      return { status, mergedInto };
+      const { status, mergedInto, mergedIntoName } = (await app.admin.get(`/org/units/${org.id(local)}`)).body;
+      return { status, mergedInto, mergedIntoName };
     };
-    assert.deepEqual(await standing('B'), { status: 'merged', mergedInto: org.id('A') });
-    assert.deepEqual(await standing('D'), { status: 'dissolved', mergedInto: null });
-    assert.deepEqual(await standing('A'), { status: 'active', mergedInto: null });
+    assert.deepEqual(await standing('B'), { status: 'merged', mergedInto: org.id('A'), mergedIntoName: 'Unit A' });
+    assert.deepEqual(await standing('D'), { status: 'dissolved', mergedInto: null, mergedIntoName: null });
+    assert.deepEqual(await standing('A'), { status: 'active', mergedInto: null, mergedIntoName: null });
     const listed = (await app.admin.get(`/org/units?q=${encodeURIComponent(org.id('B'))}`)).body.items.find((u: { id: string }) => u.id === org.id('B'));
     assert.deepEqual({ status: listed.status, mergedInto: listed.mergedInto }, { status: 'merged', mergedInto: org.id('A') });
   });

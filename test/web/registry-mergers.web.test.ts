@@ -36,7 +36,7 @@ describe('an administrator sees merged and dissolved units in the registry (brow
     const root = page.getByTestId(`unit-node-${org.rootId}`);
     await root.waitFor();
     await page.locator('.ant-tree-treenode').filter({ has: root }).locator('.ant-tree-switcher').click();
-    await page.getByTestId(`unit-status-${org.id('B')}`).filter({ hasText: `Đã sáp nhập vào ${org.id('A')}` }).waitFor();
+    await page.getByTestId(`unit-status-${org.id('B')}`).filter({ hasText: 'Đã sáp nhập vào Unit A' }).waitFor();
     await page.getByTestId(`unit-status-${org.id('C')}`).filter({ hasText: 'Đã giải thể' }).waitFor();
     await page.getByTestId(`unit-node-${org.id('A')}`).waitFor();
     if ((await page.getByTestId(`unit-status-${org.id('A')}`).count()) !== 0) throw new Error('an active unit shows a status tag');

@@ -20,6 +20,7 @@ export interface UnitListItem {
   memberCount: number;
   status: UnitStatus;
   mergedInto: string | null;
+  mergedIntoName: string | null;
 }
 
 export interface PersonListItem {
@@ -57,7 +58,7 @@ export class OrgListingService {
     }
     this.afterCursor(query.cursor, 'u.name', 'u.id', filters, p);
     const rows: UnitListItem[] = await this.db.query(
-      `SELECT u.id, u.parent_id AS "parentId", u.name, u.kind, u.head_id AS "headId", h.name AS "headName", u.status, u.merged_into AS "mergedInto",
+      `SELECT u.id, u.parent_id AS "parentId", u.name, u.kind, u.head_id AS "headId", h.name AS "headName", u.status, u.merged_into AS "mergedInto", (SELECT mi.name FROM units mi WHERE mi.id = u.merged_into) AS "mergedIntoName",
               (SELECT count(*)::int FROM units c WHERE c.parent_id = u.id) AS "childCount",
               (SELECT count(*)::int FROM people m WHERE m.unit_id = u.id AND m.status = 'active') AS "memberCount"
          FROM units u LEFT JOIN people h ON h.id = u.head_id

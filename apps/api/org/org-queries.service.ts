@@ -19,6 +19,7 @@ export interface UnitView {
   memberCount: number;
   status: UnitStatus;
   mergedInto: string | null;
+  mergedIntoName: string | null;
 }
 
 
@@ -33,7 +34,7 @@ export class OrgQueriesService {
   async unit(principal: Principal, unitId: string): Promise<UnitView> {
     await this.requireVisibleUnit(principal, unitId);
     const [row]: Array<UnitView & { memberCount: string }> = await this.db.query(
-      `SELECT u.id, u.parent_id AS "parentId", u.name, u.kind, u.head_id AS "headId", u.status, u.merged_into AS "mergedInto",
+      `SELECT u.id, u.parent_id AS "parentId", u.name, u.kind, u.head_id AS "headId", u.status, u.merged_into AS "mergedInto", (SELECT mi.name FROM units mi WHERE mi.id = u.merged_into) AS "mergedIntoName",
               COALESCE((SELECT array_agg(c.id ORDER BY c.id) FROM units c WHERE c.parent_id = u.id), ARRAY[]::text[]) AS children,
               (SELECT count(*) FROM people p WHERE p.unit_id = u.id AND p.status = 'active') AS "memberCount"
          FROM units u WHERE u.id = $1`,

@@ -10,6 +10,7 @@ const created = z.object({ created: z.number().int(), updated: z.number().int() 
 const unitStanding = {
   status: z.enum(UNIT_STATUSES).describe('`active`, or `merged` / `dissolved` by an import (kept for the history of its reviews)'),
   mergedInto: z.string().nullable().describe('The unit a merged unit went into; null otherwise'),
+  mergedIntoName: z.string().nullable().describe("That unit's name; null when there is none"),
 };
 export const ImportResultSchema = z.object({ units: created, people: created });
 

@@ -819,6 +819,8 @@ export interface components {
           status: "active" | "merged" | "dissolved";
           /** @description The unit a merged unit went into; null otherwise */
           mergedInto: string | null;
+          /** @description That unit's name; null when there is none */
+          mergedIntoName: string | null;
         })[];
       /** @description Pass as `cursor` for the next page; null on the last */
       nextCursor: string | null;
@@ -854,6 +856,8 @@ export interface components {
       status: "active" | "merged" | "dissolved";
       /** @description The unit a merged unit went into; null otherwise */
       mergedInto: string | null;
+      /** @description That unit's name; null when there is none */
+      mergedIntoName: string | null;
     };
     UnitPersonPage: {
       items: ({

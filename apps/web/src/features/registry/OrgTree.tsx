@@ -26,7 +26,7 @@ function UnitTitle({ unit }: { unit: UnitRow }) {
     <span className="registry-node" data-testid={`unit-node-${unit.id}`}>
       <Typography.Text strong delete={unit.status !== 'active'}>{unit.name}</Typography.Text> <Tag>{t(`unitKind.${unit.kind}`)}</Tag>
       {/* Merged and dissolved units stay in the registry for their reviews' history. */}
-      {unit.status === 'merged' ? <Tag data-testid={`unit-status-${unit.id}`}>{t('registry:node.merged', { into: unit.mergedInto })}</Tag> : null}
+      {unit.status === 'merged' ? <Tag data-testid={`unit-status-${unit.id}`}>{t('registry:node.merged', { into: unit.mergedIntoName ?? unit.mergedInto })}</Tag> : null}
       {unit.status === 'dissolved' ? <Tag data-testid={`unit-status-${unit.id}`}>{t('registry:node.dissolved')}</Tag> : null}
       {unit.status === 'active' ? (
         <Typography.Text type="secondary">
