@@ -7,6 +7,7 @@ import { openDatabase } from '../../libs/persistence/data-source.js';
 import { connectClient } from '../../libs/temporal/temporal-connection.js';
 import { startApi, type RunningApi } from '../api/api-server.js';
 import { startNoticeDispatcher } from '../worker/notice-dispatcher.js';
+import { unlessForcedShutdown } from '../worker/forced-shutdown.js';
 import { createReviewWorker } from '../worker/review-worker.js';
 
 export interface RunningProduct {
@@ -34,7 +35,7 @@ export async function startProduct(config: ResolvedConfig, logger: Logger, liste
       await api.close();
       await notices.stop();
       if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
+      await running.catch(unlessForcedShutdown);
       await connection.close();
       await temporal.connection.close();
       await db.destroy();

@@ -40,6 +40,10 @@ export async function createReviewWorker(deps: ReviewWorkerDeps): Promise<{ work
     maxConcurrentLocalActivityExecutions: config.worker.maxConcurrentLocalActivityExecutions,
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
     shutdownGraceTime: '10 seconds',
+    // A stop must end even when an activity ignores its cancellation (one waiting on workflows this
+    // draining worker no longer runs would hold it in DRAINING forever); its attempt times out and
+    // is retried by another worker.
+    shutdownForceTime: '30 seconds',
   });
   return { worker, connection };
 }

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import { unlessForcedShutdown } from '../../apps/worker/forced-shutdown.js';
 import { createReviewWorker } from '../../apps/worker/review-worker.js';
 import { createActivities } from '../../libs/activities/index.js';
 import { ok } from '../support/problems.js';
@@ -96,6 +97,7 @@ describe('bulk operations: calendar moves and cancels', () => {
       workflowBundle: { codePath: app.config.worker.workflowBundlePath! },
       activities,
       shutdownGraceTime: '1 second',
+      shutdownForceTime: '10 seconds',
     });
     worker = runWorker(created, connection);
   }
@@ -232,7 +234,7 @@ function runWorker(worker: Worker, connection: NativeConnection): { close(): Pro
   return {
     async close() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
+      await running.catch(unlessForcedShutdown);
       await connection.close();
     },
   };
