@@ -1,8 +1,6 @@
 import { heartbeat, log } from '@temporalio/activity';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
 import type { Transition } from '../domain/review/review-machine.js';
-import { ErrorCode } from '../domain/errors.js';
 import {
   addChildUnitUpdate,
   adoptChildUnitUpdate,
@@ -12,17 +10,15 @@ import {
   reparentUnitUpdate,
   retireUnitUpdate,
   reviewReleasedSignal,
-  unitHeadChangedSignal,
   withdrawReviewUpdate,
 } from '../temporal/definitions.js';
-import { domainErrorIn } from '../temporal/failure-codec.js';
 import { unitWorkflowId } from '../temporal/workflow-ids.js';
 import type { ActivityDeps } from './activity-deps.js';
-import { calibrateTaskId } from './quota.activities.js';
 import type { PlannedChange } from './registry-change-plan.activity.js';
-import { reportTaskId } from './report.activities.js';
 import { insertNewReviews, insertReviewEvents, syncReviewTasks } from './review-rows.js';
 import { makeStartSubjectReviews } from './start-workflows.activity.js';
+import { completedWorkflow, ignoringClosed } from './ignoring-closed.js';
+import { handReportToNewHead } from './report-handover.js';
 
 /**
  * Delivers one stored page of a registry import's changes, routing each on what the workflows
@@ -44,7 +40,7 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
     try {
       return (await ask()).accepted;
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError || completed(error)) return false;
+      if (error instanceof WorkflowNotFoundError || completedWorkflow(error)) return false;
       throw error;
     }
   }
@@ -159,19 +155,7 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
         break;
       }
       case 'report_head':
-        await deps.db.transaction(async (tx) => {
-          await tx.query(`UPDATE reports SET head_id = $3, updated_at = now() WHERE cycle_id = $1 AND unit_id = $2 AND status <> 'submitted'`, [
-            change.cycleId,
-            change.unitId,
-            change.headId,
-          ]);
-          await tx.query(`UPDATE tasks SET assignee_id = $3 WHERE id IN ($1, $2) AND status = 'open'`, [
-            reportTaskId(change.cycleId, change.unitId),
-            calibrateTaskId(change.cycleId, change.unitId),
-            change.headId,
-          ]);
-        });
-        await ignoringClosed(deps.db, null, () => handle(change.workflowId).signal(unitHeadChangedSignal, { headId: change.headId }));
+        await handReportToNewHead(deps, change);
         break;
     }
   }
@@ -199,33 +183,10 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
   };
 }
 
-const completed = (error: unknown) => /workflow execution already completed/i.test(error instanceof Error ? error.message : '');
-
 async function signalIfRunning(call: () => Promise<void>): Promise<void> {
   try {
     await call();
   } catch (error) {
-    if (!(error instanceof WorkflowNotFoundError) && !completed(error)) throw error;
-  }
-}
-
-/**
- * Applies a change to a review; false when it had nothing left to change (closed since the plan).
- * A review workflow not found while its review is still open is being started (its cycle is
- * launching): the error lets the activity retry until it runs.
- */
-async function ignoringClosed(db: DataSource, reviewId: string | null, call: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await call();
-    return true;
-  } catch (error) {
-    const code = domainErrorIn(error)?.code;
-    if (code === ErrorCode.Closed || code === ErrorCode.AlreadyDone) return false;
-    if (completed(error)) return false;
-    if (error instanceof WorkflowNotFoundError && reviewId !== null) {
-      const [row]: Array<{ status: string }> = await db.query('SELECT status FROM reviews WHERE id = $1', [reviewId]);
-      if (row?.status !== 'open') return false;
-    }
-    throw error;
+    if (!(error instanceof WorkflowNotFoundError) && !completedWorkflow(error)) throw error;
   }
 }

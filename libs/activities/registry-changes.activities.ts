@@ -1,23 +1,20 @@
 import { heartbeat, log } from '@temporalio/activity';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { ReassignReviewCommand, WithdrawReviewCommand } from '../domain/review/review-commands.js';
 import { launchReview } from '../domain/review/review-machine.js';
 import { gatherSubjectFacts } from './subject-facts.js';
 import type { ReviewState } from '../domain/review/review-state.js';
-import { ErrorCode } from '../domain/errors.js';
 import { planUnit, type SubjectPlan } from '../domain/org/subject-plan.js';
 import { CycleEntity } from '../persistence/entities/index.js';
 import { loadSubtree } from '../persistence/registry-reader.js';
-import { childUnitAddedSignal, reassignReviewUpdate, reviewAdoptedSignal, unitHeadChangedSignal, withdrawReviewUpdate } from '../temporal/definitions.js';
-import { domainErrorIn } from '../temporal/failure-codec.js';
+import { childUnitAddedSignal, reassignReviewUpdate, reviewAdoptedSignal, withdrawReviewUpdate } from '../temporal/definitions.js';
 import { reviewWorkflowId, unitWorkflowId } from '../temporal/workflow-ids.js';
 import type { ActivityDeps } from './activity-deps.js';
-import { calibrateTaskId } from './quota.activities.js';
-import { reportTaskId } from './report.activities.js';
 import { reviewIdFor } from './review-id.js';
 import { insertNewReviews, insertReviewEvents, syncReviewTasks } from './review-rows.js';
 import { makeStartSubjectReviews } from './start-workflows.activity.js';
+import { ignoringClosed } from './ignoring-closed.js';
+import { handReportToNewHead } from './report-handover.js';
 
 /** One thing a registry import changed for a running cycle, addressed to the workflow it concerns. */
 export type RegistryChange =
@@ -193,42 +190,10 @@ export function makeDeliverRegistryChanges(deps: ActivityDeps) {
           await deps.temporal.workflow.getHandle(change.parentWorkflowId).signal(childUnitAddedSignal, { unitId: change.unitId });
           break;
         case 'report_head':
-          await deps.db.transaction(async (tx) => {
-            await tx.query(`UPDATE reports SET head_id = $3, updated_at = now() WHERE cycle_id = $1 AND unit_id = $2 AND status <> 'submitted'`, [
-              change.cycleId,
-              change.unitId,
-              change.headId,
-            ]);
-            await tx.query(`UPDATE tasks SET assignee_id = $3 WHERE id IN ($1, $2) AND status = 'open'`, [
-              reportTaskId(change.cycleId, change.unitId),
-              calibrateTaskId(change.cycleId, change.unitId),
-              change.headId,
-            ]);
-          });
-          await ignoringClosed(deps.db, null, () => deps.temporal.workflow.getHandle(change.workflowId).signal(unitHeadChangedSignal, { headId: change.headId }));
+          await handReportToNewHead(deps, change);
           break;
       }
       heartbeat(++done);
     }
   };
-}
-
-/**
- * A workflow that closed since the plan was made has nothing left to change. A review workflow
- * not found while its review is still open is being started (its cycle is launching): the error
- * lets the activity retry until it runs. One whose review has closed meanwhile is left alone.
- */
-async function ignoringClosed(db: DataSource, reviewId: string | null, call: () => Promise<unknown>): Promise<void> {
-  try {
-    await call();
-  } catch (error) {
-    const code = domainErrorIn(error)?.code;
-    if (code === ErrorCode.Closed || code === ErrorCode.AlreadyDone) return;
-    if (/workflow execution already completed/i.test(error instanceof Error ? error.message : '')) return;
-    if (error instanceof WorkflowNotFoundError && reviewId !== null) {
-      const [row]: Array<{ status: string }> = await db.query('SELECT status FROM reviews WHERE id = $1', [reviewId]);
-      if (row?.status !== 'open') return;
-    }
-    throw error;
-  }
 }
