@@ -6,7 +6,7 @@ import { registryChangesWorkflowId, unitWorkflowId } from '../../libs/temporal/w
 import { newKey } from '../support/api-client.js';
 import { buildOrg, TEST_PASSWORD, type OrgFixture } from '../support/org-fixture.js';
 import { Participants } from '../support/participants.js';
-import { allReviews, completeReview, eventually, waitRunning, type ReviewSummary } from '../support/review-driver.js';
+import { allReviews, completeReview, eventually, reviewHistory, waitRunning, type ReviewSummary } from '../support/review-driver.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { uniquePrefix } from '../support/test-env.js';
 
@@ -89,11 +89,7 @@ describe('registry changes while a cycle runs', () => {
     assert.ok(found, `no review for ${subjectType} ${local}`);
     return found as ReviewSummary & Record<string, any>;
   };
-  const history = async (reviewId: string): Promise<HistoryEvent[]> => {
-    const res = await app.admin.get(`/reviews/${reviewId}/history`);
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    return res.body.events;
-  };
+  const history = (reviewId: string) => reviewHistory(app.admin, reviewId);
   const unitProgress = (unit: string) => app.product.temporal.workflow.getHandle(unitWorkflowId(cycleId, org.id(unit))).query(unitProgressQuery);
   const openTasks = async (local: string) => {
     const client = await people.as(org.id(local));

@@ -5,15 +5,9 @@ import { unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
 import { cycleBody } from '../support/cycle-body.js';
 import { buildOrg, type OrgFixture } from '../support/org-fixture.js';
 import { Participants } from '../support/participants.js';
-import { allReviews, eventually, launchCycle, type ReviewSummary } from '../support/review-driver.js';
+import { allReviews, eventually, launchCycle, reviewHistory, type ReviewSummary } from '../support/review-driver.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { uniquePrefix } from '../support/test-env.js';
-
-interface HistoryEvent {
-  actorId: string;
-  type: string;
-  data: Record<string, any>;
-}
 
 /**
  * Units merged and dissolved while a cycle runs (2025: provinces merged, districts abolished),
@@ -58,7 +52,7 @@ describe('units merged or dissolved while a cycle runs', () => {
     assert.ok(res, `no review for ${subjectType} ${local}`);
     return (await app.admin.get(`/reviews/${res.id}`)).body;
   };
-  const history = async (reviewId: string): Promise<HistoryEvent[]> => (await app.admin.get(`/reviews/${reviewId}/history`)).body.events;
+  const history = (reviewId: string) => reviewHistory(app.admin, reviewId);
   const errorPaths = (res: { status: number; body: any }) => {
     assert.equal(res.status, 400, JSON.stringify(res.body));
     return (res.body.errors as Array<{ path: string }>).map((e) => e.path);

@@ -42,6 +42,20 @@ export async function allReviews(admin: ApiClient, cycleId: string): Promise<Rev
 }
 
 /** Waits until the cycle has launched every subject. */
+/** One entry of a review's history, as GET /reviews/:id/history gives it. */
+export interface HistoryEvent {
+  actorId: string;
+  type: string;
+  data: Record<string, any>;
+}
+
+/** A review's history through the API (200 asserted). */
+export async function reviewHistory(client: ApiClient, reviewId: string): Promise<HistoryEvent[]> {
+  const res = await client.get(`/reviews/${reviewId}/history`);
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return res.body.events;
+}
+
 export async function waitRunning(admin: ApiClient, cycleId: string): Promise<void> {
   await eventually(async () => {
     const cycle = await admin.get(`/cycles/${cycleId}`);

@@ -5,13 +5,13 @@ import { TEST_PASSWORD, threeLevelOrg, type OrgFixture } from '../support/org-fi
 import { uniquePrefix } from '../support/test-env.js';
 import { capture, signIn, startWebHarness, type WebHarness } from './support/browser.js';
 
-/** Picks a date in an Ant Design date picker by typing it, as a keyboard user would. */
-async function pickDate(page: Page, id: string, ddMMyyyy: string): Promise<void> {
+/** Picks a date in an Ant Design date picker by typing it, as a keyboard user would; leaving with Tab does not submit the form as Enter may. */
+async function pickDate(page: Page, id: string, ddMMyyyy: string, leaveWith: 'Enter' | 'Tab' = 'Enter'): Promise<void> {
   const input = page.locator(`input#${id}`);
   await input.click();
   await input.press('Control+A');
   await input.pressSequentially(ddMMyyyy);
-  await input.press('Enter');
+  await input.press(leaveWith);
 }
 
 /** Types in a searchable select and picks the option that shows `label`. */
@@ -19,15 +19,6 @@ async function pickOption(page: Page, id: string, search: string, label: string 
   await page.locator(`input#${id}`).click();
   await page.locator(`input#${id}`).fill(search);
   await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
-}
-
-/** Types a date and leaves the picker with Tab (Enter would submit the form). */
-async function typeDate(page: Page, id: string, ddMMyyyy: string): Promise<void> {
-  const input = page.locator(`input#${id}`);
-  await input.click();
-  await input.press('Control+A');
-  await input.pressSequentially(ddMMyyyy);
-  await input.press('Tab');
 }
 
 async function setYear(page: Page, year: number): Promise<void> {
@@ -163,13 +154,13 @@ describe('an administrator imports the registry and runs cycles (browser)', () =
     // A new year brings Guidance 43's dates back.
     await setYear(page, year + 2);
     // Report dates by level: a district reporting after the province is a 400 naming that level.
-    await typeDate(page, 'calendar_reportDueAtByKind_province', `10/01/${year + 3}`);
-    await typeDate(page, 'calendar_reportDueAtByKind_district', `12/01/${year + 3}`);
+    await pickDate(page, 'calendar_reportDueAtByKind_province', `10/01/${year + 3}`, 'Tab');
+    await pickDate(page, 'calendar_reportDueAtByKind_district', `12/01/${year + 3}`, 'Tab');
     await page.getByRole('button', { name: 'Khởi động' }).click();
     await page.locator('#calendar_reportDueAtByKind_district_help').getByText(`Không được muộn hơn hạn báo cáo của cấp tỉnh (10/01/${year + 3}).`).waitFor();
     await capture(page, 'admin-launch-report-levels');
-    await typeDate(page, 'calendar_reportDueAtByKind_district', `05/01/${year + 3}`);
-    await typeDate(page, 'calendar_reportDueAtByKind_cell', `02/01/${year + 3}`);
+    await pickDate(page, 'calendar_reportDueAtByKind_district', `05/01/${year + 3}`, 'Tab');
+    await pickDate(page, 'calendar_reportDueAtByKind_cell', `02/01/${year + 3}`, 'Tab');
     await page.getByRole('button', { name: 'Khởi động' }).click();
     await page.waitForURL(/\/cycles\/[^/]+$/, { timeout: 60_000 });
     await page.getByTestId('cycle-status').and(page.locator('[data-status=running]')).waitFor();
