@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DataSource } from 'typeorm';
 import { appendAuditEntry } from '../../libs/persistence/audit/audit-append.js';
 import { verifyAuditChain } from '../../libs/persistence/audit/audit-verify.js';
 import { createDataSource, migrate } from '../../libs/persistence/data-source.js';
-import { MIGRATIONS } from '../../libs/persistence/migrations/index.js';
 import { AuditChain1764500000000 } from '../../libs/persistence/migrations/1764500000000-audit-chain.js';
-import { scratchDatabase } from '../support/scratch-database.js';
+import { schemaBefore, scratchDatabase } from '../support/scratch-database.js';
 
 // Entries written before the chain existed are chained by the migration, oldest first, so the
 // chain covers the whole trail and new entries link to the last of them.
@@ -14,14 +12,7 @@ describe('the audit chain in PostgreSQL: migration and concurrent writers', () =
   const databaseUrl = scratchDatabase('audit_chain');
 
   it('chains the entries already in the trail, and new entries follow them', async () => {
-    const before = new DataSource({
-      type: 'postgres',
-      url: databaseUrl,
-      migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(AuditChain1764500000000)),
-      migrationsTableName: 'schema_migrations',
-    });
-    await before.initialize();
-    await before.runMigrations({ transaction: 'each' });
+    const before = await schemaBefore(databaseUrl, AuditChain1764500000000);
     for (const [outcome, status] of [['ok', 200], ['rejected', 403], ['failed', 500]] as const) {
       await before.query(`INSERT INTO audit_log (at, actor_id, action, target, request_id, outcome, status) VALUES (now(), 'old-admin', 'POST /org/import', '/org/import', $1, $2, $3)`, [
         `legacy-${outcome}`,

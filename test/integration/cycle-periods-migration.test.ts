@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../../libs/persistence/data-source.js';
-import { MIGRATIONS } from '../../libs/persistence/migrations/index.js';
 import { CyclePeriods1765200000000 } from '../../libs/persistence/migrations/1765200000000-cycle-periods.js';
-import { scratchDatabase } from '../support/scratch-database.js';
+import { schemaBefore, scratchDatabase } from '../support/scratch-database.js';
 
 // Cycles stored before periods (issue #12) become year cycles, and the unique constraint moves from
 // (year, root) to (year, root, period key): a quarter beside the year is allowed, a second year is not.
@@ -18,14 +17,7 @@ describe('the cycle periods migration', () => {
          VALUES ($1, 2026, 'root', 'Old', 'completed', '{"ruleSet":"reg-366-2025"}', '{}', 1, $1, 'admin'${values.map((_, i) => `, $${i + 2}`).join('')})`,
         [id, ...values],
       );
-    const old = new DataSource({
-      type: 'postgres',
-      url: databaseUrl,
-      migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(CyclePeriods1765200000000)),
-      migrationsTableName: 'schema_migrations',
-    });
-    await old.initialize();
-    await old.runMigrations({ transaction: 'each' });
+    const old = await schemaBefore(databaseUrl, CyclePeriods1765200000000);
     await insert(old, 'old-year');
     await old.destroy();
 

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { after, before } from 'node:test';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../libs/persistence/migrations/index.js';
 import { testConfig } from './test-env.js';
 
 /**
@@ -22,4 +24,12 @@ export function scratchDatabase(label: string): string {
     await admin.end();
   });
   return Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
+}
+
+/** A connection to the database with every migration before `migration` run: the schema a release before it left. */
+export async function schemaBefore(databaseUrl: string, migration: (typeof MIGRATIONS)[number]): Promise<DataSource> {
+  const db = new DataSource({ type: 'postgres', url: databaseUrl, migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(migration)), migrationsTableName: 'schema_migrations' });
+  await db.initialize();
+  await db.runMigrations({ transaction: 'each' });
+  return db;
 }
