@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
-import { AccessTokens } from '../libs/auth/access-tokens.js';
-import type { LaunchTarget } from './cycle-launch.js';
-import { runConcurrently } from './measure.js';
+import type { AccessTokens } from '../libs/auth/access-tokens.js';
+import { call, waitUntilRunning, type LaunchTarget } from './cycle-launch.js';
+import { ascending, percentile, runConcurrently } from './measure.js';
 import { SYNTHETIC_ROOT_UNIT, syntheticProvince } from './synthetic-province.js';
 
 // (k) people's actions through the HTTP API, as a December of self-assessments would send them:
@@ -45,7 +44,7 @@ const STEPS = [
 /** Launches a cycle over a synthetic province of about `subjects`, then sends the three steps with `inFlight` requests at a time. */
 export async function measureActions(db: DataSource, target: LaunchTarget, tokens: AccessTokens, subjects: number, inFlight: number, timeoutMs: number): Promise<ActionStep[]> {
   const registry = syntheticProvince(subjects);
-  await call(target.token, target, 'POST', '/org/import', registry);
+  await call(target, 'POST', '/org/import', registry);
   // Everyone who acts gets an account; tokens are minted directly (sign-in is measured elsewhere).
   await db.query(
     `INSERT INTO accounts (id, username, password_hash, person_id, roles, created_at, updated_at)
@@ -57,8 +56,8 @@ export async function measureActions(db: DataSource, target: LaunchTarget, token
   // Every step open now and due months ahead: no reminder or step opening lands during the run.
   const at = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
   const calendar = { targetsDueAt: at(300), selfAssessmentOpensAt: at(-1), selfAssessmentDueAt: at(310), reviewDueAt: at(320), remediationDueAt: at(330), reportDueAt: at(330) };
-  const cycle = await call<{ id: string }>(target.token, target, 'POST', '/cycles', { year, rootUnitId: SYNTHETIC_ROOT_UNIT, title: `Benchmark: actions ${year}`, calendar });
-  await waitRunning(target, cycle.id, timeoutMs);
+  const cycle = await call<{ id: string }>(target, 'POST', '/cycles', { year, rootUnitId: SYNTHETIC_ROOT_UNIT, title: `Benchmark: actions ${year}`, calendar });
+  await waitUntilRunning(target, cycle.id, timeoutMs, 200);
   const reviews: ReviewRow[] = await db.query(`SELECT id, reviewer_id, self_actor_id FROM reviews WHERE cycle_id = $1 AND status = 'open' ORDER BY id`, [cycle.id]);
   const tokenOf = new Map<string, string>();
   for (const id of new Set(reviews.flatMap((r) => [r.reviewer_id, r.self_actor_id]))) tokenOf.set(id, await tokens.issue(id));
@@ -84,7 +83,7 @@ export async function measureActions(db: DataSource, target: LaunchTarget, token
       else timings.push(parseServerTiming(res.headers.get('server-timing') ?? ''));
     });
     const ms = performance.now() - started;
-    results.push({ step: step.step, n: reviews.length, ms, ...percentiles(latencies), phases: phaseSummary(timings), failures, firstFailure });
+    results.push({ step: step.step, n: reviews.length, ms, ...quantiles(latencies), phases: phaseSummary(timings), failures, firstFailure });
   }
   return results;
 }
@@ -102,36 +101,13 @@ function phaseSummary(timings: Array<Map<string, number>>): ActionStep['phases']
   const names = [...new Set(timings.flatMap((t) => [...t.keys()]))];
   return new Map(
     names.map((name) => {
-      const values = timings.map((t) => t.get(name) ?? 0).sort((a, b) => a - b);
-      return [name, { p50Ms: values[Math.floor(values.length / 2)] ?? 0, meanMs: values.reduce((a, b) => a + b, 0) / Math.max(1, values.length) }];
+      const values = ascending(timings.map((t) => t.get(name) ?? 0));
+      return [name, { p50Ms: percentile(values, 0.5), meanMs: values.reduce((a, b) => a + b, 0) / Math.max(1, values.length) }];
     }),
   );
 }
 
-function percentiles(latencies: number[]): { p50Ms: number; p99Ms: number } {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { p50Ms: at(0.5), p99Ms: at(0.99) };
-}
-
-async function waitRunning(target: LaunchTarget, cycleId: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const cycle = await call<{ status: string }>(target.token, target, 'GET', `/cycles/${cycleId}`);
-    if (cycle.status === 'running') return;
-    if (cycle.status !== 'launching') throw new Error(`cycle ${cycleId} ended up ${cycle.status} while launching`);
-    if (Date.now() > deadline) throw new Error(`cycle ${cycleId} still launching after ${timeoutMs} ms`);
-    await sleep(200);
-  }
-}
-
-async function call<T = unknown>(token: string, target: LaunchTarget, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${target.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 2000)}`);
-  return JSON.parse(text) as T;
+function quantiles(latencies: number[]): { p50Ms: number; p99Ms: number } {
+  const sorted = ascending(latencies);
+  return { p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99) };
 }

@@ -23,21 +23,25 @@ export async function measureCycleLaunch(
   const launchStarted = performance.now();
   const created = await call<{ id: string }>(target, 'POST', '/cycles', { year: 2026, rootUnitId, title: `Benchmark: ${label}` });
   const acceptedMs = performance.now() - launchStarted;
-  const deadline = Date.now() + timeoutMs;
-  let cycle: { status: string; progress: { subjects: number; launched: number } };
-  for (;;) {
-    cycle = await call(target, 'GET', `/cycles/${created.id}`);
-    if (cycle.status === 'running') break;
-    if (cycle.status !== 'launching') throw new Error(`cycle ${created.id} ended up ${cycle.status} while launching`);
-    if (Date.now() > deadline) throw new Error(`cycle ${created.id} still launching after ${timeoutMs} ms (${cycle.progress.launched}/${cycle.progress.subjects})`);
-    await sleep(100);
-  }
+  const cycle = await waitUntilRunning(target, created.id, timeoutMs);
   const runningMs = performance.now() - launchStarted;
   const subjects = cycle.progress.subjects;
   return [
     duration(`${label}: registry import`, registry.units.length + registry.people.length, imported.ms, `${registry.units.length} units + ${registry.people.length} people, one POST /org/import`),
     duration(`${label}: cycle launch until running`, subjects, runningMs, `${subjects} subjects; POST /cycles answered 201 after ${Math.round(acceptedMs)} ms`),
   ];
+}
+
+/** Polls GET /cycles/:id until the cycle is `running` (every review started); throws if it ends otherwise or takes longer than `timeoutMs`. */
+export async function waitUntilRunning(target: LaunchTarget, cycleId: string, timeoutMs: number, pollMs = 100): Promise<{ status: string; progress: { subjects: number; launched: number } }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const cycle = await call<{ status: string; progress: { subjects: number; launched: number } }>(target, 'GET', `/cycles/${cycleId}`);
+    if (cycle.status === 'running') return cycle;
+    if (cycle.status !== 'launching') throw new Error(`cycle ${cycleId} ended up ${cycle.status} while launching`);
+    if (Date.now() > deadline) throw new Error(`cycle ${cycleId} still launching after ${timeoutMs} ms (${cycle.progress.launched}/${cycle.progress.subjects})`);
+    await sleep(pollMs);
+  }
 }
 
 export async function call<T = unknown>(target: LaunchTarget, method: string, path: string, body?: unknown): Promise<T> {

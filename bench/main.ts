@@ -23,7 +23,7 @@ import { measureActions, type ActionStep } from './action-profile.js';
 import { AccessTokens } from '../libs/auth/access-tokens.js';
 import { measureSpreadsheetImport } from './spreadsheet-import.js';
 import { SYNTHETIC_ROOT_UNIT, syntheticProvince } from './synthetic-province.js';
-import { bundleBenchWorkflows, measureTemporalThroughput } from './temporal-throughput.js';
+import { bundleBenchWorkflows, measureTemporalThroughput, measureUpdateCeiling } from './temporal-throughput.js';
 import { measureTimerWave, type WaveResults } from './timer-wave.js';
 import { measureAccessibility, measureFirstLoad, measureInbox } from './web-app.js';
 
@@ -191,9 +191,8 @@ async function measureActionSteps(
   settings: BenchConfig,
   timeoutMs: number,
 ): Promise<{ steps: ActionStep[]; ceiling: Measurement }> {
-  progress(`(k) ceiling: bare update round trips on the stack's Temporal server, ${settings.BENCH_CONCURRENT_WORKFLOWS} in flight`);
-  const bare = await measureTemporalThroughput(temporalAddress, await bundleBenchWorkflows(), { ...settings, BENCH_STARTS: 100 });
-  const ceiling = bare.find((m) => m.label.includes('concurrent'))!;
+  progress(`(k) ceiling: bare update round trips on the stack's Temporal server, 16 in flight`);
+  const ceiling = await measureUpdateCeiling(temporalAddress, settings);
   progress(`  ${ceiling.label}: ${Math.round(ceiling.perSecond ?? 0)}/s`);
   progress(`(k) actions: a cycle over ~${settings.BENCH_SYNTHETIC_SUBJECTS} subjects, then targets, self-assessments and reviews, ${settings.BENCH_ACTIONS_IN_FLIGHT} in flight`);
   const steps = await measureActions(product.db, target, product.api.app.get(AccessTokens), settings.BENCH_SYNTHETIC_SUBJECTS, settings.BENCH_ACTIONS_IN_FLIGHT, timeoutMs);

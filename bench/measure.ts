@@ -12,9 +12,19 @@ export interface Measurement {
 }
 
 export function rate(label: string, n: number, ms: number, latencies?: number[], note?: string): Measurement {
-  const sorted = latencies ? [...latencies].sort((a, b) => a - b) : undefined;
-  const pick = (q: number) => (sorted && sorted.length > 0 ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : undefined);
+  const sorted = latencies ? ascending(latencies) : undefined;
+  const pick = (q: number) => (sorted && sorted.length > 0 ? percentile(sorted, q) : undefined);
   return { label, n, ms, perSecond: (n * 1000) / ms, p50Ms: pick(0.5), p95Ms: pick(0.95), note };
+}
+
+/** A copy of the values, smallest first. */
+export function ascending(values: number[]): number[] {
+  return [...values].sort((a, b) => a - b);
+}
+
+/** The q-quantile (0..1) of values sorted ascending; 0 when there are none. */
+export function percentile(sorted: number[], q: number): number {
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
 export function duration(label: string, n: number, ms: number, note?: string): Measurement {

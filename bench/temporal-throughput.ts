@@ -51,6 +51,30 @@ export async function measureTemporalThroughput(address: string, workflowBundle:
   }
 }
 
+/**
+ * The ceiling the product's figures are set against in (k) and (l): bare update round trips, 16
+ * workflows taking theirs one at a time, on the product's own Temporal server (a worker and task
+ * queue of their own).
+ */
+export async function measureUpdateCeiling(address: string, config: BenchConfig): Promise<Measurement> {
+  const taskQueue = `bench-ceiling-${randomBytes(4).toString('hex')}`;
+  const nativeConnection = await NativeConnection.connect({ address });
+  const worker = await Worker.create({ connection: nativeConnection, namespace: 'default', taskQueue, workflowBundle: { code: await bundleBenchWorkflows() }, maxCachedWorkflows: 100 });
+  const running = worker.run();
+  const connection = await Connection.connect({ address });
+  try {
+    const client = new Client({ connection, namespace: 'default' });
+    await runConcurrently(4, 4, (i) => client.workflow.execute('noopWorkflow', { taskQueue, workflowId: `bench-ceiling-warmup-${taskQueue}-${i}` }));
+    const measured = await measureUpdates(client, taskQueue, taskQueue, { ...config, BENCH_SEQUENTIAL_UPDATES: 50, BENCH_CONCURRENT_WORKFLOWS: 16, BENCH_UPDATES_PER_WORKFLOW: 30 });
+    return measured.find((m) => m.label.includes('concurrent'))!;
+  } finally {
+    worker.shutdown();
+    await running;
+    await nativeConnection.close();
+    await connection.close();
+  }
+}
+
 async function measureStarts(client: Client, taskQueue: string, run: string, config: BenchConfig): Promise<Measurement[]> {
   const n = config.BENCH_STARTS;
   const started = performance.now();
@@ -67,7 +91,7 @@ async function measureStarts(client: Client, taskQueue: string, run: string, con
   ];
 }
 
-export async function measureUpdates(client: Client, taskQueue: string, run: string, config: BenchConfig): Promise<Measurement[]> {
+async function measureUpdates(client: Client, taskQueue: string, run: string, config: BenchConfig): Promise<Measurement[]> {
   const sequentialN = config.BENCH_SEQUENTIAL_UPDATES;
   const single = await client.workflow.start('counterWorkflow', { taskQueue, workflowId: `bench-counter-${run}` });
   const sequential = await timed(() => runConcurrently(sequentialN, 1, () => single.executeUpdate(incrementUpdate)));

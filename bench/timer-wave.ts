@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { BenchConfig } from './bench-config.js';
-import { call, login, type LaunchTarget } from './cycle-launch.js';
-import { runConcurrently } from './measure.js';
+import { call, login, waitUntilRunning, type LaunchTarget } from './cycle-launch.js';
+import { ascending, percentile, runConcurrently } from './measure.js';
 import { SYNTHETIC_ROOT_UNIT, syntheticProvince } from './synthetic-province.js';
-import { bundleBenchWorkflows, measureUpdates } from './temporal-throughput.js';
+import { measureUpdateCeiling } from './temporal-throughput.js';
 
 // (l) a reminder wave: every review of a synthetic cycle is reminded at the same instant while
 // people keep assigning targets. Interactive latency before vs during the wave, how late the
@@ -78,7 +75,7 @@ export async function measureTimerWave(db: DataSource, admin: LaunchTarget, temp
   };
   const launchStarted = performance.now();
   const cycle = await call<{ id: string }>(admin, 'POST', '/cycles', { year: new Date().getUTCFullYear() + 1, rootUnitId: SYNTHETIC_ROOT_UNIT, title: 'Benchmark: reminder wave', calendar });
-  const total = await waitRunning(admin, cycle.id, settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000);
+  const total = (await waitUntilRunning(admin, cycle.id, settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000, 500)).progress.subjects;
   const launchMs = performance.now() - launchStarted;
   progress(`  launched ${total} reviews in ${Math.round(launchMs / 1000)} s; reminders due at ${iso(waveAt)}`);
 
@@ -126,7 +123,7 @@ export async function measureTimerWave(db: DataSource, admin: LaunchTarget, temp
   // Over the reviews nobody acted on: a stream review assigned while its reminder went out has the
   // outbox row but, rightly, no reminder on the task it no longer has.
   // The engine's bare rate on the same server, once the wave is over (before it, it would shorten the stream's baseline).
-  const ceilingPerSecond = await measureCeiling(temporalAddress, settings);
+  const ceilingPerSecond = (await measureUpdateCeiling(temporalAddress, settings)).perSecond ?? 0;
   progress(`  engine ceiling: ${Math.round(ceilingPerSecond)} update round trips/s`);
 
   for (const slow of [...actions].sort((a, b) => b.ms - a.ms).slice(0, 5)) {
@@ -135,7 +132,7 @@ export async function measureTimerWave(db: DataSource, admin: LaunchTarget, temp
 
   const lateness = async (sql: string) => {
     const rows: Array<{ ms: number }> = await db.query(sql, [cycle.id, iso(waveAt), actors.map((a) => a.id)]);
-    const sorted = rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
+    const sorted = ascending(rows.map((r) => Number(r.ms)));
     return { n: sorted.length, p50Ms: percentile(sorted, 0.5), maxMs: sorted.at(-1) ?? 0 };
   };
   const outbox = await lateness(
@@ -171,42 +168,10 @@ async function unreminded(db: DataSource, cycleId: string): Promise<number> {
   return Number(n);
 }
 
-async function waitRunning(admin: LaunchTarget, cycleId: string, timeoutMs: number): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const cycle = await call<{ status: string; progress: { subjects: number } }>(admin, 'GET', `/cycles/${cycleId}`);
-    if (cycle.status === 'running') return cycle.progress.subjects;
-    if (cycle.status !== 'launching') throw new Error(`cycle ${cycleId} ended up ${cycle.status} while launching`);
-    if (Date.now() > deadline) throw new Error(`cycle ${cycleId} still launching after ${timeoutMs} ms`);
-    await sleep(500);
-  }
-}
 
-/** Bare update round trips on the product's own Temporal server, a worker and task queue of their own. */
-async function measureCeiling(address: string, settings: BenchConfig): Promise<number> {
-  const taskQueue = `bench-ceiling-${randomBytes(4).toString('hex')}`;
-  const nativeConnection = await NativeConnection.connect({ address });
-  const worker = await Worker.create({ connection: nativeConnection, namespace: 'default', taskQueue, workflowBundle: { code: await bundleBenchWorkflows() }, maxCachedWorkflows: 100 });
-  const running = worker.run();
-  const connection = await Connection.connect({ address });
-  try {
-    const client = new Client({ connection, namespace: 'default' });
-    await runConcurrently(4, 4, (i) => client.workflow.execute('noopWorkflow', { taskQueue, workflowId: `bench-ceiling-warmup-${taskQueue}-${i}` }));
-    const measured = await measureUpdates(client, taskQueue, taskQueue, { ...settings, BENCH_SEQUENTIAL_UPDATES: 50, BENCH_CONCURRENT_WORKFLOWS: 16, BENCH_UPDATES_PER_WORKFLOW: 30 });
-    return measured.find((m) => m.label.includes('concurrent'))?.perSecond ?? 0;
-  } finally {
-    worker.shutdown();
-    await running;
-    await nativeConnection.close();
-    await connection.close();
-  }
-}
 
 function latencies(actions: Action[]): Latencies {
-  const sorted = actions.map((a) => a.ms).sort((a, b) => a - b);
+  const sorted = ascending(actions.map((a) => a.ms));
   return { n: sorted.length, failed: actions.filter((a) => a.failed).length, p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99) };
 }
 
-function percentile(sorted: number[], q: number): number {
-  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
