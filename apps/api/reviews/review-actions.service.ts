@@ -3,7 +3,7 @@ import { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Principal } from '../../../libs/auth/principal.js';
 import type { Classification } from '../../../libs/domain/classification.js';
-import { ConflictError, ErrorCode } from '../../../libs/domain/errors.js';
+import { ConflictError, DomainError, ErrorCode } from '../../../libs/domain/errors.js';
 import type { ReviewState } from '../../../libs/domain/review/review-state.js';
 import { requireActor } from '../../../libs/domain/review/review-guards.js';
 import { reclassifyReviewUpdate, REVIEW_ACTION_KINDS } from '../../../libs/temporal/definitions.js';
@@ -45,9 +45,21 @@ export class ReviewActions {
             updateId,
           }),
         'This review is closed.',
-      ),
+      ).catch((error: unknown) => this.closedMeanwhile(principal, reviewId, error)),
     );
     return measured(timings, 'review-answer', () => this.reader.viewOf(next));
+  }
+
+  /**
+   * A cancel's sweep closes the review in PostgreSQL, then stops its workflow: an action caught
+   * in between fails inside Temporal with no domain error (the workflow was cancelled under it).
+   * If PostgreSQL now shows the review closed, that is the answer (409); otherwise the failure stands.
+   */
+  private async closedMeanwhile(principal: Principal, reviewId: string, error: unknown): Promise<never> {
+    if (error instanceof DomainError) throw error;
+    const now = await this.reader.visibleState(principal, reviewId).catch(() => null);
+    if (now && now.status !== 'open' && now.status !== 'done') throw new ConflictError(ErrorCode.Closed, `This review was ${now.status}.`);
+    throw error;
   }
 
   /**
