@@ -60,6 +60,7 @@ describe('cycle dashboard: GET /cycles/:id/completion and /overdue', () => {
   after(() => app?.stop());
 
   it('counts subjects, done and overdue over whole subtrees, one level at a time', async () => {
+    const active = { status: 'active', mergedInto: null, mergedIntoName: null };
     const review = reviews.find((r) => r.subject.id === org.id('g-mem1'))!;
     await completeReview(people, review, 'good');
     await eventually(async () => {
@@ -72,12 +73,12 @@ describe('cycle dashboard: GET /cycles/:id/completion and /overdue', () => {
         percent: 11.11,
         overdue: 8,
         reportStatus: 'collecting',
-        children: [{ unitId: org.id('D'), name: 'Unit D', kind: 'district', subjects: 5, done: 1, percent: 20, overdue: 4, reportStatus: 'collecting', childCount: 1 }],
+        children: [{ unitId: org.id('D'), name: 'Unit D', kind: 'district', subjects: 5, done: 1, percent: 20, overdue: 4, reportStatus: 'collecting', childCount: 1, ...active }],
       });
     });
     const d = await completion(app.admin, `?unitId=${org.id('D')}`);
     assert.deepEqual([d.subjects, d.done, d.percent, d.overdue], [5, 1, 20, 4]);
-    assert.deepEqual(d.children, [{ unitId: org.id('G'), name: 'Unit G', kind: 'grassroots', subjects: 2, done: 1, percent: 50, overdue: 1, reportStatus: 'collecting', childCount: 0 }]);
+    assert.deepEqual(d.children, [{ unitId: org.id('G'), name: 'Unit G', kind: 'grassroots', subjects: 2, done: 1, percent: 50, overdue: 1, reportStatus: 'collecting', childCount: 0, ...active }]);
     const g = await completion(app.admin, `?unitId=${org.id('G')}`);
     assert.deepEqual([g.subjects, g.done, g.percent, g.overdue, g.children], [2, 1, 50, 1, []]);
   });

@@ -1,12 +1,15 @@
+import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TEST_PASSWORD, buildOrg, type OrgFixture } from '../support/org-fixture.js';
 import { ok } from '../support/problems.js';
+import { launchCycle } from '../support/review-driver.js';
 import { uniquePrefix } from '../support/test-env.js';
 import { capture, signIn, startWebHarness, type WebHarness } from './support/browser.js';
 
-describe('an administrator sees merged and dissolved units in the registry (browser)', () => {
+describe('an administrator sees merged and dissolved units in the registry and on the dashboard (browser)', () => {
   let web: WebHarness;
   let org: OrgFixture;
+  let cycleId: string;
 
   before(async () => {
     web = await startWebHarness();
@@ -18,7 +21,8 @@ describe('an administrator sees merged and dissolved units in the registry (brow
     });
     org.payload.people.push({ id: org.id('admin'), name: 'Trần Thị Quản', unitId: org.rootId, position: 'member', username: org.id('admin'), password: TEST_PASSWORD, roles: [{ role: 'admin', unitId: org.rootId }] });
     ok(await web.app.admin.post('/org/import', org.payload));
-    // B goes into A, C is dissolved; their secretaries move to A first, as the import requires.
+    cycleId = await launchCycle(web.app.admin, org.rootId);
+    // Mid-cycle, B goes into A, C is dissolved; their secretaries move to A first, as the import requires.
     const unit = (local: string, extra: Record<string, unknown>) => ({ id: org.id(local), parentId: org.rootId, name: `Unit ${local}`, kind: 'grassroots', ...extra });
     ok(
       await web.app.admin.post('/org/import', {
@@ -41,5 +45,22 @@ describe('an administrator sees merged and dissolved units in the registry (brow
     await page.getByTestId(`unit-node-${org.id('A')}`).waitFor();
     if ((await page.getByTestId(`unit-status-${org.id('A')}`).count()) !== 0) throw new Error('an active unit shows a status tag');
     await capture(page, 'admin-registry-mergers');
+  });
+
+  it('marks the retired units on the cycle’s completion dashboard, with no quota raise and no report for them', async () => {
+    const page = await web.newPage();
+    await signIn(page, org.id('admin'), TEST_PASSWORD);
+    await page.goto(`/cycles/${cycleId}`);
+    await page.getByTestId(`completion-${org.id('A')}`).waitFor();
+    const table = page.getByTestId('completion-table');
+    await table.getByTestId(`unit-status-${org.id('B')}`).filter({ hasText: 'Đã sáp nhập vào Unit A' }).waitFor();
+    await table.getByTestId(`unit-status-${org.id('C')}`).filter({ hasText: 'Đã giải thể' }).waitFor();
+    assert.equal(await table.getByTestId(`unit-status-${org.id('A')}`).count(), 0, 'an active unit shows a status tag');
+    const rowOf = (local: string) => table.locator('tr').filter({ has: page.getByTestId(`completion-${org.id(local)}`) });
+    assert.equal(await rowOf('B').getByRole('button').count(), 0, 'a merged unit offers a quota raise');
+    assert.equal(await rowOf('A').getByRole('button').count(), 1, 'an active unit offers its quota raise');
+    assert.match(await rowOf('C').innerText(), /—/, 'a dissolved unit shows no report it will never send');
+    assert.match(await rowOf('A').innerText(), /Sẵn sàng gửi|Đang tổng hợp/);
+    await capture(page, 'admin-completion-mergers');
   });
 });

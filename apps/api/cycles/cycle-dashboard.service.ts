@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inScope, type Principal } from '../../../libs/auth/principal.js';
 import { ForbiddenError, ValidationError } from '../../../libs/domain/errors.js';
-import type { ReportStatus, TaskKind, UnitKind } from '../../../libs/domain/enums.js';
+import type { ReportStatus, TaskKind, UnitKind, UnitStatus } from '../../../libs/domain/enums.js';
 import type { SubjectRef } from '../../../libs/domain/review/review-state.js';
 import { percentOf } from '../../../libs/domain/report-counts.js';
 import { AccessService } from '../access/access.service.js';
@@ -31,6 +31,9 @@ interface ChildRow {
   kind: UnitKind;
   child_count: number;
   report_status: ReportStatus | null;
+  status: UnitStatus;
+  merged_into: string | null;
+  merged_into_name: string | null;
 }
 
 interface OverdueRow {
@@ -84,8 +87,10 @@ export class CycleDashboardService {
         [cycleId, unit.id, unit.depth],
       ),
       this.db.query(
-        `SELECT u.id, u.name, u.kind, (SELECT count(*)::int FROM units c WHERE c.parent_id = u.id) AS child_count, rp.status AS report_status
-           FROM units u LEFT JOIN reports rp ON rp.cycle_id = $1 AND rp.unit_id = u.id
+        // Merged and dissolved children stay listed with where they went: their reviews moved on mid-cycle.
+        `SELECT u.id, u.name, u.kind, (SELECT count(*)::int FROM units c WHERE c.parent_id = u.id) AS child_count, rp.status AS report_status,
+                u.status, u.merged_into, mi.name AS merged_into_name
+           FROM units u LEFT JOIN reports rp ON rp.cycle_id = $1 AND rp.unit_id = u.id LEFT JOIN units mi ON mi.id = u.merged_into
           WHERE u.parent_id = $2 ORDER BY u.name, u.id`,
         [cycleId, unit.id],
       ),
@@ -106,6 +111,9 @@ export class CycleDashboardService {
         ...completionNumbers(byChild.get(child.id) ?? { subjects: 0, done: 0, overdue: 0 }),
         reportStatus: child.report_status,
         childCount: child.child_count,
+        status: child.status,
+        mergedInto: child.merged_into,
+        mergedIntoName: child.merged_into_name,
       })),
     };
   }

@@ -3,6 +3,7 @@ import { CYCLE_STATUSES, REPORT_STATUSES, STEPS, TASK_KINDS, UNIT_KINDS, type St
 import { pageSchema } from '../http/pagination.js';
 import { SubjectSchema } from '../reviews/review.responses.js';
 import { CalendarSchema, PeriodSchema, PolicySchema } from './cycle.schemas.js';
+import { unitStanding } from '../org/unit-standing.schema.js';
 
 // What the cycle routes answer, as the OpenAPI document states it; the controller's return types
 // are inferred from these. The calendar, policy and period are the request's schemas, as stored.
@@ -53,7 +54,7 @@ const completionNumbers = {
   reportStatus: z.enum(REPORT_STATUSES).nullable().describe("The report's status; null before it exists"),
 };
 
-export const CompletionSchema = z.object({ ...completionNumbers, children: z.array(z.object({ ...completionNumbers, childCount: count })) });
+export const CompletionSchema = z.object({ ...completionNumbers, children: z.array(z.object({ ...completionNumbers, childCount: count, ...unitStanding })) });
 
 export const OverduePageSchema = pageSchema(
   z.object({

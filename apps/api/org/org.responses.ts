@@ -1,17 +1,12 @@
 import { z } from 'zod';
-import { POSITIONS, PERSON_STATUSES, UNIT_KINDS, UNIT_STATUSES } from '../../../libs/domain/enums.js';
+import { POSITIONS, PERSON_STATUSES, UNIT_KINDS } from '../../../libs/domain/enums.js';
 import { pageSchema } from '../http/pagination.js';
+import { unitStanding } from './unit-standing.schema.js';
 
 // What the registry routes answer, as the OpenAPI document states it.
 
 const created = z.object({ created: z.number().int(), updated: z.number().int() });
 
-/** Where a unit stands in the tree: merged and dissolved units stay stored for their reviews' history. */
-const unitStanding = {
-  status: z.enum(UNIT_STATUSES).describe('`active`, or `merged` / `dissolved` by an import (kept for the history of its reviews)'),
-  mergedInto: z.string().nullable().describe('The unit a merged unit went into; null otherwise'),
-  mergedIntoName: z.string().nullable().describe("That unit's name; null when there is none"),
-};
 export const ImportResultSchema = z.object({ units: created, people: created });
 
 export const UnitListPageSchema = pageSchema(

@@ -548,6 +548,15 @@ export interface components {
            */
           reportStatus: "collecting" | "calibration_needed" | "ready" | "submitted" | null;
           childCount: number;
+          /**
+           * @description `active`, or `merged` / `dissolved` by an import (kept for the history of its reviews)
+           * @enum {string}
+           */
+          status: "active" | "merged" | "dissolved";
+          /** @description The unit a merged unit went into; null otherwise */
+          mergedInto: string | null;
+          /** @description That unit's name; null when there is none */
+          mergedIntoName: string | null;
         })[];
     };
     OverduePage: {

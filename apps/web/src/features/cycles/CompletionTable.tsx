@@ -3,6 +3,7 @@ import { Button, Progress, Spin, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/ErrorAlert';
+import { UnitStatusTag } from '../../components/UnitStatusTag';
 import type { ApiError } from '../../lib/api-error';
 import { formatPercent } from '../../lib/format';
 import { fetchCompletion, useCompletion, type CompletionRow } from './cycles-api';
@@ -10,6 +11,9 @@ import { fetchCompletion, useCompletion, type CompletionRow } from './cycles-api
 interface TreeRow extends CompletionRow {
   children?: TreeRow[];
 }
+
+/** The level's own unit carries no status: it is the one being looked at, always shown as is. */
+const isActive = (r: CompletionRow) => r.status === undefined || r.status === 'active';
 
 /**
  * Completion per unit, one level read at a time (GET /cycles/:id/completion?unitId=): a unit
@@ -55,7 +59,15 @@ export function CompletionTable({ cycleId, onRaiseQuota }: { cycleId: string; on
         expandable={{ onExpand: (open, row) => void expand(open, row), defaultExpandedRowKeys: [root.data.unitId] }}
         data-testid="completion-table"
         columns={[
-          { key: 'name', title: t('cycles:completion.unit'), render: (_, r) => <span data-testid={`completion-${r.unitId}`}>{r.name}</span> },
+          {
+            key: 'name',
+            title: t('cycles:completion.unit'),
+            render: (_, r) => (
+              <>
+                <span data-testid={`completion-${r.unitId}`}>{r.name}</span> {r.status ? <UnitStatusTag unitId={r.unitId} standing={{ status: r.status, mergedInto: r.mergedInto ?? null, mergedIntoName: r.mergedIntoName ?? null }} /> : null}
+              </>
+            ),
+          },
           { key: 'kind', title: t('cycles:completion.kind'), render: (_, r) => t(`unitKind.${r.kind}`) },
           {
             key: 'percent',
@@ -71,13 +83,15 @@ export function CompletionTable({ cycleId, onRaiseQuota }: { cycleId: string; on
           },
           { key: 'done', title: t('cycles:completion.done'), render: (_, r) => `${r.done}/${r.subjects}` },
           { key: 'overdue', title: t('cycles:completion.overdue'), render: (_, r) => (r.overdue > 0 ? <Tag color="red">{r.overdue}</Tag> : 0) },
-          { key: 'report', title: t('cycles:completion.report'), render: (_, r) => (r.reportStatus ? t(`reportStatus.${r.reportStatus}`) : '—') },
+          // A retired unit's report is never sent unless it was before the unit retired.
+          { key: 'report', title: t('cycles:completion.report'), render: (_, r) => (r.reportStatus && (isActive(r) || r.reportStatus === 'submitted') ? t(`reportStatus.${r.reportStatus}`) : '—') },
           ...(onRaiseQuota
             ? [
                 {
                   key: 'quota',
                   title: t('cycles:quota.column'),
-                  render: (_: unknown, r: TreeRow) => (
+                  // A merged or dissolved unit has no reviews left to calibrate.
+                  render: (_: unknown, r: TreeRow) => isActive(r) && (
                     <Button size="small" onClick={() => onRaiseQuota(r)} aria-label={t('cycles:quota.raiseFor', { unit: r.name })}>
                       {t('cycles:quota.raise')}
                     </Button>

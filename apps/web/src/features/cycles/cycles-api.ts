@@ -62,8 +62,8 @@ export function useOperation(operationId: string) {
 
 /** GET /cycles/:id/completion: one level of the completion tree (docs/web-api-contract.md). */
 export type CompletionLevel = ApiSchema<'Completion'>;
-/** The unit itself or one of its children (which also count their own children). */
-export type CompletionRow = Omit<CompletionLevel, 'children'> & { childCount?: number };
+/** The unit itself or one of its children (which also count their own children and say whether an import retired them). */
+export type CompletionRow = Omit<CompletionLevel, 'children'> & Partial<Omit<CompletionLevel['children'][number], keyof CompletionLevel>>;
 
 export function fetchCompletion(cycleId: string, unitId?: string): Promise<CompletionLevel> {
   return api.get(`${path(cycleId)}/completion${query({ unitId })}`);

@@ -4,6 +4,7 @@ import type { DataNode } from 'antd/es/tree';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/ErrorAlert';
+import { UnitStatusTag } from '../../components/UnitStatusTag';
 import type { ApiError } from '../../lib/api-error';
 import { fetchUnitChildren, type UnitRow } from './registry-api';
 
@@ -26,8 +27,7 @@ function UnitTitle({ unit }: { unit: UnitRow }) {
     <span className="registry-node" data-testid={`unit-node-${unit.id}`}>
       <Typography.Text strong delete={unit.status !== 'active'}>{unit.name}</Typography.Text> <Tag>{t(`unitKind.${unit.kind}`)}</Tag>
       {/* Merged and dissolved units stay in the registry for their reviews' history. */}
-      {unit.status === 'merged' ? <Tag data-testid={`unit-status-${unit.id}`}>{t('registry:node.merged', { into: unit.mergedIntoName ?? unit.mergedInto })}</Tag> : null}
-      {unit.status === 'dissolved' ? <Tag data-testid={`unit-status-${unit.id}`}>{t('registry:node.dissolved')}</Tag> : null}
+      <UnitStatusTag unitId={unit.id} standing={unit} />
       {unit.status === 'active' ? (
         <Typography.Text type="secondary">
           {unit.headName ? t('registry:node.head', { name: unit.headName }) : t('registry:node.noHead')} · {t('registry:node.members', { count: unit.memberCount })}

@@ -5,7 +5,7 @@ export const registryLocales = {
     tree: 'Cây tổ chức',
     treeLabel: 'Cây tổ chức, dùng phím mũi tên để di chuyển',
     empty: 'Chưa có đơn vị nào. Hãy nhập danh sách tổ chức.',
-    node: { head: 'Bí thư/người đứng đầu: {{name}}', noHead: 'Chưa có người đứng đầu', members: '{{count}} đảng viên', merged: 'Đã sáp nhập vào {{into}}', dissolved: 'Đã giải thể' },
+    node: { head: 'Bí thư/người đứng đầu: {{name}}', noHead: 'Chưa có người đứng đầu', members: '{{count}} đảng viên' },
     search: {
       label: 'Tìm đơn vị hoặc đảng viên',
       placeholder: 'Tên hoặc mã đơn vị, đảng viên…',
@@ -51,7 +51,7 @@ export const registryLocales = {
     tree: 'Organisation tree',
     treeLabel: 'Organisation tree, use the arrow keys to move',
     empty: 'No unit yet. Import the registry.',
-    node: { head: 'Head: {{name}}', noHead: 'No head yet', members: '{{count}} members', merged: 'Merged into {{into}}', dissolved: 'Dissolved' },
+    node: { head: 'Head: {{name}}', noHead: 'No head yet', members: '{{count}} members' },
     search: {
       label: 'Search units or people',
       placeholder: 'Name or id of a unit or person…',
