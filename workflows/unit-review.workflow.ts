@@ -72,6 +72,11 @@ const { recordReportSubmitted, reclassifyForQuota } = proxyLocalActivities<Revie
 const START_BATCH = 200;
 const CHILD_START_BATCH = 50;
 const ARCHIVE_BATCH = 100;
+/** The summary of a report sent when its unit retired (it reaches the level above as written, in Vietnamese). */
+const RETIRED_REPORT_SUMMARY = {
+  merged: 'Báo cáo được gửi khi đơn vị sáp nhập vào đơn vị khác (theo dữ liệu tổ chức được nhập).',
+  dissolved: 'Báo cáo được gửi khi đơn vị giải thể (theo dữ liệu tổ chức được nhập).',
+};
 
 /**
  * One unit in one cycle: starts the reviews it decides and the workflows of its child units,
@@ -148,11 +153,21 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
   // A unit merged or dissolved mid-cycle retires: it still waits for what it owns (a review whose
   // move another unit refused), then ends without a report; its parent stops waiting for it.
   let retired = carry.retired ?? false;
-  setHandler(retireUnitUpdate, () => {
+  setHandler(retireUnitUpdate, async ({ status, actorId }) => {
     patched('unit-mergers-v1');
     if (retired) return { accepted: true };
-    if (!stillCollects()) return { accepted: false };
-    retired = true;
+    if (stillCollects()) {
+      retired = true;
+      return { accepted: true };
+    }
+    // Since retire-ready-unit-v1: a unit that had collected everything but not sent its report
+    // sends it on retiring, by the importing admin, so its parent is not left waiting for a unit
+    // nobody heads and its closed reviews still count upward. A report blocked by calibration still
+    // needs its head: that retire stays refused.
+    if (!patched('retire-ready-unit-v1')) return { accepted: false };
+    while (phase === 'preparing' || submitting) await condition(() => phase !== 'preparing' && !submitting);
+    if (phase !== 'ready') return { accepted: false };
+    await sendReport(actorId, status === 'merged' ? RETIRED_REPORT_SUMMARY.merged : RETIRED_REPORT_SUMMARY.dissolved);
     return { accepted: true };
   });
   // Stop waiting for a child unit that retired, or moved under another unit that now waits for it.
@@ -195,19 +210,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
       if (phase === 'calibration_needed') throw toApplicationFailure(calibrationBlocks());
       if (phase === 'submitted') throw toApplicationFailure(new ConflictError(ErrorCode.AlreadyDone, 'This report was already submitted.'));
       if (actorId !== headId) throw toApplicationFailure(new ForbiddenError(`Only the unit's head (${headId ?? 'none'}) may submit its report.`));
-      if (!recordedFirst) phase = 'submitted';
-      const submittedAt = new Date().toISOString();
-      submitting = true;
-      let totals: Awaited<ReturnType<typeof recordReportSubmitted>>;
-      try {
-        totals = await recordReportSubmitted({ cycleId: input.cycleId, unitId: input.unitId, actorId, summary, at: submittedAt });
-      } catch (error) {
-        throw recordedFirst ? storageRefusal(error) : error;
-      } finally {
-        submitting = false;
-      }
-      phase = 'submitted';
-      submitted = { unitId: input.unitId, submittedAt, submittedBy: actorId, people: totals.people, units: totals.units };
+      await sendReport(actorId, summary);
     },
     {
       validator: ({ actorId }) => {
@@ -224,6 +227,23 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
       },
     },
   );
+
+  /** Records the report as sent, then lets the main flow hand it to the parent. */
+  async function sendReport(actorId: string, summary: string): Promise<void> {
+    if (!recordedFirst) phase = 'submitted';
+    const submittedAt = new Date().toISOString();
+    submitting = true;
+    let totals: Awaited<ReturnType<typeof recordReportSubmitted>>;
+    try {
+      totals = await recordReportSubmitted({ cycleId: input.cycleId, unitId: input.unitId, actorId, summary, at: submittedAt });
+    } catch (error) {
+      throw recordedFirst ? storageRefusal(error) : error;
+    } finally {
+      submitting = false;
+    }
+    phase = 'submitted';
+    submitted = { unitId: input.unitId, submittedAt, submittedBy: actorId, people: totals.people, units: totals.units };
+  }
 
   const calibrationBlocks = () =>
     new ConflictError(ErrorCode.WrongStep, `The report is blocked until calibration brings every group within the quota: ${quotaBreaches.join('; ')}.`);

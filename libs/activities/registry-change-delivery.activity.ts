@@ -151,7 +151,7 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
         );
         // Its parent no longer expects its report: the read model stops showing one.
         if (accepted) await deps.db.query(`DELETE FROM reports WHERE cycle_id = $1 AND unit_id = $2 AND status <> 'submitted'`, [change.cycleId, change.unitId]);
-        else log.info('A merged or dissolved unit had stopped collecting: its report stays expected', { unitId: change.unitId });
+        else log.info('A merged or dissolved unit had sent its report, or waits for calibration: its report stays as it is', { unitId: change.unitId });
         break;
       }
       case 'report_head':

@@ -131,8 +131,9 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
 
   // Units merged or dissolved since they launched (never the cycle's root, which has no parent unit)
   // are asked to retire before their reviews move out, or one left with nothing to wait for would
-  // prepare its report first.
-  const retiring = await retiredUnits(tx, [...reports.keys()].filter((unitId) => unitId !== cycle.rootUnitId && !stopped(unitId)));
+  // prepare its report first. One whose report is ready is asked too: it sends the report on retiring.
+  const unsent = (unitId: string) => reports.get(unitId)?.status !== 'submitted';
+  const retiring = await retiredUnits(tx, [...reports.keys()].filter((unitId) => unitId !== cycle.rootUnitId && unsent(unitId)));
   for (const [unitId, { status }] of retiring) {
     await pages.add({ kind: 'retire_unit', cycleId: cycle.id, unitId, workflowId: unitWorkflowId(cycle.id, unitId), status, actorId: input.actorId });
   }

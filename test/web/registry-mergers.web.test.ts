@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TEST_PASSWORD, buildOrg, type OrgFixture } from '../support/org-fixture.js';
 import { ok } from '../support/problems.js';
-import { launchCycle } from '../support/review-driver.js';
+import { eventually, launchCycle } from '../support/review-driver.js';
 import { uniquePrefix } from '../support/test-env.js';
 import { capture, signIn, startWebHarness, type WebHarness } from './support/browser.js';
 
@@ -17,19 +17,30 @@ describe('an administrator sees merged and dissolved units in the registry and o
       id: 'P',
       kind: 'province',
       people: [['p-sec', 'secretary']],
-      children: ['A', 'B', 'C'].map((u) => ({ id: u, kind: 'grassroots' as const, people: [[`${u.toLowerCase()}-sec`, 'secretary']] as Array<[string, 'secretary']> })),
+      children: [
+        { id: 'A', kind: 'grassroots', people: [['a-sec', 'secretary']] },
+        { id: 'B', kind: 'grassroots', people: [['b-sec', 'secretary']] },
+        { id: 'C', kind: 'grassroots', people: [['c-sec', 'secretary'], ['c-mem', 'member']] },
+      ],
     });
     org.payload.people.push({ id: org.id('admin'), name: 'Trần Thị Quản', unitId: org.rootId, position: 'member', username: org.id('admin'), password: TEST_PASSWORD, roles: [{ role: 'admin', unitId: org.rootId }] });
     ok(await web.app.admin.post('/org/import', org.payload));
     cycleId = await launchCycle(web.app.admin, org.rootId);
-    // Mid-cycle, B goes into A, C is dissolved; their secretaries move to A first, as the import requires.
+    // Mid-cycle, B goes into A, C is dissolved; their people move to A by the same import, as it requires.
+    // B owned no review (its report was ready: it is sent on retiring); C still collected c-mem's.
     const unit = (local: string, extra: Record<string, unknown>) => ({ id: org.id(local), parentId: org.rootId, name: `Unit ${local}`, kind: 'grassroots', ...extra });
     ok(
       await web.app.admin.post('/org/import', {
         units: [unit('B', { mergedInto: org.id('A') }), unit('C', { dissolved: true })],
-        people: ['b-sec', 'c-sec'].map((p) => ({ id: org.id(p), name: `Person ${p}`, unitId: org.id('A'), position: 'member' })),
+        people: ['b-sec', 'c-sec', 'c-mem'].map((p) => ({ id: org.id(p), name: `Person ${p}`, unitId: org.id('A'), position: 'member' })),
       }),
     );
+    // The import answers before its changes reach the running cycle.
+    await eventually(async () => {
+      const children = ok(await web.app.admin.get(`/cycles/${cycleId}/completion`)).children as Array<{ unitId: string; reportStatus: string | null }>;
+      const report = (local: string) => children.find((c) => c.unitId === org.id(local))?.reportStatus;
+      assert.deepEqual([report('B'), report('C')], ['submitted', null]);
+    });
   });
   after(async () => web?.stop());
 
@@ -47,7 +58,7 @@ describe('an administrator sees merged and dissolved units in the registry and o
     await capture(page, 'admin-registry-mergers');
   });
 
-  it('marks the retired units on the cycle’s completion dashboard, with no quota raise and no report for them', async () => {
+  it('marks the retired units on the cycle’s completion dashboard, with no quota raise, and the report only if it was sent', async () => {
     const page = await web.newPage();
     await signIn(page, org.id('admin'), TEST_PASSWORD);
     await page.goto(`/cycles/${cycleId}`);
@@ -60,6 +71,7 @@ describe('an administrator sees merged and dissolved units in the registry and o
     assert.equal(await rowOf('B').getByRole('button').count(), 0, 'a merged unit offers a quota raise');
     assert.equal(await rowOf('A').getByRole('button').count(), 1, 'an active unit offers its quota raise');
     assert.match(await rowOf('C').innerText(), /—/, 'a dissolved unit shows no report it will never send');
+    assert.match(await rowOf('B').innerText(), /Đã gửi/, 'a merged unit whose report was ready sent it on retiring');
     assert.match(await rowOf('A').innerText(), /Sẵn sàng gửi|Đang tổng hợp/);
     await capture(page, 'admin-completion-mergers');
   });
