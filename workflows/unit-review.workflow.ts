@@ -64,7 +64,7 @@ const { checkQuota } = proxyActivities<ReviewActivities>({
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
-const { recordReportSubmitted, reclassifyForQuota } = proxyLocalActivities<ReviewActivities>({
+const { recordReportSubmitted, reclassifyForQuota, closeRetiredUnit } = proxyLocalActivities<ReviewActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
 });
@@ -153,22 +153,27 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
   // A unit merged or dissolved mid-cycle retires: it still waits for what it owns (a review whose
   // move another unit refused), then ends without a report; its parent stops waiting for it.
   let retired = carry.retired ?? false;
-  setHandler(retireUnitUpdate, async ({ status, actorId }) => {
+  let retiredBy = carry.retiredBy ?? null;
+  setHandler(retireUnitUpdate, async (retiring) => {
     patched('unit-mergers-v1');
-    if (retired) return { accepted: true };
+    if (retired) return { accepted: true, ...(retiredBy ? { reportsOnClose: true } : {}) };
+    // Since retire-ready-unit-v1 the reviews a retired unit still owns when it has waited for them
+    // (moves another unit refused, as into a unit created by the same import) are reported, by the
+    // importing admin, not dropped; and a unit that had collected everything but not sent its report
+    // sends it on retiring, so its parent is not left waiting for a unit nobody heads. A report
+    // blocked by calibration still needs its head: that retire stays refused.
+    const reportsKept = patched('retire-ready-unit-v1');
     if (stillCollects()) {
       retired = true;
-      return { accepted: true };
+      if (!reportsKept) return { accepted: true };
+      retiredBy = retiring;
+      return { accepted: true, reportsOnClose: true };
     }
-    // Since retire-ready-unit-v1: a unit that had collected everything but not sent its report
-    // sends it on retiring, by the importing admin, so its parent is not left waiting for a unit
-    // nobody heads and its closed reviews still count upward. A report blocked by calibration still
-    // needs its head: that retire stays refused.
-    if (!patched('retire-ready-unit-v1')) return { accepted: false };
+    if (!reportsKept) return { accepted: false };
     while (phase === 'preparing' || submitting) await condition(() => phase !== 'preparing' && !submitting);
     if (phase !== 'ready') return { accepted: false };
-    await sendReport(actorId, status === 'merged' ? RETIRED_REPORT_SUMMARY.merged : RETIRED_REPORT_SUMMARY.dissolved);
-    return { accepted: true };
+    await sendReport(retiring.actorId, RETIRED_REPORT_SUMMARY[retiring.status]);
+    return { accepted: true, reportsOnClose: true };
   });
   // Stop waiting for a child unit that retired, or moved under another unit that now waits for it.
   setHandler(childUnitRetiredSignal, ({ unitId }) => {
@@ -389,6 +394,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
             addedChildren: [...addedChildren],
             ...(adoptions.size > 0 ? { adoptions: [...adoptions] } : {}),
             ...(retired ? { retired } : {}),
+            ...(retiredBy ? { retiredBy } : {}),
             ...(parentWorkflowId !== input.parentWorkflowId ? { parentWorkflowId } : {}),
           };
           return await continueAsNew<typeof unitReviewWorkflow>({ ...input, carry: next });
@@ -396,6 +402,11 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
       }
       if (retired) {
         await condition(allHandlersFinished);
+        const kept = retiredBy ? await closeRetiredUnit({ cycleId: input.cycleId, unitId: input.unitId, actorId: retiredBy.actorId, summary: RETIRED_REPORT_SUMMARY[retiredBy.status], at: new Date().toISOString() }) : null;
+        if (kept) {
+          await getExternalWorkflowHandle(parentWorkflowId).signal(reportSubmittedSignal, kept);
+          return kept;
+        }
         await getExternalWorkflowHandle(parentWorkflowId).signal(childUnitRetiredSignal, { unitId: input.unitId });
         return null;
       }

@@ -11,6 +11,7 @@ import { makeProjectReview } from './project-review.activity.js';
 import { makeDeliverRegistryChanges, makePlanRegistryChanges } from './registry-changes.activities.js';
 import { makePlanRegistryChangePages } from './registry-change-plan.activity.js';
 import { makeDeliverRegistryChangePage } from './registry-change-delivery.activity.js';
+import { makeCloseRetiredUnit } from './close-retired-unit.activity.js';
 import { makeCheckQuota, makeReclassifyForQuota } from './quota.activities.js';
 import { makePrepareReport, makeRecordReportSubmitted } from './report.activities.js';
 import { failFastOnPermanentErrors } from './permanent-failures.js';
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDeps) {
     currentSubjectFacts: makeCurrentSubjectFacts(deps.db),
     prepareReport: makePrepareReport(deps.db),
     recordReportSubmitted: makeRecordReportSubmitted(deps.db),
+    closeRetiredUnit: makeCloseRetiredUnit(deps.db),
     markCycleRunning: makeMarkCycleRunning(deps.db),
     markCycleCompleted: makeMarkCycleCompleted(deps.db),
     recordCycleCancelled: makeRecordCycleCancelled(deps.db),

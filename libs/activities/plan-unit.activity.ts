@@ -69,6 +69,14 @@ export function makePlanUnit(db: DataSource) {
       });
       const inserted = await insertNewReviews(tx, launches.map((l) => l.state));
       const fresh = launches.filter((l) => inserted.has(l.state.reviewId));
+      // A review this unit's people already have under another unit (a member moved into a unit
+      // created by the same import) stays there: this unit neither starts it nor waits for it.
+      // One a previous attempt of this plan inserted is this unit's and is kept.
+      const owned: Array<{ id: string }> = await tx.query('SELECT id FROM reviews WHERE id = ANY($1) AND owner_unit_id = $2', [
+        launches.map((l) => l.state.reviewId),
+        input.unitId,
+      ]);
+      const ours = new Set(owned.map((r) => r.id));
       await insertReviewEvents(tx, fresh.map((l) => ({ reviewId: l.state.reviewId, event: l.event })));
       await syncReviewTasks(tx, fresh.map((l) => l.state), at);
       // A unit launched after the cycle is running (created mid-cycle) adds subjects to its count.
@@ -78,7 +86,7 @@ export function makePlanUnit(db: DataSource) {
          VALUES ($1, $2, $3, 'collecting', $4, $5, $5, $6) ON CONFLICT DO NOTHING`,
         [cycle.id, input.unitId, input.parentUnitId, plan.headId, JSON.stringify(emptyCounts()), at],
       );
-      return { plan, launches };
+      return { plan, launches: launches.filter((l) => ours.has(l.state.reviewId)) };
     });
 
     if (cancelled) return { reviews: [], childUnitIds: [], headId: plan.headId, unstaffed: plan.unstaffed };

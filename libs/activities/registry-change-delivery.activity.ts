@@ -37,10 +37,15 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
 
   /** The unit's answer; a unit with no workflow yet or one already closed takes nothing. */
   async function offer(ask: () => Promise<{ accepted: boolean }>): Promise<boolean> {
+    return (await answerOf(ask)).accepted;
+  }
+
+  /** A closed or missing workflow takes nothing. */
+  async function answerOf<A extends { accepted: boolean }>(ask: () => Promise<A>): Promise<A | { accepted: false }> {
     try {
-      return (await ask()).accepted;
+      return await ask();
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError || completedWorkflow(error)) return false;
+      if (error instanceof WorkflowNotFoundError || completedWorkflow(error)) return { accepted: false };
       throw error;
     }
   }
@@ -143,15 +148,17 @@ export function makeDeliverRegistryChangePage(deps: ActivityDeps) {
         await moveUnit(importId, change);
         break;
       case 'retire_unit': {
-        const accepted = await offer(() =>
+        const answer = await answerOf(() =>
           handle(change.workflowId).executeUpdate(retireUnitUpdate, {
             updateId: `${importId}:retire:${change.unitId}`,
             args: [{ status: change.status, actorId: change.actorId }],
           }),
         );
-        // Its parent no longer expects its report: the read model stops showing one.
-        if (accepted) await deps.db.query(`DELETE FROM reports WHERE cycle_id = $1 AND unit_id = $2 AND status <> 'submitted'`, [change.cycleId, change.unitId]);
-        else log.info('A merged or dissolved unit had sent its report, or waits for calibration: its report stays as it is', { unitId: change.unitId });
+        // Before retire-ready-unit-v1 its parent no longer expects its report: the read model stops
+        // showing one. Since, the unit itself removes it, or sends it with the reviews it kept.
+        if (answer.accepted && !('reportsOnClose' in answer && answer.reportsOnClose)) {
+          await deps.db.query(`DELETE FROM reports WHERE cycle_id = $1 AND unit_id = $2 AND status <> 'submitted'`, [change.cycleId, change.unitId]);
+        } else if (!answer.accepted) log.info('A merged or dissolved unit had sent its report, or waits for calibration: its report stays as it is', { unitId: change.unitId });
         break;
       }
       case 'report_head':

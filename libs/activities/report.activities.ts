@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CycleEntity } from '../persistence/entities/index.js';
 import { reportTotals, type ReportTotals } from '../persistence/report-totals.js';
 import { loadTreeAround } from '../persistence/registry-reader.js';
@@ -44,21 +44,28 @@ export function makeRecordReportSubmitted(db: DataSource) {
     at: string;
   }): Promise<ReportTotals> {
     const totals = await reportTotals(db, input.cycleId, input.unitId);
-    await db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE reports SET status = 'submitted', summary = $3, submitted_at = $4, submitted_by = $5,
-                people = $6, units = $7, remediation_plans = $8, updated_at = $4
-          WHERE cycle_id = $1 AND unit_id = $2 AND status <> 'submitted'`,
-        [input.cycleId, input.unitId, input.summary, input.at, input.actorId, JSON.stringify(totals.people), JSON.stringify(totals.units), totals.remediationPlans],
-      );
-      await tx.query(`UPDATE tasks SET status = 'done', completed_at = $3 WHERE cycle_id = $1 AND unit_id = $2 AND kind = 'submit_report' AND status = 'open'`, [
-        input.cycleId,
-        input.unitId,
-        input.at,
-      ]);
-    });
+    await db.transaction((tx) => markReportSubmitted(tx, input, totals));
     return totals;
   };
+}
+
+/** The report as sent, with its final figures, and the head's task to send it closed. */
+export async function markReportSubmitted(
+  tx: EntityManager,
+  input: { cycleId: string; unitId: string; actorId: string; summary: string; at: string },
+  totals: ReportTotals,
+): Promise<void> {
+  await tx.query(
+    `UPDATE reports SET status = 'submitted', summary = $3, submitted_at = $4, submitted_by = $5,
+            people = $6, units = $7, remediation_plans = $8, updated_at = $4
+      WHERE cycle_id = $1 AND unit_id = $2 AND status <> 'submitted'`,
+    [input.cycleId, input.unitId, input.summary, input.at, input.actorId, JSON.stringify(totals.people), JSON.stringify(totals.units), totals.remediationPlans],
+  );
+  await tx.query(`UPDATE tasks SET status = 'done', completed_at = $3 WHERE cycle_id = $1 AND unit_id = $2 AND kind = 'submit_report' AND status = 'open'`, [
+    input.cycleId,
+    input.unitId,
+    input.at,
+  ]);
 }
 
 export function reportTaskId(cycleId: string, unitId: string): string {

@@ -85,8 +85,11 @@ export const addChildUnitUpdate = defineUpdate<RoutingAnswer, [ChildUnitAdded]>(
  * Since unit-mergers-v1 a unit merged or dissolved while the cycle runs is asked to retire: it
  * accepts while it launches or collects, waits for what it still owns, then tells its parent by
  * `childUnitRetired` (the parent stops waiting for its report) and ends without a report.
+ * Since retire-ready-unit-v1 it also accepts once its report is ready (and sends it), and a unit
+ * still owning reviews when it has waited for them reports them (`reportsOnClose`): its report
+ * row is kept, not removed, when the retire is accepted.
  */
-export const retireUnitUpdate = defineUpdate<RoutingAnswer, [UnitRetiring]>('retireUnit');
+export const retireUnitUpdate = defineUpdate<RoutingAnswer & { reportsOnClose?: boolean }, [UnitRetiring]>('retireUnit');
 /** Tells a parent to stop waiting for a child unit: it retired, or moved under another unit. */
 export const childUnitRetiredSignal = defineSignal<[ChildUnitAdded]>('childUnitRetired');
 /** A running child unit moved under this unit: it waits for its report too (accepted while collecting). */

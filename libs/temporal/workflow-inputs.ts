@@ -39,6 +39,8 @@ export interface UnitCarry {
   adoptions?: string[];
   /** The unit was merged or dissolved and accepted to retire (unit-mergers-v1): it ends without a report. */
   retired?: boolean;
+  /** Since retire-ready-unit-v1: who retired it and how; reviews it still owns at the end are reported by them. */
+  retiredBy?: UnitRetiring;
   /** The parent this unit reports to since it moved mid-cycle (unit-mergers-v1); absent: the input's. */
   parentWorkflowId?: string;
 }
