@@ -77,7 +77,7 @@ describe('units merged or dissolved while a cycle runs', () => {
     }
   }
 
-  it('refuses a merge into an unknown unit or into its own subtree, and a dissolution that leaves people behind, naming the field', async () => {
+  it('refuses a merge into an unknown unit or into its own subtree, a dissolution that leaves people behind, and retiring an open cycle’s root, naming the field', async () => {
     const unknown = await app.admin.post('/org/import', { units: [unit('B', { mergedInto: org.id('nowhere') })] });
     assert.ok(errorPaths(unknown).includes('units[0].mergedInto'), JSON.stringify(unknown.body));
     const intoOwnChild = await app.admin.post('/org/import', { units: [{ id: org.id('P'), parentId: null, name: 'Unit P', kind: 'province', mergedInto: org.id('A') }] });
@@ -86,6 +86,13 @@ describe('units merged or dissolved while a cycle runs', () => {
     assert.deepEqual(errorPaths(notEmptied), ['units[0].dissolved', 'units[0].dissolved']);
     assert.match(notEmptied.body.errors[0].message, /still has people not moved/);
     assert.match(notEmptied.body.errors[1].message, /still has child units not moved/);
+    // The cycle's root reports to nobody in the cycle: it cannot leave while the cycle is open.
+    const rootDissolved = await app.admin.post('/org/import', { units: [{ id: org.id('P'), parentId: null, name: 'Unit P', kind: 'province', dissolved: true }] });
+    assert.ok(errorPaths(rootDissolved).includes('units[0].dissolved'), JSON.stringify(rootDissolved.body));
+    assert.ok(
+      rootDissolved.body.errors.some((e: { message: string }) => e.message.includes(`root of the cycle`) && e.message.includes(cycleId)),
+      JSON.stringify(rootDissolved.body),
+    );
   });
 
   it("moves a merged unit's open reviews at every step to the receiving unit's head, with the admin in their histories", async () => {

@@ -143,7 +143,11 @@ export class OrgImportService {
       [personIds, retiring],
     );
     const accounts = await tx.query(`SELECT id, username, roles FROM accounts WHERE id = ANY($1) OR lower(username) = ANY($2)`, [personIds, usernames]);
-    return { units, people, accounts };
+    const openCycleRoots = await tx.query(
+      `SELECT id AS "cycleId", title, root_unit_id AS "rootUnitId" FROM cycles WHERE root_unit_id = ANY($1) AND status IN ('launching', 'running')`,
+      [retiring],
+    );
+    return { units, people, accounts, openCycleRoots };
   }
 
   /** Merged into an earlier row of the same import: each row is inserted first, then merged_into set. */

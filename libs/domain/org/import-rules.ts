@@ -39,6 +39,8 @@ export interface RegistrySnapshot {
   people: readonly PersonRecord[];
   /** Stored accounts whose username or id the import mentions. */
   accounts: ReadonlyArray<{ id: string; username: string; roles: ReadonlyArray<{ role: Role; unitId: string | null }> }>;
+  /** Cycles not finished whose root is a unit the import merges or dissolves (absent: none). */
+  openCycleRoots?: ReadonlyArray<{ cycleId: string; title: string; rootUnitId: string }>;
 }
 
 export interface ImportContext {
@@ -163,6 +165,12 @@ function checkRetirements(
       add(`units[${i}].parentId`, `unit '${unit.parentId}' is ${status.get(unit.parentId)}: it takes no child units`);
     }
     if (!retired(unit.id)) return;
+    // A cycle's root reports to nobody inside the cycle: nothing could take over its report.
+    for (const cycle of snapshot.openCycleRoots ?? []) {
+      if (cycle.rootUnitId === unit.id && stored.get(unit.id)?.status !== importedUnitStatus(unit, stored.get(unit.id))) {
+        add(field, `unit '${unit.id}' is the root of the cycle '${cycle.title}' (${cycle.cycleId}), still open: complete or cancel it first`);
+      }
+    }
     const stay = [...people.values()]
       .filter((p) => p.unitId === unit.id && (p.status ?? 'active') === 'active')
       .map((p) => p.id)
