@@ -24,6 +24,12 @@ export interface ActionStep {
   firstFailure?: string;
 }
 
+/** One pass of (k) over its own cycle, in one arrangement of the processes. */
+export interface ActionRun {
+  label: string;
+  steps: ActionStep[];
+}
+
 interface ReviewRow {
   id: string;
   reviewer_id: string;

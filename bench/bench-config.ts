@@ -22,6 +22,8 @@ const BenchEnvSchema = z.object({
   BENCH_READS_REQUESTS: count(50),
   /** Requests in flight in (k), people's actions over the synthetic province of (d) (BENCH_SYNTHETIC_SUBJECTS). */
   BENCH_ACTIONS_IN_FLIGHT: count(16),
+  /** (k) runs again with the worker in a process of its own (`1`, default) or not (`0`). */
+  BENCH_ACTIONS_WORKER_PROCESS: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
   /** Subjects of (l), the reminder wave, and how long after the launch starts their reminders are due (default 120 s + 60 ms a subject). */
   BENCH_WAVE_SUBJECTS: count(2000),
   BENCH_WAVE_LEAD_SECONDS: z.coerce.number().int().positive().optional(),

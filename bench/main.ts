@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startLocalStack } from '../apps/dev/local-stack.js';
 import { DEMO_ROOT_UNIT, demoProvince } from '../apps/dev/demo-province.js';
-import { startProduct } from '../apps/dev/product.js';
+import { startProduct, startProductWithWorkerProcess } from '../apps/dev/product.js';
 import { findOrInstallTemporal } from '../apps/dev/temporal-binary.js';
 import { DEV_SQLITE_PRAGMAS, startTemporalDevServer } from '../apps/dev/temporal-dev-server.js';
 import { writeWorkflowBundle } from '../apps/worker/bundle-workflows.js';
@@ -19,7 +19,7 @@ import type { Measurement } from './measure.js';
 import { measureDocumentExports } from './document-exports.js';
 import { measureReads, type ReadResults } from './read-latency.js';
 import { writeActionsReport, writeExportsReport, writeReadsReport, writeReport, writeSpreadsheetReport, writeWaveReport, writeWebReport, type ServerRun } from './report.js';
-import { measureActions, type ActionStep } from './action-profile.js';
+import { measureActions, type ActionRun, type ActionStep } from './action-profile.js';
 import { AccessTokens } from '../libs/auth/access-tokens.js';
 import { measureSpreadsheetImport } from './spreadsheet-import.js';
 import { SYNTHETIC_ROOT_UNIT, syntheticProvince } from './synthetic-province.js';
@@ -59,7 +59,7 @@ try {
       ...stackRuns.actions,
       inFlight: bench.BENCH_ACTIONS_IN_FLIGHT,
       settings: [
-        `Synthetic province of ~${bench.BENCH_SYNTHETIC_SUBJECTS} subjects (BENCH_SYNTHETIC_SUBJECTS), ${bench.BENCH_ACTIONS_IN_FLIGHT} requests in flight (BENCH_ACTIONS_IN_FLIGHT); API and worker in one process, as \`npm start\` runs them`,
+        `Synthetic province of ~${bench.BENCH_SYNTHETIC_SUBJECTS} subjects (BENCH_SYNTHETIC_SUBJECTS), ${bench.BENCH_ACTIONS_IN_FLIGHT} requests in flight (BENCH_ACTIONS_IN_FLIGHT); each run launches a cycle of its own on the same stack`,
         `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}: other processes on the machine skew every number`,
       ],
     });
@@ -110,7 +110,17 @@ async function measureServers(binary: string, settings: BenchConfig): Promise<Se
 }
 
 /** (c)/(d) through the HTTP API, (e)/(f)/(g) in Chromium, (h) the spreadsheet import and (i) exports, on the stack `npm start` runs. */
-async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<{ launches: Measurement[]; web: Measurement[]; spreadsheet: Measurement[]; exports: Measurement[]; reads: ReadResults | null; actions: { steps: ActionStep[]; ceiling: Measurement } | null; wave: WaveResults | null }> {
+interface StackResults {
+  launches: Measurement[];
+  web: Measurement[];
+  spreadsheet: Measurement[];
+  exports: Measurement[];
+  reads: ReadResults | null;
+  actions: { runs: ActionRun[]; ceiling: Measurement } | null;
+  wave: WaveResults | null;
+}
+
+async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<StackResults> {
   progress('starting the embedded stack (Temporal on a SQLite file, PostgreSQL)');
   const stack = await startLocalStack(
     { ...appConfig, embedded: { ...appConfig.embedded, dataDir: join(scratch, 'stack'), temporalPort: 0, postgresPort: 0 } },
@@ -121,6 +131,7 @@ async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: 
     const bundle = join(scratch, 'workflow-bundle.js');
     await writeWorkflowBundle(bundle);
     const product = await startProduct({ ...stack.config, worker: { ...stack.config.worker, workflowBundlePath: bundle } }, log, { host: '127.0.0.1', port: 0 });
+    let results: StackResults;
     try {
       const target = { baseUrl: product.api.url, token: await login(product.api.url, stack.config.auth.adminUsername, stack.config.auth.adminPassword!) };
       const timeoutMs = settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000;
@@ -132,10 +143,24 @@ async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: 
       const reads = only('reads') ? await measureReadLatency(product.db, target, settings, stack.config.auth.passwordHashCost) : null;
       const actions = only('actions') ? await measureActionSteps(product, stack.config.temporal.address!, target, settings, timeoutMs) : null;
       const wave = only('wave') ? await measureWave(product.db, target, stack.config.temporal.address, settings) : null;
-      return { launches, web, spreadsheet, exports, reads, actions, wave };
+      results = { launches, web, spreadsheet, exports, reads, actions, wave };
     } finally {
       await product.stop();
     }
+    if (results.actions && settings.BENCH_ACTIONS_WORKER_PROCESS) {
+      // Once the in-process worker stopped: two workers on one task queue would share the work.
+      const apart = await startProductWithWorkerProcess({ ...stack.config, worker: { ...stack.config.worker, workflowBundlePath: bundle } }, log, { host: '127.0.0.1', port: 0 });
+      try {
+        const target = { baseUrl: apart.api.url, token: await login(apart.api.url, stack.config.auth.adminUsername, stack.config.auth.adminPassword!) };
+        progress('(k) again, with the worker in a process of its own');
+        const steps = await measureActions(apart.db, target, apart.api.app.get(AccessTokens), settings.BENCH_SYNTHETIC_SUBJECTS, settings.BENCH_ACTIONS_IN_FLIGHT, settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000);
+        logSteps(steps);
+        results.actions.runs.push({ label: 'worker in a process of its own (API in another)', steps });
+      } finally {
+        await apart.stop();
+      }
+    }
+    return results;
   } finally {
     await stack.stop();
   }
@@ -190,14 +215,18 @@ async function measureActionSteps(
   target: LaunchTarget,
   settings: BenchConfig,
   timeoutMs: number,
-): Promise<{ steps: ActionStep[]; ceiling: Measurement }> {
+): Promise<{ runs: ActionRun[]; ceiling: Measurement }> {
   progress(`(k) ceiling: bare update round trips on the stack's Temporal server, 16 in flight`);
   const ceiling = await measureUpdateCeiling(temporalAddress, settings);
   progress(`  ${ceiling.label}: ${Math.round(ceiling.perSecond ?? 0)}/s`);
   progress(`(k) actions: a cycle over ~${settings.BENCH_SYNTHETIC_SUBJECTS} subjects, then targets, self-assessments and reviews, ${settings.BENCH_ACTIONS_IN_FLIGHT} in flight`);
   const steps = await measureActions(product.db, target, product.api.app.get(AccessTokens), settings.BENCH_SYNTHETIC_SUBJECTS, settings.BENCH_ACTIONS_IN_FLIGHT, timeoutMs);
+  logSteps(steps);
+  return { runs: [{ label: 'API and worker in one process, as `npm start` runs them', steps }], ceiling };
+}
+
+function logSteps(steps: ActionStep[]): void {
   for (const s of steps) progress(`  ${s.step}: ${s.n} in ${Math.round(s.ms)} ms = ${((s.n * 1000) / s.ms).toFixed(1)}/s; p50 ${Math.round(s.p50Ms)} ms, p99 ${Math.round(s.p99Ms)} ms; ${s.failures} failed${s.firstFailure ? ` (first: ${s.firstFailure})` : ''}`);
-  return { steps, ceiling };
 }
 
 async function measureWave(db: Parameters<typeof measureTimerWave>[0], target: LaunchTarget, temporalAddress: string, settings: BenchConfig): Promise<WaveResults> {

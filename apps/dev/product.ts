@@ -9,6 +9,7 @@ import { startApi, type RunningApi } from '../api/api-server.js';
 import { startNoticeDispatcher } from '../worker/notice-dispatcher.js';
 import { unlessForcedShutdown } from '../worker/forced-shutdown.js';
 import { createReviewWorker } from '../worker/review-worker.js';
+import { spawnWorkerProcess } from './worker-process.js';
 
 export interface RunningProduct {
   api: RunningApi;
@@ -37,6 +38,31 @@ export async function startProduct(config: ResolvedConfig, logger: Logger, liste
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch(unlessForcedShutdown);
       await connection.close();
+      await temporal.connection.close();
+      await db.destroy();
+    },
+  };
+}
+
+export type RunningApiAlone = Omit<RunningProduct, 'worker'> & { workerPid: number | undefined };
+
+/**
+ * The API in this process and the worker in one of its own: on two cores neither starves the
+ * other (the benchmark's `BENCH_WORKER=process`). Stopping stops both.
+ */
+export async function startProductWithWorkerProcess(config: ResolvedConfig, logger: Logger, listen: { host: string; port: number } = config.http): Promise<RunningApiAlone> {
+  const worker = spawnWorkerProcess(config, logger);
+  const db = await openDatabase({ url: config.database.url, poolSize: config.database.poolSize, logger });
+  const temporal = await connectClient(config.temporal);
+  const api = await startApi({ config, db, temporal, logger }, listen);
+  return {
+    api,
+    db,
+    temporal,
+    workerPid: worker.pid,
+    async stop() {
+      await api.close();
+      await worker.stop();
       await temporal.connection.close();
       await db.destroy();
     },
