@@ -7,6 +7,7 @@ import { ok } from '../support/problems.js';
 import { launchCycle, type ReviewSummary } from '../support/review-driver.js';
 import { reviewOf } from '../support/rules-driver.js';
 import { uniquePrefix } from '../support/test-env.js';
+import { axeViolations, describeViolations } from './support/axe.js';
 import { capture, DESKTOP, signIn, startWebHarness, type WebHarness } from './support/browser.js';
 import { choose, openTaskFromInbox, signInAs, waitForTask } from './support/journey.js';
 
@@ -16,6 +17,23 @@ async function rate(page: Page, criterion: string, result: 'Đạt' | 'Không đ
   await group.locator('label').filter({ hasText: new RegExp(`^${result}$`) }).click();
   const value = result === 'Đạt' ? 'achieved' : 'not_achieved';
   assert.equal(await group.locator(`input[type=radio][value=${value}]`).isChecked(), true, `${criterion}: ${result}\n${await group.innerHTML()}`);
+}
+
+/** No serious or critical axe-core violation on the review page with the four criteria (a context that lets axe in). */
+async function assertAccessible(web: WebHarness, username: string, url: string): Promise<void> {
+  const context = await web.browser.newContext({ viewport: DESKTOP, baseURL: web.baseUrl, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', bypassCSP: true });
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await signIn(page, username, TEST_PASSWORD);
+    await page.goto(url);
+    await page.getByTestId('four-good').waitFor();
+    await rate(page, 'cadresAndMembers', 'Không đạt'); // the overall result's alert shown too
+    const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(serious, [], describeViolations(serious));
+  } finally {
+    await context.close();
+  }
 }
 
 // Issue #12, "four good cells": an administrator launches a cycle with the option; the head of the
@@ -104,6 +122,7 @@ describe('four good cells (browser)', () => {
     await rate(page, 'cadresAndMembers', 'Đạt');
     await page.getByTestId('four-good-overall').filter({ hasText: 'Kết quả chung: Đạt' }).waitFor();
     await capture(page, 'head-four-good');
+    await assertAccessible(web, org.id('g-sec'), page.url());
     await page.getByRole('button', { name: 'Phê duyệt xếp loại' }).click();
     await page.getByTestId('four-good-result').filter({ hasText: /Kết quả chung:\s*Đạt/ }).waitFor();
 
