@@ -78,6 +78,7 @@ describe('four good cells (browser)', () => {
     assert.equal(await option.isChecked(), true);
     await page.getByRole('button', { name: 'Khởi động' }).click();
     await page.waitForURL((url) => /\/cycles\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new'), { timeout: 60_000 });
+    await page.getByTestId('cycle-four-good').filter({ hasText: 'Có áp dụng' }).waitFor(); // the dashboard says so
     const launched = ok(await web.app.admin.get(`/cycles/${page.url().split('/').pop()}`));
     assert.equal(launched.cellCriteria, 'four_good');
     assert.equal(launched.year, 2099);

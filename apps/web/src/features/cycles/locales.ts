@@ -73,6 +73,7 @@ export const cyclesLocales = {
       unchanged: 'Chưa có ngày nào thay đổi.',
     },
     dashboard: {
+      fourGoodOn: 'Có áp dụng',
       root: 'Đơn vị gốc',
       subjects: 'Đã hoàn thành / đối tượng',
       cancelledAt: 'Đã huỷ',
@@ -209,6 +210,7 @@ export const cyclesLocales = {
       unchanged: 'No date changed.',
     },
     dashboard: {
+      fourGoodOn: 'Applied',
       root: 'Root unit',
       subjects: 'Done / subjects',
       cancelledAt: 'Cancelled',
