@@ -86,6 +86,24 @@ describe('four good cells through the HTTP API', () => {
     }
   });
 
+  it('attaches the set to a cell added while the cycle runs', async () => {
+    const grown = buildOrg(uniquePrefix('four-good-new'), { id: 'G', kind: 'grassroots', people: [['g-sec', 'secretary']], children: [{ id: 'C', kind: 'cell', people: [['c-sec', 'secretary']] }] });
+    ok(await app.admin.post('/org/import', grown.payload));
+    const grownCycle = await launchCycle(app.admin, grown.rootId, { cellCriteria: 'four_good' });
+    ok(
+      await app.admin.post('/org/import', {
+        units: [{ id: grown.id('N'), parentId: grown.rootId, name: 'Unit N', kind: 'cell' }],
+        people: [{ id: grown.id('n-sec'), name: 'Person n-sec', unitId: grown.id('N'), position: 'secretary' }],
+      }),
+    );
+    const added = await eventually(async () => {
+      const review = (await allReviews(app.admin, grownCycle)).find((r) => r.subject.type === 'unit' && r.subject.id === grown.id('N'));
+      assert.ok(review, 'the new cell has no review yet');
+      return review as ReviewSummary & { cellCriteria: string | null };
+    });
+    assert.equal(added.cellCriteria, 'four_good');
+  });
+
   it('requires the rating to approve a cell (400 naming fourGood), refuses it elsewhere, and records it in the review and its history', async () => {
     const c1 = reviewOf('C1', 'unit');
     const c2 = reviewOf('C2', 'unit');
