@@ -60,6 +60,13 @@ const { sendNotice: sendNoticeInTask } = proxyLocalActivities<ReviewActivities>(
  */
 export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<ReviewClosed> {
   let state: ReviewState = input.state;
+  // Since four-good-cells-v1 a cell's collective review may carry the criteria set its approval
+  // rates (the pure machine then requires `fourGood`). A history that a worker without this code
+  // recorded has no marker: it ran without the set, and replays so.
+  if (state.cellCriteria !== undefined && !patched('four-good-cells-v1')) {
+    const { cellCriteria: _ignored, ...withoutSet } = state;
+    state = withoutSet;
+  }
   // The unit that waits for this review; a transfer moves it (registry changes while a cycle runs).
   let ownerWorkflowId = input.ownerWorkflowId;
   // Reviews started since: the state changes only once PostgreSQL stored the change, one change

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { emptyCounts } from '../domain/report-counts.js';
 import { planUnit, type UnstaffedSubject } from '../domain/org/subject-plan.js';
 import { launchReview } from '../domain/review/review-machine.js';
+import { cellCriteriaFor } from '../domain/rules/four-good-cells.js';
 import { deciderFor } from '../domain/rules/deciding.js';
 import { ruleSetFor } from '../domain/rules/rule-sets.js';
 import { CycleEntity } from '../persistence/entities/index.js';
@@ -63,6 +64,7 @@ export function makePlanUnit(db: DataSource) {
             launchedBy: cycle.createdBy,
             facts: facts.get(`${subject.subjectType}:${subject.subjectId}`)!,
             deciderId: decider?.deciderId ?? null,
+            cellCriteria: cellCriteriaFor(cycle.cellCriteria, subject.subjectType, tree.unit(subject.subjectId)?.kind),
           },
           at,
         );

@@ -2,6 +2,7 @@ import { heartbeat, log } from '@temporalio/activity';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ReassignReviewCommand, WithdrawReviewCommand } from '../domain/review/review-commands.js';
 import { launchReview, type Transition } from '../domain/review/review-machine.js';
+import { cellCriteriaFor } from '../domain/rules/four-good-cells.js';
 import type { ReviewState } from '../domain/review/review-state.js';
 import { planUnit, type SubjectPlan } from '../domain/org/subject-plan.js';
 import { deciderFor } from '../domain/rules/deciding.js';
@@ -240,6 +241,7 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
           launchedBy: input.actorId,
           facts: facts.get(subjectKey(plan.subjectType, plan.subjectId))!,
           deciderId,
+          cellCriteria: cellCriteriaFor(cycle.cellCriteria, plan.subjectType, tree.unit(plan.subjectId)?.kind),
         },
         at,
       );

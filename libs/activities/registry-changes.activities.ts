@@ -2,6 +2,7 @@ import { heartbeat, log } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import type { ReassignReviewCommand, WithdrawReviewCommand } from '../domain/review/review-commands.js';
 import { launchReview } from '../domain/review/review-machine.js';
+import { cellCriteriaFor } from '../domain/rules/four-good-cells.js';
 import { gatherSubjectFacts } from './subject-facts.js';
 import type { ReviewState } from '../domain/review/review-state.js';
 import { planUnit, type SubjectPlan } from '../domain/org/subject-plan.js';
@@ -128,6 +129,7 @@ export function makePlanRegistryChanges(db: DataSource) {
           calendar: cycle.calendar,
           launchedBy: input.actorId,
           facts: facts.get(`${subject.subjectType}:${subject.subjectId}`)!,
+          cellCriteria: cellCriteriaFor(cycle.cellCriteria, subject.subjectType, tree.unit(subject.subjectId)?.kind),
         },
         at,
       ),

@@ -18,9 +18,9 @@ export function makePrepareReport(db: DataSource) {
     const at = new Date().toISOString();
     await db.transaction(async (tx) => {
       await tx.query(
-        `UPDATE reports SET status = 'ready', head_id = $3, people = $4, units = $5, remediation_plans = $6, updated_at = $7
+        `UPDATE reports SET status = 'ready', head_id = $3, people = $4, units = $5, remediation_plans = $6, updated_at = $7, four_good_cells = $8
           WHERE cycle_id = $1 AND unit_id = $2 AND status IN ('collecting', 'calibration_needed')`,
-        [input.cycleId, input.unitId, headId, JSON.stringify(totals.people), JSON.stringify(totals.units), totals.remediationPlans, at],
+        [input.cycleId, input.unitId, headId, JSON.stringify(totals.people), JSON.stringify(totals.units), totals.remediationPlans, at, JSON.stringify(totals.fourGoodCells)],
       );
       if (headId !== null) {
         await tx.query(
@@ -57,9 +57,9 @@ export async function markReportSubmitted(
 ): Promise<void> {
   await tx.query(
     `UPDATE reports SET status = 'submitted', summary = $3, submitted_at = $4, submitted_by = $5,
-            people = $6, units = $7, remediation_plans = $8, updated_at = $4
+            people = $6, units = $7, remediation_plans = $8, updated_at = $4, four_good_cells = $9
       WHERE cycle_id = $1 AND unit_id = $2 AND status <> 'submitted'`,
-    [input.cycleId, input.unitId, input.summary, input.at, input.actorId, JSON.stringify(totals.people), JSON.stringify(totals.units), totals.remediationPlans],
+    [input.cycleId, input.unitId, input.summary, input.at, input.actorId, JSON.stringify(totals.people), JSON.stringify(totals.units), totals.remediationPlans, JSON.stringify(totals.fourGoodCells)],
   );
   await tx.query(`UPDATE tasks SET status = 'done', completed_at = $3 WHERE cycle_id = $1 AND unit_id = $2 AND kind = 'submit_report' AND status = 'open'`, [
     input.cycleId,

@@ -3,6 +3,16 @@ import { CLASSIFICATIONS, type Classification } from './classification.js';
 export type ClassificationCounts = Record<Classification, number> & { total: number };
 export type ClassificationPercentages = Record<Classification, number>;
 
+/** "N of M cells achieved four good": `achieved` of the `total` cell collectives rated (done reviews with the set). */
+export interface FourGoodCounts {
+  achieved: number;
+  total: number;
+}
+
+export function addFourGood(a: FourGoodCounts, b: FourGoodCounts): FourGoodCounts {
+  return { achieved: a.achieved + b.achieved, total: a.total + b.total };
+}
+
 export function emptyCounts(): ClassificationCounts {
   return { excellent: 0, good: 0, completed: 0, not_completed: 0, total: 0 };
 }

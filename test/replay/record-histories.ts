@@ -14,7 +14,8 @@ import { WorkflowDriver } from '../support/workflow-driver.js';
 // (return for revision, remediation returned then approved, straight to done, a quota breach
 // calibrated by reclassifying down to completed, which reopens the review for its plan) and one
 // cycle cancelled after mid-cycle changes (new dates, a transfer, a strike-off, a new unit), and
-// one completed after a unit was merged into another and one dissolved, then writes the histories of their workflows to
+// one completed after a unit was merged into another and one dissolved, one with the four good
+// criteria rated on its cells, then writes the histories of their workflows to
 // test/replay/histories/<label>/. Recorded sets are committed and never edited: the replay test
 // keeps every one of them replaying.
 
@@ -182,6 +183,42 @@ try {
     cycleWorkflowId(mergeCycleId),
     registryChangesWorkflowId(`${app.config.auth.adminUsername}/replay-${mergeCycleId}`),
   );
+
+  // A completed cycle with the four good criteria (four-good-cells-v1): one cell returned once,
+  // then rated four good; the other rated with a criterion not achieved.
+  const cells = buildOrg(uniquePrefix('replay-four-good'), {
+    id: 'G',
+    kind: 'grassroots',
+    people: [['g-sec', 'secretary'], ['g-mem', 'member']],
+    children: ['C1', 'C2'].map((u) => ({ id: u, kind: 'cell' as const, people: [[`${u.toLowerCase()}-sec`, 'secretary']] as Array<[string, 'secretary']> })),
+  });
+  await app.admin.post('/org/import', cells.payload);
+  const cellsCycleId = await launchCycle(app.admin, cells.rootId, { cellCriteria: 'four_good' });
+  for (const review of await drive.reviews(cellsCycleId)) {
+    if (review.subject.id === cells.id('C1')) {
+      await drive.assignTargets(review);
+      await drive.selfAssess(review, 'good');
+      await drive.returnForRevision(review);
+      await drive.selfAssess(review, 'good');
+      await drive.approve(review, 'good');
+    } else if (review.subject.id === cells.id('C2')) {
+      await drive.assignTargets(review);
+      await drive.selfAssess(review, 'good');
+      await drive.approve(review, 'good', [], { politicalTasks: 'achieved', activityQuality: 'not_achieved', solidarityDiscipline: 'achieved', cadresAndMembers: 'achieved' });
+    } else {
+      await drive.complete(review, 'good');
+    }
+    workflowIds.push(review.workflowId);
+  }
+  for (const [unit, head] of [['C1', 'c1-sec'], ['C2', 'c2-sec'], ['G', 'g-sec']] as const) {
+    await eventually(async () => {
+      if ((await drive.reportStatus(cellsCycleId, cells.id(unit))) !== 'ready') throw new Error(`report of ${unit} not ready`);
+    });
+    await drive.submitReport(cellsCycleId, cells.id(unit), cells.id(head));
+    workflowIds.push(unitWorkflowId(cellsCycleId, cells.id(unit)));
+  }
+  await app.product.temporal.workflow.getHandle(cycleWorkflowId(cellsCycleId)).result();
+  workflowIds.push(cycleWorkflowId(cellsCycleId));
 
   // A cycle whose targets are due in seconds: every review is reminded, told it is late and
   // escalated on the calendar's timers (a notice wave, spread since notice-wave-spread-v1), then cancelled.

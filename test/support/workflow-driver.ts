@@ -12,6 +12,9 @@ import {
   submitSelfAssessmentUpdate,
 } from '../../libs/temporal/definitions.js';
 import { unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
+import type { FourGoodRating } from '../../libs/domain/rules/four-good-cells.js';
+
+const ALL_ACHIEVED: FourGoodRating = { politicalTasks: 'achieved', activityQuality: 'achieved', solidarityDiscipline: 'achieved', cadresAndMembers: 'achieved' };
 
 /** Drives review and unit workflows with Temporal Updates, as the API does, and reads their projections. */
 export class WorkflowDriver {
@@ -46,8 +49,11 @@ export class WorkflowDriver {
     });
   }
 
-  approve(state: ReviewState, classification: Classification, shortcomings: string[] = []) {
-    return this.handle(state).executeUpdate(submitReviewUpdate, { args: [{ actorId: state.reviewerId, decision: 'approve', classification, comment: 'Agreed', shortcomings }] });
+  /** A cell's collective review in a cycle with the four good criteria is rated too (all four achieved unless told). */
+  approve(state: ReviewState, classification: Classification, shortcomings: string[] = [], fourGood: FourGoodRating | undefined = state.cellCriteria ? ALL_ACHIEVED : undefined) {
+    return this.handle(state).executeUpdate(submitReviewUpdate, {
+      args: [{ actorId: state.reviewerId, decision: 'approve', classification, comment: 'Agreed', shortcomings, ...(fourGood ? { fourGood } : {}) }],
+    });
   }
 
   returnForRevision(state: ReviewState, comment = 'Please add evidence') {

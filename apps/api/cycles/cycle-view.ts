@@ -47,6 +47,7 @@ export function cycleView(cycle: CycleEntity, progress: CycleProgress) {
     status: cycle.status,
     superiorReviewerId: cycle.superiorReviewerId,
     policy: cycle.policy,
+    cellCriteria: cycle.cellCriteria,
     calendar: cycle.calendar,
     workflowId: cycle.workflowId,
     createdAt: cycle.createdAt.toISOString(),

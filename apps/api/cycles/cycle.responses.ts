@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CYCLE_STATUSES, REPORT_STATUSES, STEPS, TASK_KINDS, UNIT_KINDS, type Step } from '../../../libs/domain/enums.js';
 import { pageSchema } from '../http/pagination.js';
 import { SubjectSchema } from '../reviews/review.responses.js';
-import { CalendarSchema, PeriodSchema, PolicySchema } from './cycle.schemas.js';
+import { CalendarSchema, CellCriteriaSchema, PeriodSchema, PolicySchema } from './cycle.schemas.js';
 import { unitStanding } from '../org/unit-standing.schema.js';
 
 // What the cycle routes answer, as the OpenAPI document states it; the controller's return types
@@ -20,6 +20,7 @@ export const CycleSchema = z.object({
   status: z.enum(CYCLE_STATUSES),
   superiorReviewerId: z.string().nullable(),
   policy: PolicySchema.required({ ruleSet: true }),
+  cellCriteria: CellCriteriaSchema.nullable(),
   calendar: CalendarSchema.required({ targetsDueAt: true, selfAssessmentOpensAt: true, selfAssessmentDueAt: true, reviewDueAt: true, remediationDueAt: true, reportDueAt: true }),
   workflowId: z.string(),
   createdAt: instant,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CYCLE_STATUSES } from '../../../libs/domain/enums.js';
 import { PERIOD_KINDS } from '../../../libs/domain/cycle-period.js';
 import { RULE_SET_IDS } from '../../../libs/domain/rules/rule-set.js';
+import { CELL_CRITERIA_SETS } from '../../../libs/domain/rules/four-good-cells.js';
 import { cursorField, cursorParts, limitField } from '../http/pagination.js';
 
 const id = z.string().trim().min(1).max(200);
@@ -56,6 +57,13 @@ export const PeriodSchema = z
       "Default calendar: a quarter's dates fall inside its three months; the other periods take the year's.",
   );
 
+export const CellCriteriaSchema = z
+  .enum(CELL_CRITERIA_SETS)
+  .describe(
+    'A criteria set for the collective reviews of units of kind `cell`: `four_good` ("Chi bộ 4 tốt", Resolution 21-NQ/TW) — the reviewer rates four ' +
+      'criteria achieved / not achieved when approving (`fourGood`), and every report counts the cells rated four good. Default: none (null).',
+  );
+
 export const CreateCycleSchema = z.strictObject({
   year: z.number().int().min(2000).max(2200),
   rootUnitId: id,
@@ -64,6 +72,7 @@ export const CreateCycleSchema = z.strictObject({
   superiorReviewerId: id.nullish(),
   calendar: CalendarSchema.optional(),
   policy: PolicySchema.optional(),
+  cellCriteria: CellCriteriaSchema.nullish(),
 });
 export type CreateCycleBody = z.infer<typeof CreateCycleSchema>;
 

@@ -75,6 +75,7 @@ export class CyclesService {
       title: body.title ?? defaultTitle(body.year, period),
       status: 'launching',
       policy: cyclePolicy(body.policy),
+      cellCriteria: body.cellCriteria ?? null,
       calendar,
       superiorReviewerId,
       subjectsTotal: plan.subjects,

@@ -32,6 +32,8 @@ export function reportPdf(doc: ReportDocument, lang: DocumentLang): Promise<Buff
     classificationTable(report.people, l, lang),
     { text: `2. ${l.unitsTable}`, style: 'heading' },
     classificationTable(report.units, l, lang),
+    // Only in a cycle with the four good criteria: "N of M cells achieved four good".
+    ...(report.fourGoodCells ? [{ text: l.fourGoodCells(report.fourGoodCells.achieved, report.fourGoodCells.total), margin: [0, 4, 0, 0] as [number, number, number, number] }] : []),
     { text: `3. ${l.childrenTable}`, style: 'heading' },
     doc.children.length === 0 ? { text: l.noChildren, italics: true } : childrenTable(doc, l, lang),
     { text: `4. ${l.remediationPlans}: ${report.remediationPlans}`, style: 'heading' },

@@ -103,6 +103,7 @@ export class ReportWorkbook {
       add([l.classificationHeader, l.count, `${l.share} (%)`]);
       for (const line of classificationLines(counts, l)) add([line.label, line.count, line.percent]);
     }
+    if (report.fourGoodCells) add([l.fourGoodCells(report.fourGoodCells.achieved, report.fourGoodCells.total), report.fourGoodCells.achieved, report.fourGoodCells.total]);
     add([]);
     add([l.childrenTable]);
     add(this.unitReportHeader());

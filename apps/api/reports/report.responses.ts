@@ -23,6 +23,13 @@ export const ReportSchema = z.object({
   percentages: z.object({ people: percentages, units: percentages }),
   goodOrBetter: z.object({ people: share, units: share }).describe('Excellent + good'),
   remediationPlans: z.number().int(),
+  fourGoodCells: z
+    .object({ achieved: z.number().int(), total: z.number().int() })
+    .nullable()
+    .describe(
+      '"N of M cells achieved four good": of the cells of the subtree whose collective review is done (rated), how many achieved all four criteria; ' +
+        "rolled up like the other counts. Null unless the cycle was launched with cellCriteria four_good",
+    ),
   children: z.array(z.object({ unitId: z.string(), status: z.enum(REPORT_STATUSES) })),
   summary: z.string().nullable(),
   submittedAt: z.string().nullable(),

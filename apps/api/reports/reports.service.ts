@@ -6,6 +6,7 @@ import type { ReportStatus } from '../../../libs/domain/enums.js';
 import { NotFoundError } from '../../../libs/domain/errors.js';
 import type { ClassificationCounts } from '../../../libs/domain/report-counts.js';
 import { reportShares } from '../../../libs/domain/report-shares.js';
+import type { CellCriteriaSet } from '../../../libs/domain/rules/four-good-cells.js';
 import type { ReportEntity } from '../../../libs/persistence/entities/index.js';
 import { checkUnitQuota } from '../../../libs/persistence/quota-check.js';
 import { reportTotals } from '../../../libs/persistence/report-totals.js';
@@ -21,7 +22,7 @@ function sharesOf(people: ClassificationCounts, units: ClassificationCounts) {
   return { percentages: { people: p.percentages, units: u.percentages }, goodOrBetter: { people: p.goodOrBetter, units: u.goodOrBetter } };
 }
 
-type ReportRow = Omit<ReportEntity, 'submittedAt' | 'updatedAt'> & { submittedAt: Date | null };
+type ReportRow = Omit<ReportEntity, 'submittedAt' | 'updatedAt'> & { submittedAt: Date | null; cellCriteria: CellCriteriaSet | null };
 
 /** A unit's report upward: figures per classification, children's statuses, submission. */
 @Injectable()
@@ -53,6 +54,8 @@ export class ReportsService {
       // Largest-remainder shares: the parts sum to 100.00%, and good-or-better is excellent + good as shown.
       ...sharesOf(totals.people, totals.units),
       remediationPlans: totals.remediationPlans,
+      // "N of M cells achieved four good", only in a cycle launched with the set.
+      fourGoodCells: report.cellCriteria === 'four_good' ? totals.fourGoodCells : null,
       children,
       summary: report.summary,
       submittedAt: report.submittedAt?.toISOString() ?? null,
@@ -79,8 +82,9 @@ export class ReportsService {
     const actor = p.add(principal.actorId);
     const [row]: ReportRow[] = await this.db.query(
       `SELECT rp.unit_id AS "unitId", rp.status, rp.head_id AS "headId", rp.people, rp.units, rp.remediation_plans AS "remediationPlans",
+              rp.four_good_cells AS "fourGoodCells", c.cell_criteria AS "cellCriteria",
               rp.summary, rp.submitted_at AS "submittedAt", rp.submitted_by AS "submittedBy"
-         FROM reports rp LEFT JOIN units u ON u.id = rp.unit_id
+         FROM reports rp JOIN cycles c ON c.id = rp.cycle_id LEFT JOIN units u ON u.id = rp.unit_id
         WHERE rp.cycle_id = ${p.add(cycleId)} AND rp.unit_id = ${p.add(unitId)}
           AND (${this.access.unitInReadScope(principal, 'u', p)} OR rp.head_id = ${actor}
                OR EXISTS (SELECT 1 FROM units a WHERE a.id = ANY(u.ancestor_ids) AND a.head_id = ${actor}))`,

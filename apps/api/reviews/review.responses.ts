@@ -4,6 +4,7 @@ import { REVIEW_STATUSES, STEPS, SUBJECT_TYPES } from '../../../libs/domain/enum
 import { REVIEW_EVENT_TYPES } from '../../../libs/domain/review/review-state.js';
 import { RULE_SET_IDS } from '../../../libs/domain/rules/rule-set.js';
 import { TARGET_COMPLETIONS } from '../../../libs/domain/rules/timeliness.js';
+import { CELL_CRITERIA_SETS, CRITERION_RESULTS } from '../../../libs/domain/rules/four-good-cells.js';
 import { pageSchema } from '../http/pagination.js';
 import { QuarterlyResultsSchema } from './review.schemas.js';
 
@@ -14,6 +15,12 @@ const instant = z.string().describe('ISO 8601 instant');
 
 export const SubjectSchema = z.object({ type: z.enum(SUBJECT_TYPES), id: z.string(), name: z.string() });
 
+const criterionResult = z.enum(CRITERION_RESULTS);
+
+export const FourGoodResultSchema = z
+  .object({ politicalTasks: criterionResult, activityQuality: criterionResult, solidarityDiscipline: criterionResult, cadresAndMembers: criterionResult, overall: criterionResult })
+  .describe('The four good criteria as rated, and the overall result (achieved only when all four are)');
+
 const DecisionSchema = z.object({
   decision: z.enum(['approve', 'return']),
   classification: z.enum(CLASSIFICATIONS).nullable(),
@@ -22,6 +29,7 @@ const DecisionSchema = z.object({
   shortcomings: z.array(z.string()),
   reviewerId: z.string(),
   decidedAt: instant,
+  fourGood: FourGoodResultSchema.optional().describe('Present on the approval of a cell collective in a cycle with the four good criteria'),
 });
 
 export const ReviewSchema = z.object({
@@ -71,6 +79,10 @@ export const ReviewSchema = z.object({
     .object({ deciderId: z.string(), proposerId: z.string(), proposal: DecisionSchema.nullable() })
     .nullable()
     .describe('The deciding review one level up, when the rule set asks for one'),
+  cellCriteria: z
+    .enum(CELL_CRITERIA_SETS)
+    .nullable()
+    .describe("The criteria set the approval rates (`fourGood`): the cycle's `cellCriteria` on a cell's collective review, else null"),
   workflowId: z.string(),
   launchedAt: instant,
   updatedAt: instant,

@@ -4,6 +4,7 @@ import { REVIEW_STATUSES, STEPS, SUBJECT_TYPES } from '../../../libs/domain/enum
 import { REVIEW_LIMITS } from '../../../libs/domain/review/review-commands.js';
 import { TEXT_LIMITS } from '../../../libs/domain/review/text-limits.js';
 import { TARGET_COMPLETIONS } from '../../../libs/domain/rules/timeliness.js';
+import { CRITERION_RESULTS } from '../../../libs/domain/rules/four-good-cells.js';
 import { cursorField, cursorParts, limitField } from '../http/pagination.js';
 
 // Request bodies of the review actions: shape and per-field ranges. Rules that need the
@@ -47,12 +48,23 @@ export const SelfAssessmentSchema = z.strictObject({
   summary: text(TEXT_LIMITS.selfAssessmentSummary),
 });
 
+// One result per "four good" criterion (libs/domain/rules/four-good-cells.ts FOUR_GOOD_CRITERIA).
+const criterion = z.enum(CRITERION_RESULTS);
+
 export const ReviewDecisionSchema = z.strictObject({
   decision: z.enum(['approve', 'return']),
   classification: z.enum(CLASSIFICATIONS).nullish(),
   generalScore: z.number().min(0).max(REVIEW_LIMITS.generalScoreMax).nullish(),
   comment: text(TEXT_LIMITS.reviewComment),
   shortcomings: z.array(text(TEXT_LIMITS.shortcoming)).max(TEXT_LIMITS.shortcomingsMax).nullish(),
+  fourGood: z
+    .strictObject({ politicalTasks: criterion, activityQuality: criterion, solidarityDiscipline: criterion, cadresAndMembers: criterion })
+    .nullish()
+    .describe(
+      'The "four good cells" rating (Resolution 21-NQ/TW): each of the four criteria achieved or not_achieved; the overall result is computed ' +
+        '(achieved only when all four are). Required with approve on the collective review of a cell in a cycle launched with cellCriteria four_good ' +
+        '(the review shows cellCriteria), else 400 naming fourGood; refused (400) with return and on every other review. Default: none.',
+    ),
 });
 
 export const ReclassifySchema = z.strictObject({

@@ -1,5 +1,6 @@
 import type { Classification } from '../classification.js';
 import type { TargetCompletion } from '../rules/timeliness.js';
+import type { FourGoodRating } from '../rules/four-good-cells.js';
 
 // What a person asks a review to do. The API parses the HTTP body into these (shape and
 // per-field ranges); the review machine checks the rest against the review's state.
@@ -24,6 +25,8 @@ export interface SubmitReviewCommand {
   generalScore?: number | null;
   comment: string;
   shortcomings?: string[] | null;
+  /** Required with approve on a review that carries the four good criteria; refused otherwise. */
+  fourGood?: FourGoodRating | null;
 }
 
 export interface SubmitRemediationPlanCommand {

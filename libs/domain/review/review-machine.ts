@@ -7,6 +7,7 @@ import { checkBand } from '../rules/bands.js';
 import { checkConditions, conditionError, type SubjectFacts } from '../rules/conditions.js';
 import { ruleSetFor } from '../rules/rule-sets.js';
 import type { RuleSet, RuleSetId } from '../rules/rule-set.js';
+import { checkFourGoodRating, fourGoodResult, type CellCriteriaSet } from '../rules/four-good-cells.js';
 import { DEFAULT_COMPLETION, timelinessLimit, timelinessOf } from '../rules/timeliness.js';
 import { computeScore } from '../score.js';
 import type {
@@ -43,6 +44,8 @@ export interface LaunchInput {
   facts?: SubjectFacts;
   /** The decider one level up, when the rule set asks for a deciding review. */
   deciderId?: string | null;
+  /** The criteria set the approval rates (cellCriteriaFor: a cell's collective review in a cycle with one). */
+  cellCriteria?: CellCriteriaSet;
 }
 
 /** A new review, waiting for its reviewer to assign targets. */
@@ -76,6 +79,7 @@ export function launchReview(input: LaunchInput, at: string): Transition {
     updatedAt: at,
     ...(input.facts ? { facts: input.facts } : {}),
     ...(input.deciderId ? { deciding: { deciderId: input.deciderId, proposerId: plan.reviewerId, proposal: null } } : {}),
+    ...(input.cellCriteria ? { cellCriteria: input.cellCriteria } : {}),
   };
   return record(base, withTask(base, 'assign_targets', base.reviewerId, 1, at), input.launchedBy, 'review.launched', at, {
     reviewerId: plan.reviewerId,
@@ -84,6 +88,7 @@ export function launchReview(input: LaunchInput, at: string): Transition {
     ...(base.ruleSetVersion !== undefined ? { ruleSetVersion: base.ruleSetVersion } : {}),
     ...(base.facts ? { facts: base.facts } : {}),
     ...(base.deciding ? { deciderId: base.deciding.deciderId } : {}),
+    ...(base.cellCriteria ? { cellCriteria: base.cellCriteria } : {}),
   });
 }
 
@@ -203,6 +208,7 @@ function submitReview(state: ReviewState, command: SubmitReviewCommand, at: stri
     errors.push({ path: 'classification', message: 'only given when the decision is approve' });
   }
   if (!ruleSet.scored && generalScore !== null) errors.push({ path: 'generalScore', message: `${state.ruleSetId} has no score; leave it out` });
+  errors.push(...checkFourGoodRating(state.cellCriteria, command.decision, command.fourGood));
   throwIfAny(errors);
 
   const decision = {
@@ -213,6 +219,8 @@ function submitReview(state: ReviewState, command: SubmitReviewCommand, at: stri
     shortcomings: command.shortcomings ?? [],
     reviewerId: command.actorId,
     decidedAt: at,
+    // Only on reviews with the set (checked above): other reviews' decisions stay as they were.
+    ...(command.fourGood ? { fourGood: fourGoodResult(command.fourGood) } : {}),
   };
   if (command.decision === 'return') {
     // A return by the decider starts the deciding review over: the proposer reviews again.

@@ -4,6 +4,7 @@ import type { ReviewStatus, Step, SubjectType, TaskKind } from '../enums.js';
 import type { SubjectFacts } from '../rules/conditions.js';
 import type { RuleSetId } from '../rules/rule-set.js';
 import type { TargetCompletion } from '../rules/timeliness.js';
+import type { CellCriteriaSet, FourGoodResult } from '../rules/four-good-cells.js';
 
 export interface SubjectRef {
   type: SubjectType;
@@ -44,6 +45,8 @@ export interface ReviewDecision {
   shortcomings: string[];
   reviewerId: string;
   decidedAt: string;
+  /** The four good criteria as the reviewer rated them (a cell's collective review in a cycle with the set). */
+  fourGood?: FourGoodResult;
 }
 
 export interface RemediationItem {
@@ -126,6 +129,8 @@ export interface ReviewState {
   facts?: SubjectFacts;
   /** Present when the rule set asks for a deciding review of this subject. */
   deciding?: DecidingReview;
+  /** The criteria set the approval rates (a cell's collective review in a cycle launched with one). */
+  cellCriteria?: CellCriteriaSet;
 }
 
 export const REVIEW_EVENT_TYPES = [

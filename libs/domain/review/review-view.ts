@@ -29,6 +29,8 @@ export function reviewView(state: ReviewState) {
     dueAt: state.task?.dueAt ?? null,
     /** The deciding review one level up, when the rule set asks for one: decider, proposer, the proposal. */
     deciding: state.deciding ?? null,
+    /** The criteria set the approval rates (four good cells); null on every other review. */
+    cellCriteria: state.cellCriteria ?? null,
     workflowId: state.workflowId,
     launchedAt: state.launchedAt,
     updatedAt: state.updatedAt,

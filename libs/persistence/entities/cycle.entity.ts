@@ -3,6 +3,7 @@ import type { CycleCalendar } from '../../domain/calendar.js';
 import type { CyclePeriod } from '../../domain/cycle-period.js';
 import type { CycleStatus } from '../../domain/enums.js';
 import type { RuleSetId } from '../../domain/rules/rule-set.js';
+import type { CellCriteriaSet } from '../../domain/rules/four-good-cells.js';
 
 export interface CyclePolicy {
   ruleSet: RuleSetId;
@@ -25,6 +26,8 @@ export class CycleEntity {
   @Column('text') status!: CycleStatus;
   @Column('jsonb') policy!: CyclePolicy;
   @Column('jsonb') calendar!: CycleCalendar;
+  /** The criteria set the cells' collective reviews are rated on (four good cells); null: none. */
+  @Column('text', { name: 'cell_criteria', nullable: true }) cellCriteria!: CellCriteriaSet | null;
   @Column('text', { name: 'superior_reviewer_id', nullable: true }) superiorReviewerId!: string | null;
   @Column('int', { name: 'subjects_total' }) subjectsTotal!: number;
   @Column('text', { name: 'workflow_id' }) workflowId!: string;

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ReportStatus } from '../../domain/enums.js';
-import type { ClassificationCounts } from '../../domain/report-counts.js';
+import type { ClassificationCounts, FourGoodCounts } from '../../domain/report-counts.js';
 
 @Entity('reports')
 export class ReportEntity {
@@ -12,6 +12,8 @@ export class ReportEntity {
   @Column('jsonb') people!: ClassificationCounts;
   @Column('jsonb') units!: ClassificationCounts;
   @Column('int', { name: 'remediation_plans' }) remediationPlans!: number;
+  /** Cells of the subtree rated "four good" (achieved) of those rated, as the report last counted them. */
+  @Column('jsonb', { name: 'four_good_cells' }) fourGoodCells!: FourGoodCounts;
   @Column('text', { nullable: true }) summary!: string | null;
   @Column('timestamptz', { name: 'submitted_at', nullable: true }) submittedAt!: Date | null;
   @Column('text', { name: 'submitted_by', nullable: true }) submittedBy!: string | null;

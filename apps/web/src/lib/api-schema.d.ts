@@ -322,6 +322,11 @@ export interface components {
         };
       };
       remediationPlans: number;
+      /** @description "N of M cells achieved four good": of the cells of the subtree whose collective review is done (rated), how many achieved all four criteria; rolled up like the other counts. Null unless the cycle was launched with cellCriteria four_good */
+      fourGoodCells: {
+        achieved: number;
+        total: number;
+      } | null;
       children: ({
           unitId: string;
           /** @enum {string} */
@@ -371,6 +376,11 @@ export interface components {
             ruleSetVersion?: number;
             excellentQuotaPercent?: number;
           };
+          /**
+           * @description A criteria set for the collective reviews of units of kind `cell`: `four_good` ("Chi bộ 4 tốt", Resolution 21-NQ/TW) — the reviewer rates four criteria achieved / not achieved when approving (`fourGood`), and every report counts the cells rated four good. Default: none (null).
+           * @enum {string|null}
+           */
+          cellCriteria: "four_good" | null;
           calendar: {
             /** Format: date-time */
             targetsDueAt: string;
@@ -462,6 +472,11 @@ export interface components {
         ruleSetVersion?: number;
         excellentQuotaPercent?: number;
       };
+      /**
+       * @description A criteria set for the collective reviews of units of kind `cell`: `four_good` ("Chi bộ 4 tốt", Resolution 21-NQ/TW) — the reviewer rates four criteria achieved / not achieved when approving (`fourGood`), and every report counts the cells rated four good. Default: none (null).
+       * @enum {string|null}
+       */
+      cellCriteria: "four_good" | null;
       calendar: {
         /** Format: date-time */
         targetsDueAt: string;
@@ -673,6 +688,19 @@ export interface components {
         reviewerId: string;
         /** @description ISO 8601 instant */
         decidedAt: string;
+        /** @description Present on the approval of a cell collective in a cycle with the four good criteria */
+        fourGood?: {
+          /** @enum {string} */
+          politicalTasks: "achieved" | "not_achieved";
+          /** @enum {string} */
+          activityQuality: "achieved" | "not_achieved";
+          /** @enum {string} */
+          solidarityDiscipline: "achieved" | "not_achieved";
+          /** @enum {string} */
+          cadresAndMembers: "achieved" | "not_achieved";
+          /** @enum {string} */
+          overall: "achieved" | "not_achieved";
+        };
       }) | null;
       remediationPlan: ({
         items: {
@@ -720,8 +748,26 @@ export interface components {
           reviewerId: string;
           /** @description ISO 8601 instant */
           decidedAt: string;
+          /** @description Present on the approval of a cell collective in a cycle with the four good criteria */
+          fourGood?: {
+            /** @enum {string} */
+            politicalTasks: "achieved" | "not_achieved";
+            /** @enum {string} */
+            activityQuality: "achieved" | "not_achieved";
+            /** @enum {string} */
+            solidarityDiscipline: "achieved" | "not_achieved";
+            /** @enum {string} */
+            cadresAndMembers: "achieved" | "not_achieved";
+            /** @enum {string} */
+            overall: "achieved" | "not_achieved";
+          };
         }) | null;
       }) | null;
+      /**
+       * @description The criteria set the approval rates (`fourGood`): the cycle's `cellCriteria` on a cell's collective review, else null
+       * @enum {string|null}
+       */
+      cellCriteria: "four_good" | null;
       workflowId: string;
       /** @description ISO 8601 instant */
       launchedAt: string;
@@ -1632,6 +1678,11 @@ export interface operations {
             ruleSetVersion?: number;
             excellentQuotaPercent?: number;
           };
+          /**
+           * @description A criteria set for the collective reviews of units of kind `cell`: `four_good` ("Chi bộ 4 tốt", Resolution 21-NQ/TW) — the reviewer rates four criteria achieved / not achieved when approving (`fourGood`), and every report counts the cells rated four good. Default: none (null).
+           * @enum {string|null}
+           */
+          cellCriteria?: "four_good" | null;
         };
       };
     };
@@ -2348,6 +2399,17 @@ export interface operations {
           generalScore?: number | null;
           comment: string;
           shortcomings?: string[] | null;
+          /** @description The "four good cells" rating (Resolution 21-NQ/TW): each of the four criteria achieved or not_achieved; the overall result is computed (achieved only when all four are). Required with approve on the collective review of a cell in a cycle launched with cellCriteria four_good (the review shows cellCriteria), else 400 naming fourGood; refused (400) with return and on every other review. Default: none. */
+          fourGood?: ({
+            /** @enum {string} */
+            politicalTasks: "achieved" | "not_achieved";
+            /** @enum {string} */
+            activityQuality: "achieved" | "not_achieved";
+            /** @enum {string} */
+            solidarityDiscipline: "achieved" | "not_achieved";
+            /** @enum {string} */
+            cadresAndMembers: "achieved" | "not_achieved";
+          }) | null;
         };
       };
     };

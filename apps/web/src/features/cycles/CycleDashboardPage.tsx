@@ -52,6 +52,7 @@ export function CycleDashboardPage() {
           { key: 'root', label: t('cycles:dashboard.root'), children: root.data?.name ?? c.rootUnitId },
           { key: 'period', label: t('cycles:list.period'), children: <span data-testid="cycle-period">{periodText(t, c.year, c.period)}</span> },
           { key: 'ruleSet', label: t('cycles:launch.ruleSet'), children: t(`cycles:ruleSet.${c.policy.ruleSet ?? 'reg-366-2025'}`) },
+          ...(c.cellCriteria === 'four_good' ? [{ key: 'cellCriteria', label: t('cycles:launch.fourGood'), children: <span data-testid="cycle-four-good">{t('cycles:dashboard.fourGoodOn')}</span> }] : []),
           { key: 'subjects', label: t('cycles:dashboard.subjects'), children: `${p.completed}/${p.subjects}` },
           ...(c.cancelledAt ? [{ key: 'cancelled', label: t('cycles:dashboard.cancelledAt'), children: `${formatDateTime(c.cancelledAt)} — ${c.cancelReason ?? ''}` }] : []),
         ]}

@@ -1,4 +1,4 @@
-import { Button, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERIOD_KINDS, type CyclePeriod, type PeriodKind } from '../../../../../libs/domain/cycle-period';
@@ -21,6 +21,8 @@ interface LaunchValues {
   title?: string;
   policy: { ruleSet: RuleSetId; excellentQuotaPercent?: number | null };
   superiorReviewerId?: string;
+  /** Four good cells: the cells' collective reviews rated on the four criteria (off by default, as in the API). */
+  fourGood?: boolean;
   calendar: CalendarDays;
 }
 
@@ -74,6 +76,7 @@ export function LaunchCyclePage() {
         superiorReviewerId: v.superiorReviewerId ?? null,
         calendar: calendarOf(v.calendar),
         policy: { ruleSet: v.policy.ruleSet, ...(v.policy.excellentQuotaPercent != null ? { excellentQuotaPercent: v.policy.excellentQuotaPercent } : {}) },
+        ...(v.fourGood ? { cellCriteria: 'four_good' as const } : {}),
       },
       { onSuccess: (created) => setLaunchedId(created.id) },
     );
@@ -134,6 +137,9 @@ export function LaunchCyclePage() {
             </Form.Item>
             <Form.Item name={['policy', 'excellentQuotaPercent']} label={t('cycles:launch.quota')} extra={t('cycles:launch.quotaHelp')}>
               <InputNumber min={0} max={100} precision={0} suffix="%" />
+            </Form.Item>
+            <Form.Item name="fourGood" valuePropName="checked" extra={t('cycles:launch.fourGoodHelp')}>
+              <Checkbox>{t('cycles:launch.fourGood')}</Checkbox>
             </Form.Item>
             <Form.Item name="superiorReviewerId" label={t('cycles:launch.superior')} extra={t('cycles:launch.superiorHelp')}>
               <PersonSelect />

@@ -39,6 +39,8 @@ export const cyclesLocales = {
       ruleSet: 'Quy định áp dụng',
       quota: 'Tỷ lệ xuất sắc tối đa (tuỳ chọn)',
       quotaHelp: 'Chặt hơn tỷ lệ của quy định, không được nới rộng. Để trống để dùng tỷ lệ của quy định.',
+      fourGood: 'Đánh giá chi bộ "4 tốt"',
+      fourGoodHelp: 'Khi duyệt kiểm điểm tập thể của mỗi chi bộ, cấp trên đánh giá bốn tiêu chí đạt / không đạt (Nghị quyết 21-NQ/TW); báo cáo đếm số chi bộ đạt "4 tốt". Mặc định: không áp dụng.',
       superior: 'Cấp trên đánh giá đơn vị gốc',
       superiorHelp: 'Người đánh giá tập thể đơn vị gốc và người đứng đầu đơn vị gốc; để trống thì hai đối tượng này không được kiểm điểm trong đợt.',
       submit: 'Khởi động',
@@ -71,6 +73,7 @@ export const cyclesLocales = {
       unchanged: 'Chưa có ngày nào thay đổi.',
     },
     dashboard: {
+      fourGoodOn: 'Có áp dụng',
       root: 'Đơn vị gốc',
       subjects: 'Đã hoàn thành / đối tượng',
       cancelledAt: 'Đã huỷ',
@@ -173,6 +176,8 @@ export const cyclesLocales = {
       ruleSet: 'Rule set',
       quota: 'Maximum excellent share (optional)',
       quotaHelp: "Stricter than the rule set's quota, never looser. Leave empty for the rule set's.",
+      fourGood: 'Rate cells on the "four good" criteria',
+      fourGoodHelp: 'When approving each cell\'s collective review, the reviewer rates four criteria achieved / not achieved (Resolution 21-NQ/TW); reports count the cells that achieved "four good". Default: off.',
       superior: 'Superior reviewer of the root unit',
       superiorHelp: "Reviews the root unit as a collective and the root's head; without one, those two are not reviewed in the cycle.",
       submit: 'Launch',
@@ -205,6 +210,7 @@ export const cyclesLocales = {
       unchanged: 'No date changed.',
     },
     dashboard: {
+      fourGoodOn: 'Applied',
       root: 'Root unit',
       subjects: 'Done / subjects',
       cancelledAt: 'Cancelled',

@@ -1,5 +1,6 @@
 import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FourGoodView } from './FourGoodFields';
 import { PersonName } from './PersonName';
 import type { Review } from './reviews-api';
 
@@ -20,6 +21,7 @@ export function DecisionView({ review }: { review: Review }) {
         ...(decision.shortcomings.length > 0
           ? [{ key: 'shortcomings', label: t('reviews:decision.shortcomings'), children: <ul className="review-list">{decision.shortcomings.map((s, i) => <li key={i}>{s}</li>)}</ul> }]
           : []),
+        ...(decision.fourGood ? [{ key: 'fourGood', label: t('reviews:fourGood.heading'), children: <FourGoodView result={decision.fourGood} /> }] : []),
       ]}
     />
   );

@@ -1,6 +1,7 @@
 import { Card, Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatScore } from '../../lib/format';
+import { FourGoodView } from './FourGoodFields';
 import { PersonName } from './PersonName';
 import { isScored } from './review-rules';
 import type { Review } from './reviews-api';
@@ -37,6 +38,7 @@ export function DoneSummary({ review }: { review: Review }) {
           { key: 'by', label: t('reviews:done.decidedBy'), children: <span data-testid="decided-by"><PersonName personId={decision?.reviewerId} unitId={review.unitId} /></span> },
           { key: 'at', label: t('reviews:done.decidedAt'), children: formatDate(decision?.decidedAt) },
           ...(decision?.comment ? [{ key: 'comment', label: t('reviews:done.comment'), children: <Typography.Paragraph className="review-comment">{decision.comment}</Typography.Paragraph> }] : []),
+          ...(decision?.fourGood ? [{ key: 'fourGood', label: t('reviews:fourGood.heading'), children: <FourGoodView result={decision.fourGood} /> }] : []),
         ]}
       />
     </Card>

@@ -4,7 +4,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Classification } from '../../../../../libs/domain/classification';
 import { ErrorAlert } from '../../app/ErrorAlert';
+import type { FourGoodRating } from '../../../../../libs/domain/rules/four-good-cells';
 import { ClassificationChoice } from './ClassificationChoice';
+import { FourGoodFields } from './FourGoodFields';
 import { usePersonName } from './people-api';
 import { aboveCeiling, hasTimeliness, isScored, liveScore, liveTimeliness, lowerCeiling } from './review-rules';
 import { useReviewAction, type Review, type ReviewDecisionBody } from './reviews-api';
@@ -19,6 +21,7 @@ interface Values {
   generalScore?: number | null;
   comment?: string;
   shortcomings?: (string | undefined)[];
+  fourGood?: FourGoodRating;
 }
 
 /**
@@ -61,6 +64,8 @@ export function ReviewDecisionForm({ review }: { review: Review }) {
       ...(scored && typeof values.generalScore === 'number' ? { generalScore: values.generalScore } : {}),
       comment,
       ...(shortcomings.length > 0 ? { shortcomings } : {}),
+      // A cell's collective review in a cycle with the four good criteria: rated on approval.
+      ...(review.cellCriteria === 'four_good' && values.fourGood ? { fourGood: values.fourGood } : {}),
     });
   };
 
@@ -116,6 +121,7 @@ export function ReviewDecisionForm({ review }: { review: Review }) {
               <Form.Item name="classification" label={t('decision.classification')} rules={[{ required: true, message: t('decision.pickClassification') }]}>
                 <ClassificationChoice ceiling={ceiling} timelinessCeiling={timelinessCeiling} />
               </Form.Item>
+              {review.cellCriteria === 'four_good' ? <FourGoodFields /> : null}
               <ShortcomingsList />
             </>
           ) : null}

@@ -96,6 +96,20 @@ export const reviewsLocales = {
       formula: '{{general}} điểm tiêu chí chung + 70 × {{achievement}}% kết quả nhiệm vụ',
       noScore: 'Quy định này không chấm điểm: chọn mức xếp loại theo tiêu chí.',
     },
+    fourGood: {
+      heading: 'Tiêu chí chi bộ "4 tốt"',
+      help: 'Đánh giá từng tiêu chí theo hai mức đạt / không đạt (Nghị quyết 21-NQ/TW); chi bộ đạt "4 tốt" khi cả bốn tiêu chí đều đạt.',
+      criterion: {
+        politicalTasks: 'Lãnh đạo thực hiện nhiệm vụ chính trị tốt',
+        activityQuality: 'Chất lượng sinh hoạt tốt',
+        solidarityDiscipline: 'Đoàn kết, kỷ luật tốt',
+        cadresAndMembers: 'Đội ngũ cán bộ, đảng viên tốt',
+      },
+      result: { achieved: 'Đạt', not_achieved: 'Không đạt' },
+      pick: 'Chọn đạt hoặc không đạt',
+      overall: 'Kết quả chung',
+      overallPending: 'Chưa đánh giá đủ bốn tiêu chí',
+    },
     decision: {
       heading: 'Đánh giá, xếp loại của cấp trên',
       decision: 'Quyết định',
@@ -247,6 +261,20 @@ export const reviewsLocales = {
       band: 'Highest classification the score allows',
       formula: '{{general}} general points + 70 × {{achievement}}% task results',
       noScore: 'This regulation has no score: the level is chosen against the criteria.',
+    },
+    fourGood: {
+      heading: '"Four good" cell criteria',
+      help: 'Rate each criterion achieved or not achieved (Resolution 21-NQ/TW); the cell is "four good" when all four are achieved.',
+      criterion: {
+        politicalTasks: 'Political tasks carried out well',
+        activityQuality: 'Good quality of activities',
+        solidarityDiscipline: 'Good solidarity and discipline',
+        cadresAndMembers: 'Good cadres and members',
+      },
+      result: { achieved: 'Achieved', not_achieved: 'Not achieved' },
+      pick: 'Choose achieved or not achieved',
+      overall: 'Overall result',
+      overallPending: 'Not all four criteria rated yet',
     },
     decision: {
       heading: "Superior's review and classification",

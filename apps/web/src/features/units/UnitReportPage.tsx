@@ -77,6 +77,12 @@ export function UnitReportPage() {
         <Typography.Paragraph type="secondary" className="units-plans">
           {t('units:remediationPlans', { count: r.remediationPlans })}
         </Typography.Paragraph>
+        {/* Only in a cycle with the four good criteria: the API's count over the subtree's rated cells. */}
+        {r.fourGoodCells && r.status !== 'calibration_needed' ? (
+          <Typography.Paragraph className="units-plans" data-testid="four-good-cells">
+            {t('units:fourGoodCells', r.fourGoodCells)}
+          </Typography.Paragraph>
+        ) : null}
       </Card>
       <Card size="small" title={t('units:children')}>
         <ChildReports report={r} names={names} />
