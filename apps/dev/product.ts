@@ -19,7 +19,7 @@ export interface RunningProduct {
   stop(): Promise<void>;
 }
 
-/** The API and a worker in one process, on servers that already run: `npm start`, tests, benchmarks. */
+/** The API and a worker in one process, on servers that already run: tests and benchmarks. */
 export async function startProduct(config: ResolvedConfig, logger: Logger, listen: { host: string; port: number } = config.http): Promise<RunningProduct> {
   const db = await openDatabase({ url: config.database.url, poolSize: config.database.poolSize, logger });
   const temporal = await connectClient(config.temporal);
@@ -47,8 +47,8 @@ export async function startProduct(config: ResolvedConfig, logger: Logger, liste
 export type RunningApiAlone = Omit<RunningProduct, 'worker'> & { workerPid: number | undefined };
 
 /**
- * The API in this process and the worker in one of its own: on two cores neither starves the
- * other (the benchmark's `BENCH_WORKER=process`). Stopping stops both.
+ * The API in this process and the worker in one of its own (`npm start`, bench (k)'s second run):
+ * on two cores neither starves the other. Stopping stops both.
  */
 export async function startProductWithWorkerProcess(config: ResolvedConfig, logger: Logger, listen: { host: string; port: number } = config.http): Promise<RunningApiAlone> {
   const worker = spawnWorkerProcess(config, logger);
