@@ -27,8 +27,14 @@ const BenchEnvSchema = z.object({
   /** Subjects of (l), the reminder wave, and how long after the launch starts their reminders are due (default 120 s + 60 ms a subject). */
   BENCH_WAVE_SUBJECTS: count(2000),
   BENCH_WAVE_LEAD_SECONDS: z.coerce.number().int().positive().optional(),
-  /** `temporal` = only (a)/(b), `cycles` = only (c)/(d), `web` = only (e)/(f)/(g), `spreadsheet` = only (h), `exports` = only (i), `reads` = only (j), `actions` = only (k), `wave` = only (l). */
-  BENCH_ONLY: z.enum(['all', 'temporal', 'cycles', 'web', 'spreadsheet', 'exports', 'reads', 'actions', 'wave']).default('all'),
+  /** `temporal` = only (a)/(b), `cycles` = only (c)/(d), `web` = only (e)/(f)/(g), `spreadsheet` = only (h), `exports` = only (i), `reads` = only (j), `actions` = only (k), `wave` = only (l), `sweep` = only (m). */
+  BENCH_ONLY: z.enum(['all', 'temporal', 'cycles', 'web', 'spreadsheet', 'exports', 'reads', 'actions', 'wave', 'sweep']).default('all'),
+  /** (m): the sizes of the cycles launched one after another on one stack, comma-separated. */
+  BENCH_SWEEP_SIZES: z
+    .string()
+    .default('1000,5000,10000,20000')
+    .transform((v) => v.split(',').map((n) => Number(n.trim())))
+    .refine((sizes) => sizes.every((n) => Number.isInteger(n) && n > 0), 'a comma-separated list of positive integers'),
   BENCH_OUTPUT: z.string().default('docs/benchmarks.md'),
 });
 

@@ -10,7 +10,7 @@ import { startProduct, startProductWithWorkerProcess } from '../apps/dev/product
 import { findOrInstallTemporal } from '../apps/dev/temporal-binary.js';
 import { DEV_SQLITE_PRAGMAS, startTemporalDevServer } from '../apps/dev/temporal-dev-server.js';
 import { writeWorkflowBundle } from '../apps/worker/bundle-workflows.js';
-import { readEnvConfig, type AppConfig } from '../libs/config/app-config.js';
+import { readEnvConfig, type AppConfig, type ResolvedConfig } from '../libs/config/app-config.js';
 import { createLogger, type Logger } from '../libs/logging/logger.js';
 import { routeTemporalLogs } from '../libs/logging/temporal-logger.js';
 import { readBenchConfig, type BenchConfig } from './bench-config.js';
@@ -18,7 +18,9 @@ import { login, measureCycleLaunch, type LaunchTarget } from './cycle-launch.js'
 import type { Measurement } from './measure.js';
 import { measureDocumentExports } from './document-exports.js';
 import { measureReads, type ReadResults } from './read-latency.js';
-import { writeActionsReport, writeExportsReport, writeReadsReport, writeReport, writeSpreadsheetReport, writeWaveReport, writeWebReport, type ServerRun } from './report.js';
+import { writeActionsReport, writeExportsReport, writeReadsReport, writeReport, writeSpreadsheetReport, writeSweepReport, writeWaveReport, writeWebReport, type ServerRun } from './report.js';
+import { measureLaunchSweep, type SweepPoint } from './launch-sweep.js';
+import { processesMatching } from './process-memory.js';
 import { measureActions, type ActionRun, type ActionStep } from './action-profile.js';
 import { AccessTokens } from '../libs/auth/access-tokens.js';
 import { measureSpreadsheetImport } from './spreadsheet-import.js';
@@ -64,6 +66,7 @@ try {
       ],
     });
   }
+  if (stackRuns && stackRuns.sweep) await writeSweepReport(bench.BENCH_OUTPUT, startedAt, stackRuns.sweep, `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}: other processes on the machine skew every number`);
   if (stackRuns && stackRuns.wave) await writeWaveReport(bench.BENCH_OUTPUT, startedAt, stackRuns.wave, `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}: other processes on the machine skew every number`);
   if (stackRuns && stackRuns.reads) await writeReadsReport(bench.BENCH_OUTPUT, startedAt, stackRuns.reads, `Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)}`);
   if (stackRuns && stackRuns.web.length > 0) {
@@ -118,6 +121,7 @@ interface StackResults {
   reads: ReadResults | null;
   actions: { runs: ActionRun[]; ceiling: Measurement } | null;
   wave: WaveResults | null;
+  sweep: SweepResults | null;
 }
 
 async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: Logger): Promise<StackResults> {
@@ -132,10 +136,10 @@ async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: 
     await writeWorkflowBundle(bundle);
     const product = await startProduct({ ...stack.config, worker: { ...stack.config.worker, workflowBundlePath: bundle } }, log, { host: '127.0.0.1', port: 0 });
     let results: StackResults;
+    const only = (...parts: string[]) => settings.BENCH_ONLY === 'all' || parts.includes(settings.BENCH_ONLY);
     try {
       const target = { baseUrl: product.api.url, token: await login(product.api.url, stack.config.auth.adminUsername, stack.config.auth.adminPassword!) };
       const timeoutMs = settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000;
-      const only = (...parts: string[]) => settings.BENCH_ONLY === 'all' || parts.includes(settings.BENCH_ONLY);
       const launches = only('cycles') ? await measureLaunches(target, settings, timeoutMs) : [];
       const web = only('web') ? await measureWebApp(target, timeoutMs, { username: stack.config.auth.adminUsername, password: stack.config.auth.adminPassword! }) : [];
       const spreadsheet = only('spreadsheet') ? await measureSpreadsheet(target, settings) : [];
@@ -143,10 +147,11 @@ async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: 
       const reads = only('reads') ? await measureReadLatency(product.db, target, settings, stack.config.auth.passwordHashCost) : null;
       const actions = only('actions') ? await measureActionSteps(product, stack.config.temporal.address!, target, settings, timeoutMs) : null;
       const wave = only('wave') ? await measureWave(product.db, target, stack.config.temporal.address, settings) : null;
-      results = { launches, web, spreadsheet, exports, reads, actions, wave };
+      results = { launches, web, spreadsheet, exports, reads, actions, wave, sweep: null };
     } finally {
       await product.stop();
     }
+    if (only('sweep')) results.sweep = await measureSweep(stack.config, bundle, stack.config.temporal.address!, join(scratch, 'stack'), settings, log);
     if (results.actions && settings.BENCH_ACTIONS_WORKER_PROCESS) {
       // Once the in-process worker stopped: two workers on one task queue would share the work.
       const apart = await startProductWithWorkerProcess({ ...stack.config, worker: { ...stack.config.worker, workflowBundlePath: bundle } }, log, { host: '127.0.0.1', port: 0 });
@@ -236,6 +241,33 @@ async function measureWave(db: Parameters<typeof measureTimerWave>[0], target: L
   progress(`  assignments during: N=${results.during.n} (${results.during.failed} refused) p50 ${Math.round(results.during.p50Ms)} ms, p99 ${Math.round(results.during.p99Ms)} ms`);
   progress(`  ${results.reminders} reminders; lateness p50 ${Math.round(results.historyLateness.p50Ms)} ms, max ${Math.round(results.historyLateness.maxMs)} ms; wave ${Math.round(results.waveMs / 1000)} s`);
   return results;
+}
+
+interface SweepResults {
+  points: SweepPoint[];
+  ceiling: Measurement[];
+}
+
+/** (m) on npm start's arrangement (the worker in its own process), once the in-process worker stopped. */
+async function measureSweep(config: ResolvedConfig, bundle: string, temporalAddress: string, dataDir: string, settings: BenchConfig, log: Logger): Promise<SweepResults> {
+  progress('(m) ceiling: bare workflow starts and update round trips on the stack\'s Temporal server');
+  const ceiling = await measureTemporalThroughput(temporalAddress, await bundleBenchWorkflows(), settings);
+  for (const m of ceiling) progress(`  ${m.label}: ${Math.round(m.perSecond ?? 0)}/s`);
+  const apart = await startProductWithWorkerProcess({ ...config, worker: { ...config.worker, workflowBundlePath: bundle } }, log, { host: '127.0.0.1', port: 0 });
+  try {
+    const target = { baseUrl: apart.api.url, token: await login(apart.api.url, config.auth.adminUsername, config.auth.adminPassword!) };
+    progress(`(m) launches of ${settings.BENCH_SWEEP_SIZES.join(', ')} subjects, one after another, every review left open`);
+    const processes = async () => [
+      { name: 'API (+ benchmark client)', pids: [process.pid] },
+      { name: 'worker', pids: apart.workerPid ? [apart.workerPid] : [] },
+      { name: 'Temporal', pids: await processesMatching(join(dataDir, 'temporal')) },
+      { name: 'PostgreSQL', pids: await processesMatching(join(dataDir, 'postgres')) },
+    ];
+    const points = await measureLaunchSweep(apart.db, target, settings.BENCH_SWEEP_SIZES, settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000, processes, dataDir, progress);
+    return { points, ceiling };
+  } finally {
+    await apart.stop();
+  }
 }
 
 function pragmaList(pragmas: Readonly<Record<string, string>>): string {

@@ -11,21 +11,21 @@ const GRASSROOTS_PER_DISTRICT = 10;
  * but the root's head (no superior reviewer is named); nobody gets a login, so the import does
  * not spend its time hashing passwords.
  */
-export function syntheticProvince(subjects: number): RegistryImport {
-  const units: UnitImport[] = [{ id: SYNTHETIC_ROOT_UNIT, parentId: null, name: 'Synthetic province', kind: 'province' }];
+export function syntheticProvince(subjects: number, rootId = SYNTHETIC_ROOT_UNIT): RegistryImport {
+  const units: UnitImport[] = [{ id: rootId, parentId: null, name: 'Synthetic province', kind: 'province' }];
   const people: PersonImport[] = [];
   const staff = (unitId: string) => {
     people.push({ id: `${unitId}-secretary`, name: `Secretary of ${unitId}`, unitId, position: 'secretary' });
     people.push({ id: `${unitId}-deputy`, name: `Deputy of ${unitId}`, unitId, position: 'deputy_secretary' });
     people.push({ id: `${unitId}-member`, name: `Member of ${unitId}`, unitId, position: 'member' });
   };
-  staff(SYNTHETIC_ROOT_UNIT);
+  staff(rootId);
   const communes = DISTRICTS * GRASSROOTS_PER_DISTRICT;
   const fixedSubjects = DISTRICTS + communes + 2 + DISTRICTS * 3; // unit collectives, root deputy + member, district staff
   const perCommune = Math.max(2, Math.round((subjects - fixedSubjects) / communes));
   for (let d = 1; d <= DISTRICTS; d++) {
-    const districtId = `${SYNTHETIC_ROOT_UNIT}-d${d}`;
-    units.push({ id: districtId, parentId: SYNTHETIC_ROOT_UNIT, name: `District ${d}`, kind: 'district' });
+    const districtId = `${rootId}-d${d}`;
+    units.push({ id: districtId, parentId: rootId, name: `District ${d}`, kind: 'district' });
     staff(districtId);
     for (let g = 1; g <= GRASSROOTS_PER_DISTRICT; g++) {
       const communeId = `${districtId}-g${g}`;
