@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Classification } from '../../libs/domain/classification.js';
-import { buildOrg, type OrgFixture } from '../support/org-fixture.js';
-import { Participants } from '../support/participants.js';
-import { eventually, launchCycle } from '../support/review-driver.js';
+import type { OrgFixture } from '../support/org-fixture.js';
+import type { Participants } from '../support/participants.js';
+import { eventually } from '../support/review-driver.js';
 import { approve, assignOneTarget, completeWithScore, ok, reviewOf, selfAssess } from '../support/rules-driver.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { uniquePrefix } from '../support/test-env.js';
+import type { TestApp } from '../support/test-app.js';
+import { startCycleOn } from '../support/running-cycle.js';
 
 // A cell's members are decided by the grassroots unit above, which checks their quota after the
 // cell has reported. Lowering one of them must reach the figures that roll up: the cell's
@@ -19,16 +19,12 @@ describe('calibrating a cell member after the cell reported', () => {
   let cycleId: string;
 
   before(async () => {
-    app = await startTestApp();
-    people = new Participants(app.http);
-    org = buildOrg(uniquePrefix('cell-cal'), {
+    ({ app, people, org, cycleId } = await startCycleOn('cell-cal', {
       id: 'G',
       kind: 'grassroots',
       people: [['g-sec', 'secretary']],
       children: [{ id: 'C', kind: 'cell', people: [['c-sec', 'secretary'], ['c-m1', 'member'], ['c-m2', 'member']] }],
-    });
-    assert.equal((await app.admin.post('/org/import', org.payload)).status, 200);
-    cycleId = await launchCycle(app.admin, org.rootId);
+    }));
   });
   after(() => app?.stop());
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { buildOrg, TEST_PASSWORD, type OrgFixture } from '../support/org-fixture.js';
-import { Participants } from '../support/participants.js';
-import { allReviews, completeReview, eventually, launchCycle } from '../support/review-driver.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { uniquePrefix } from '../support/test-env.js';
+import { TEST_PASSWORD, type OrgFixture } from '../support/org-fixture.js';
+import type { Participants } from '../support/participants.js';
+import { allReviews, completeReview, eventually } from '../support/review-driver.js';
+import type { TestApp } from '../support/test-app.js';
+import { startCycleOn } from '../support/running-cycle.js';
 
 // A unit created while a cycle runs (DOMAIN.md: units are created mid-year) joins the cycle: the
 // unit above starts its workflow, its members are reviewed, and its report rolls up.
@@ -16,16 +16,12 @@ describe('a unit created while a cycle runs', () => {
   let cycleId: string;
 
   before(async () => {
-    app = await startTestApp();
-    people = new Participants(app.http);
-    org = buildOrg(uniquePrefix('new-unit'), {
+    ({ app, people, org, cycleId } = await startCycleOn('new-unit', {
       id: 'D',
       kind: 'district',
       people: [['d-sec', 'secretary']],
       children: [{ id: 'G', kind: 'grassroots', people: [['g-sec', 'secretary'], ['g-mem', 'member']] }],
-    });
-    assert.equal((await app.admin.post('/org/import', org.payload)).status, 200);
-    cycleId = await launchCycle(app.admin, org.rootId);
+    }));
   });
   after(() => app?.stop());
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { buildOrg, type OrgFixture } from '../support/org-fixture.js';
-import { Participants } from '../support/participants.js';
-import { allReviews, completeReview, eventually, launchCycle } from '../support/review-driver.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { uniquePrefix } from '../support/test-env.js';
+import type { OrgFixture } from '../support/org-fixture.js';
+import type { Participants } from '../support/participants.js';
+import { allReviews, completeReview, eventually } from '../support/review-driver.js';
+import type { TestApp } from '../support/test-app.js';
+import { startCycleOn } from '../support/running-cycle.js';
 
 /**
  * Units that retire mid-cycle never lose a review from the counts (`retire-ready-unit-v1`):
@@ -24,9 +24,7 @@ describe('reports of units merged or split mid-cycle', () => {
   let cycleId: string;
 
   before(async () => {
-    app = await startTestApp();
-    people = new Participants(app.http);
-    org = buildOrg(uniquePrefix('retire-ready'), {
+    ({ app, people, org, cycleId } = await startCycleOn('retire-ready', {
       id: 'P',
       kind: 'province',
       people: [['p-sec', 'secretary']],
@@ -35,9 +33,7 @@ describe('reports of units merged or split mid-cycle', () => {
         { id: 'C', kind: 'grassroots', people: [['c-sec', 'secretary'], ['c-mem', 'member']] },
         { id: 'S', kind: 'grassroots', people: [['s-sec', 'secretary'], ['s-m1', 'member'], ['s-m2', 'member']] },
       ],
-    });
-    assert.equal((await app.admin.post('/org/import', org.payload)).status, 200);
-    cycleId = await launchCycle(app.admin, org.rootId);
+    }));
   });
   after(() => app?.stop());
 

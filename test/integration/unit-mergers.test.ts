@@ -3,11 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
 import { cycleBody } from '../support/cycle-body.js';
-import { buildOrg, type OrgFixture } from '../support/org-fixture.js';
-import { Participants } from '../support/participants.js';
-import { allReviews, eventually, launchCycle, reviewHistory, type ReviewSummary } from '../support/review-driver.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-import { uniquePrefix } from '../support/test-env.js';
+import type { OrgFixture } from '../support/org-fixture.js';
+import type { Participants } from '../support/participants.js';
+import { allReviews, eventually, reviewHistory, type ReviewSummary } from '../support/review-driver.js';
+import type { TestApp } from '../support/test-app.js';
+import { startCycleOn } from '../support/running-cycle.js';
 
 /**
  * Units merged and dissolved while a cycle runs (2025: provinces merged, districts abolished),
@@ -25,10 +25,7 @@ describe('units merged or dissolved while a cycle runs', () => {
   let adminId: string;
 
   before(async () => {
-    app = await startTestApp();
-    people = new Participants(app.http);
-    adminId = app.config.auth.adminUsername;
-    org = buildOrg(uniquePrefix('merge'), {
+    ({ app, people, org, cycleId } = await startCycleOn('merge', {
       id: 'P',
       kind: 'province',
       people: [['p-sec', 'secretary']],
@@ -37,9 +34,8 @@ describe('units merged or dissolved while a cycle runs', () => {
         { id: 'B', kind: 'grassroots', people: [['b-sec', 'secretary'], ['b-m1', 'member'], ['b-m2', 'member'], ['b-m3', 'member']] },
         { id: 'D', kind: 'district', people: [['d-sec', 'secretary'], ['d-mem', 'member']], children: [{ id: 'D1', kind: 'grassroots', people: [['d1-sec', 'secretary'], ['d1-mem', 'member']] }] },
       ],
-    });
-    assert.equal((await app.admin.post('/org/import', org.payload)).status, 200);
-    cycleId = await launchCycle(app.admin, org.rootId);
+    }));
+    adminId = app.config.auth.adminUsername;
   });
   after(() => app?.stop());
 
