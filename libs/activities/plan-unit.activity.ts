@@ -4,6 +4,7 @@ import { emptyCounts } from '../domain/report-counts.js';
 import { planUnit, type UnstaffedSubject } from '../domain/org/subject-plan.js';
 import { launchReview } from '../domain/review/review-machine.js';
 import { deciderFor } from '../domain/rules/deciding.js';
+import { committeeFor } from '../domain/org/managing-committee.js';
 import { ruleSetFor } from '../domain/rules/rule-sets.js';
 import { CycleEntity } from '../persistence/entities/index.js';
 import { reviewWorkflowId } from '../temporal/workflow-ids.js';
@@ -63,6 +64,7 @@ export function makePlanUnit(db: DataSource) {
             launchedBy: cycle.createdBy,
             facts: facts.get(`${subject.subjectType}:${subject.subjectId}`)!,
             deciderId: decider?.deciderId ?? null,
+            committee: committeeFor(tree, subject, decider),
           },
           at,
         );

@@ -5,6 +5,7 @@ import { launchReview, type Transition } from '../domain/review/review-machine.j
 import type { ReviewState } from '../domain/review/review-state.js';
 import { planUnit, type SubjectPlan } from '../domain/org/subject-plan.js';
 import { deciderFor } from '../domain/rules/deciding.js';
+import { committeeFor, type ManagingCommittee } from '../domain/org/managing-committee.js';
 import { ruleSetFor } from '../domain/rules/rule-sets.js';
 import { CycleEntity } from '../persistence/entities/index.js';
 import { loadSubtree } from '../persistence/registry-reader.js';
@@ -41,6 +42,7 @@ const REVIEWS_PER_READ = 500;
 interface Desired {
   plan: SubjectPlan;
   deciderId: string | null;
+  committee: ManagingCommittee | null;
 }
 
 interface ReviewRow {
@@ -108,7 +110,7 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
       // As a unit's launch does: a deciding review one level up also makes the decider's unit the quota group.
       const decider = deciderFor(ruleSet.decidingReview, tree, subject);
       const placed = decider ? { ...subject, decidingUnitId: decider.decidingUnitId } : subject;
-      desired.set(subjectKey(subject.subjectType, subject.subjectId), { plan: placed, deciderId: decider?.deciderId ?? null });
+      desired.set(subjectKey(subject.subjectType, subject.subjectId), { plan: placed, deciderId: decider?.deciderId ?? null, committee: committeeFor(tree, subject, decider) });
     }
   }
   const reports = new Map(
@@ -226,7 +228,7 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
     // A member joining mid-cycle is bound by the conditions like everyone else (discipline of the year).
     const facts = await gatherSubjectFacts(tx, cycle.year, batch.map((d) => d.plan));
     heartbeat(i);
-    for (const { plan, deciderId } of batch) {
+    for (const { plan, deciderId, committee } of batch) {
       const launch = launchReview(
         {
           reviewId: reviewIdFor(cycle.id, plan.subjectType, plan.subjectId),
@@ -239,6 +241,7 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
           launchedBy: input.actorId,
           facts: facts.get(subjectKey(plan.subjectType, plan.subjectId))!,
           deciderId,
+          committee,
         },
         at,
       );

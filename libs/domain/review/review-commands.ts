@@ -37,6 +37,15 @@ export interface DecideRemediationCommand {
   comment?: string | null;
 }
 
+/** The head of the managing unit's committee confirms or changes the approved classification. */
+export interface CommitteeReviewCommand {
+  actorId: string;
+  decision: 'confirm' | 'change';
+  /** Required with `change` (a classification other than the approved one); with `confirm` absent or the approved one. */
+  classification?: Classification | null;
+  comment: string;
+}
+
 /** Why a registry change moves a review to other people or another unit. */
 /** `unit_merged`: the review's unit was merged into another; it continues with that unit's head. */
 export type ReassignReason = 'transferred' | 'head_changed' | 'unit_merged';
@@ -73,7 +82,8 @@ export type ReviewCommand =
   | ({ kind: 'submit_self_assessment' } & SubmitSelfAssessmentCommand)
   | ({ kind: 'submit_review' } & SubmitReviewCommand)
   | ({ kind: 'submit_remediation_plan' } & SubmitRemediationPlanCommand)
-  | ({ kind: 'decide_remediation' } & DecideRemediationCommand);
+  | ({ kind: 'decide_remediation' } & DecideRemediationCommand)
+  | ({ kind: 'committee_review' } & CommitteeReviewCommand);
 
 export const REVIEW_LIMITS = {
   targetsMin: 1,

@@ -19,6 +19,7 @@ import type {
   SubmitSelfAssessmentCommand,
   WithdrawReviewCommand,
 } from './review-commands.js';
+import { awaitCommittee, awaitsCommittee, decideCommitteeReview, requireNotAwaitingCommittee } from './committee-review.js';
 import { checkResultsCoverTargets, checkTargetWeights } from './review-content-checks.js';
 import { requireActor, requireOpen, requireStep, requireTaskOpened } from './review-guards.js';
 import type { OpenTask, ReviewEvent, ReviewEventType, ReviewState, SelfAssessment } from './review-state.js';
@@ -43,6 +44,8 @@ export interface LaunchInput {
   facts?: SubjectFacts;
   /** The decider one level up, when the rule set asks for a deciding review. */
   deciderId?: string | null;
+  /** The managing unit's committee head, when the registry flags the subject (standing-committee-review-v1). */
+  committee?: { unitId: string; reviewerId: string } | null;
 }
 
 /** A new review, waiting for its reviewer to assign targets. */
@@ -76,6 +79,7 @@ export function launchReview(input: LaunchInput, at: string): Transition {
     updatedAt: at,
     ...(input.facts ? { facts: input.facts } : {}),
     ...(input.deciderId ? { deciding: { deciderId: input.deciderId, proposerId: plan.reviewerId, proposal: null } } : {}),
+    ...(input.committee ? { committee: { ...input.committee, status: 'waiting' as const, decision: null } } : {}),
   };
   return record(base, withTask(base, 'assign_targets', base.reviewerId, 1, at), input.launchedBy, 'review.launched', at, {
     reviewerId: plan.reviewerId,
@@ -84,6 +88,7 @@ export function launchReview(input: LaunchInput, at: string): Transition {
     ...(base.ruleSetVersion !== undefined ? { ruleSetVersion: base.ruleSetVersion } : {}),
     ...(base.facts ? { facts: base.facts } : {}),
     ...(base.deciding ? { deciderId: base.deciding.deciderId } : {}),
+    ...(base.committee ? { committeeReviewerId: base.committee.reviewerId, committeeUnitId: base.committee.unitId } : {}),
   });
 }
 
@@ -110,6 +115,8 @@ export function decide(state: ReviewState, command: ReviewCommand, at: string, o
       return submitRemediationPlan(state, command, at);
     case 'decide_remediation':
       return decideRemediation(state, command, at);
+    case 'committee_review':
+      return decideCommitteeReview(state, command, at, options);
   }
 }
 
@@ -138,7 +145,8 @@ export function reassignReview(state: ReviewState, command: ReassignReviewComman
   let next: ReviewState = { ...state, ...to };
   const task = state.task;
   if (task) {
-    const assigneeId = REVIEWER_TASKS.includes(task.kind) ? command.reviewerId : command.selfActorId;
+    // The committee's task stays with the managing unit's head, whoever reviews the subject now.
+    const assigneeId = awaitsCommittee(state) ? task.assigneeId : REVIEWER_TASKS.includes(task.kind) ? command.reviewerId : command.selfActorId;
     if (assigneeId !== task.assigneeId) next = withTask(next, task.kind, assigneeId, state.seq + 1, at);
   }
   return record(state, next, command.actorId, 'review.reassigned', at, { from, to, reason: command.reason });
@@ -193,6 +201,7 @@ function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentC
 
 function submitReview(state: ReviewState, command: SubmitReviewCommand, at: string, options: DecideOptions): Transition {
   requireStep(state, 'superior_review', 'review');
+  requireNotAwaitingCommittee(state);
   const ruleSet = ruleSetOf(state);
   const generalScore = command.generalScore ?? null;
   const errors: FieldError[] = [];
@@ -232,6 +241,8 @@ function submitReview(state: ReviewState, command: SubmitReviewCommand, at: stri
     const next = withTask({ ...state, deciding, reviewerId: deciding.deciderId, score }, 'review', deciding.deciderId, state.seq + 1, at);
     return record(state, next, command.actorId, 'review.proposed', at, { ...decision, score, deciderId: deciding.deciderId });
   }
+  // A subject managed by a higher unit's committee: its head has the last word on the classification.
+  if (state.committee?.status === 'waiting') return awaitCommittee(state, decision, score, at);
   const needsPlan = ruleSet.remediationFor.includes(classification) || decision.shortcomings.length > 0;
   const approved = { ...state, review: decision, classification, score };
   const next = needsPlan
@@ -324,7 +335,7 @@ export function ruleSetOf(state: ReviewState): RuleSet {
  * rules); conditions on facts may be deferred to when the current facts are read. Timeliness reads
  * only the results; only the versions that have it ask for it.
  */
-function ruleChecks(state: ReviewState, score: number | null, results: SelfAssessment['results'], classification: Classification, path: string, options: DecideOptions): FieldError[] {
+export function ruleChecks(state: ReviewState, score: number | null, results: SelfAssessment['results'], classification: Classification, path: string, options: DecideOptions): FieldError[] {
   const ruleSet = ruleSetOf(state);
   const errors: FieldError[] = [];
   if (state.facts) {
@@ -341,7 +352,7 @@ function ruleChecks(state: ReviewState, score: number | null, results: SelfAsses
 
 
 /** A rule refused the classification: the detail names every rule and its numbers. */
-function throwIfBroken(errors: FieldError[]): void {
+export function throwIfBroken(errors: FieldError[]): void {
   if (errors.length > 0) throw new RuleViolationError(errors.map((e) => e.message).join('; '), errors);
 }
 

@@ -29,6 +29,8 @@ export function reviewView(state: ReviewState) {
     dueAt: state.task?.dueAt ?? null,
     /** The deciding review one level up, when the rule set asks for one: decider, proposer, the proposal. */
     deciding: state.deciding ?? null,
+    /** The standing committee's extra review, when the registry flags the subject: who, its status, its decision. */
+    committee: state.committee ?? null,
     workflowId: state.workflowId,
     launchedAt: state.launchedAt,
     updatedAt: state.updatedAt,
