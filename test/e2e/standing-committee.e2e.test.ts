@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { newKey } from '../support/api-client.js';
 import { cycleBody } from '../support/cycle-body.js';
-import { threeLevelOrg, type OrgFixture } from '../support/org-fixture.js';
+import { TEST_PASSWORD, threeLevelOrg, type OrgFixture } from '../support/org-fixture.js';
 import { Participants } from '../support/participants.js';
 import { assertProblem, ok } from '../support/problems.js';
 import { eventually, reviewHistory, waitRunning } from '../support/review-driver.js';
@@ -59,6 +59,19 @@ describe('standing committee review', () => {
   });
 
   describe('the review', () => {
+    // While G still collects (its reviews are not all done), a new member is added to it.
+    it('a flagged member joining mid-cycle gets the step too', async () => {
+      const joining = { id: org.id('g-mem3'), name: 'Person g-mem3', unitId: org.id('G'), position: 'member', managedByUnitId: org.id('D'), username: org.id('g-mem3'), password: TEST_PASSWORD };
+      ok(await app.admin.post('/org/import', { people: [joining] }));
+      const review = await eventually(() => reviewOf(app.admin, cycleId, org.id('g-mem3')));
+      assert.deepEqual(ok(await app.admin.get(`/reviews/${review.id}`)).committee, { unitId: org.id('D'), reviewerId: org.id('d-sec'), status: 'waiting', decision: null });
+      await assignOneTarget(people, review);
+      ok(await selfAssess(people, review, 'good', { generalScore: 25, achievement: 85 }));
+      ok(await (await people.as(org.id('g-sec'))).post(`/reviews/${review.id}/review`, { decision: 'approve', classification: 'good', comment: 'Good' }));
+      const confirmed = ok(await (await people.as(org.id('d-sec'))).post(`/reviews/${review.id}/committee-review`, { decision: 'confirm', comment: 'Confirmed' }));
+      assert.deepEqual([confirmed.status, confirmed.classification], ['done', 'good']);
+    });
+
     it('a flagged person gets the committee step and the committee head a task; wrong actor 403, wrong step 409, bad body 400', async () => {
       const review = await reviewOf(app.admin, cycleId, org.id('g-mem1'));
       const committeeHead = await people.as(org.id('p-sec'));
@@ -120,7 +133,7 @@ describe('standing committee review', () => {
         if (res.status !== 'ready') throw new Error(`report ${res.status}`);
         return res;
       });
-      assert.deepEqual([report.people.good, report.people.completed, report.people.total], [1, 1, 2]);
+      assert.deepEqual([report.people.good, report.people.completed, report.people.total], [2, 1, 3]);
     });
   });
 });

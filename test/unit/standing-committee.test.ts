@@ -130,6 +130,22 @@ describe('standing committee review: transitions', () => {
     assert.throws(() => act(plain.state, committee()), ForbiddenError);
   });
 
+  it('after a deciding review one level up: proposal, decision, then the committee', () => {
+    const plan = personPlan({ reviewerId: 'cell-head' });
+    let state = launchReview(
+      { reviewId: 'rv', cycleId: 'cy', workflowId: 'wf', plan, ruleSetId: 'reg-366-2025', ruleSetVersion: 2, calendar, launchedBy: 'admin', facts: CLEAN, deciderId: 'rev', committee: { unitId: 'P', reviewerId: 'cmt' } },
+      now(),
+    ).state;
+    state = act(state, { kind: 'assign_targets', actorId: 'cell-head', targets: [{ title: 'Plan', weight: 100 }] }).state;
+    state = act(state, { kind: 'submit_self_assessment', actorId: 'sub', results: [{ targetIndex: 0, achievement: 85 }], generalScore: 25, proposedClassification: 'good', summary: 'Done' }).state;
+    const proposed = act(state, { kind: 'submit_review', actorId: 'cell-head', decision: 'approve', classification: 'good', comment: 'Proposed' });
+    assert.equal(proposed.event.type, 'review.proposed');
+    assert.equal(proposed.state.committee?.status, 'waiting');
+    const decided = act(proposed.state, { kind: 'submit_review', actorId: 'rev', decision: 'approve', classification: 'good', comment: 'Decided' });
+    assert.deepEqual([decided.event.type, decided.state.committee?.status, decided.state.task?.assigneeId], ['review.approved', 'pending', 'cmt']);
+    assert.equal(act(decided.state, committee()).state.status, 'done');
+  });
+
   it('a registry change while the committee reviews leaves its task with the committee head', () => {
     const approved = approvedBy(launched()).state;
     const moved = reassignReview(approved, { actorId: 'admin', reason: 'head_changed', reviewerId: 'rev2', selfActorId: 'sub', unitId: 'U', ownerUnitId: 'U', decidingUnitId: 'U' }, now());
