@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { newKey } from '../support/api-client.js';
+import { download, pdfText } from '../support/downloads.js';
 import { cycleBody } from '../support/cycle-body.js';
 import { TEST_PASSWORD, threeLevelOrg, type OrgFixture } from '../support/org-fixture.js';
 import { Participants } from '../support/participants.js';
@@ -110,6 +111,10 @@ describe('standing committee review', () => {
       ok(await (await people.as(review.selfActorId)).post(`/reviews/${review.id}/remediation-plan`, { items: [{ action: 'Catch up', dueDate: '2027-06-30' }] }));
       const done = ok(await reviewer.post(`/reviews/${review.id}/remediation-decision`, { decision: 'approve' }));
       assert.equal(done.status, 'done');
+
+      // The printed record names the committee's decision too.
+      const record = pdfText((await download(app.admin, `/reviews/${review.id}/record.pdf`)).bytes);
+      for (const expected of ['Ban Thường vụ cấp trên xem xét', 'Thay đổi', 'Tasks of the department lagged']) assert.ok(record.includes(expected), `record.pdf lacks '${expected}'`);
 
       const history = await reviewHistory(app.admin, review.id);
       const decisions = history.filter((e) => ['review.approved', 'review.committee_decided'].includes(e.type)).map((e) => [e.type, e.actorId, e.data.classification]);
