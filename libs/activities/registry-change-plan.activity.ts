@@ -183,7 +183,8 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
         await pages.add({ kind: 'withdraw', ...target, command: { actorId: input.actorId, reason: left.status === 'merged' ? 'unit_merged' : 'unit_dissolved' } });
         continue;
       }
-      const now = receiving ?? desired.get(subjectKey(state.subject.type, state.subject.id))?.plan;
+      const wanted = receiving ? undefined : desired.get(subjectKey(state.subject.type, state.subject.id));
+      const now = receiving ?? wanted?.plan;
       if (!now) continue; // nobody could act on it now, or it left the cycle's tree: left as it is
       // It moves to the unit that owns it now unless that unit surely stopped collecting; whether
       // that unit takes it is its workflow's answer at delivery.
@@ -200,7 +201,12 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
         ownerUnitId: moves ? now.ownerUnitId : state.ownerUnitId,
         decidingUnitId: moves ? now.decidingUnitId : state.decidingUnitId,
       };
-      const same = (['reviewerId', 'selfActorId', 'unitId', 'ownerUnitId', 'decidingUnitId'] as const).every((k) => command[k] === state[k]);
+      // A standing committee's review not decided yet goes to the managing unit's head of the day.
+      const committeeHead = wanted?.committee?.unitId === state.committee?.unitId ? wanted?.committee?.reviewerId : undefined;
+      if (state.committee && state.committee.status !== 'decided' && committeeHead !== undefined && committeeHead !== state.committee.reviewerId) {
+        command.committeeReviewerId = committeeHead;
+      }
+      const same = (['reviewerId', 'selfActorId', 'unitId', 'ownerUnitId', 'decidingUnitId'] as const).every((k) => command[k] === state[k]) && command.committeeReviewerId === undefined;
       if (!same) await pages.add({ kind: 'reassign', ...target, fromOwnerUnitId: state.ownerUnitId, command });
     }
     heartbeat(after);

@@ -141,4 +141,34 @@ describe('standing committee review', () => {
       assert.deepEqual([report.people.good, report.people.completed, report.people.total], [2, 1, 3]);
     });
   });
+
+  it("a new head of the managing unit inherits the committee's open review", async () => {
+    const other = threeLevelOrg(uniquePrefix('committee-head'));
+    const flagged = other.payload.people.map((p) => (p.id === other.id('g-mem1') ? { ...p, managedByUnitId: other.rootId } : p));
+    ok(await app.admin.post('/org/import', { ...other.payload, people: flagged }));
+    const created = await app.admin.post('/cycles', cycleBody(other.rootId));
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    await waitRunning(app.admin, created.body.id);
+    const review = await reviewOf(app.admin, created.body.id, other.id('g-mem1'));
+    await assignOneTarget(people, review);
+    ok(await selfAssess(people, review, 'good', { generalScore: 25, achievement: 85 }));
+    ok(await (await people.as(other.id('g-sec'))).post(`/reviews/${review.id}/review`, { decision: 'approve', classification: 'good', comment: 'Good' }));
+
+    // p-mem becomes P's secretary, p-sec a member: the committee's task follows the head.
+    const renamed = other.payload.people
+      .filter((p) => ['p-sec', 'p-mem'].map(other.id).includes(p.id))
+      .map((p) => ({ id: p.id, name: p.name, unitId: p.unitId, position: p.id === other.id('p-mem') ? 'secretary' : 'member' }));
+    ok(await app.admin.post('/org/import', { people: renamed }));
+    const moved = await eventually(async () => {
+      const now = ok(await app.admin.get(`/reviews/${review.id}`));
+      assert.equal(now.committee.reviewerId, other.id('p-mem'));
+      return now;
+    });
+    assert.equal(moved.committee.status, 'pending');
+    assertProblem(await (await people.as(other.id('p-sec'))).post(`/reviews/${review.id}/committee-review`, { decision: 'confirm', comment: 'Old head' }), 404);
+    const confirmed = ok(await (await people.as(other.id('p-mem'))).post(`/reviews/${review.id}/committee-review`, { decision: 'confirm', comment: 'New head' }));
+    assert.equal(confirmed.status, 'done');
+    const handover = (await reviewHistory(app.admin, review.id)).find((e) => e.type === 'review.reassigned' && e.data.to.committeeReviewerId);
+    assert.equal(handover?.actorId, app.config.auth.adminUsername);
+  });
 });

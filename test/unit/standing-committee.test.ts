@@ -152,6 +152,18 @@ describe('standing committee review: transitions', () => {
     assert.equal(moved?.state.reviewerId, 'rev2');
     assert.equal(moved?.state.task?.assigneeId, 'cmt');
   });
+
+  it("a new head of the managing unit inherits the committee's review until it decided", () => {
+    const approved = approvedBy(launched()).state;
+    const command = { actorId: 'admin', reason: 'head_changed' as const, reviewerId: 'rev', selfActorId: 'sub', unitId: 'U', ownerUnitId: 'U', decidingUnitId: 'U', committeeReviewerId: 'cmt2' };
+    const moved = reassignReview(approved, command, now())!;
+    assert.deepEqual([moved.state.committee?.reviewerId, moved.state.task?.assigneeId], ['cmt2', 'cmt2']);
+    assert.deepEqual([moved.event.data.from, moved.event.data.to].map((d) => (d as Record<string, unknown>).committeeReviewerId), ['cmt', 'cmt2']);
+    assert.throws(() => act(moved.state, committee()), ForbiddenError);
+    assert.equal(act(moved.state, committee({ actorId: 'cmt2' })).state.status, 'done');
+    const decided = act(approved, committee()).state;
+    assert.equal(reassignReview({ ...decided, status: 'open' }, command, now()), null, 'a decided committee review stays with who decided it');
+  });
 });
 
 // P (province) → D (district) → G (grassroots) → C (cell).

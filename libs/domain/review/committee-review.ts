@@ -1,8 +1,8 @@
 import { ConflictError, ErrorCode, ValidationError } from '../errors.js';
-import type { CommitteeReviewCommand } from './review-commands.js';
+import type { CommitteeReviewCommand, ReassignReviewCommand } from './review-commands.js';
 import { requireStep } from './review-guards.js';
 import { record, ruleChecks, ruleSetOf, throwIfBroken, withTask, type DecideOptions, type Transition } from './review-machine.js';
-import type { ReviewDecision, ReviewState } from './review-state.js';
+import type { CommitteeReview, ReviewDecision, ReviewState } from './review-state.js';
 
 // The standing committee's extra review (reg 366 Art. 10–11, `standing-committee-review-v1`): a
 // subject the registry flags as managed by a higher unit's committee is decided as usual, then the
@@ -62,4 +62,11 @@ export function decideCommitteeReview(state: ReviewState, command: CommitteeRevi
     ? withTask({ ...decided, step: 'remediation_plan' as const }, 'submit_remediation', state.selfActorId, state.seq + 1, at)
     : { ...decided, step: 'done' as const, status: 'done' as const, task: null };
   return record(state, next, command.actorId, 'review.committee_decided', at, { ...decision, score: state.score, remediationRequired: needsPlan });
+}
+
+/** The committee with the managing unit's new head, when a registry change names one before it decided; else null. */
+export function committeeHandover(state: ReviewState, command: ReassignReviewCommand): CommitteeReview | null {
+  const reviewerId = command.committeeReviewerId;
+  if (!state.committee || state.committee.status === 'decided' || reviewerId === undefined || reviewerId === state.committee.reviewerId) return null;
+  return { ...state.committee, reviewerId };
 }

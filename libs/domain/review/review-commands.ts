@@ -68,6 +68,11 @@ export interface ReassignReviewCommand {
    * refused (it no longer collects), so the review stays with its owner and deciding unit.
    */
   owner?: 'adopted' | 'kept';
+  /**
+   * The head of the managing unit now, for a review with a standing committee's review not decided
+   * yet (absent: unchanged): a new head of that unit inherits the committee's review.
+   */
+  committeeReviewerId?: string;
 }
 
 /** A registry import struck the subject off: the review ends, its history is kept. */

@@ -19,7 +19,7 @@ import type {
   SubmitSelfAssessmentCommand,
   WithdrawReviewCommand,
 } from './review-commands.js';
-import { awaitCommittee, awaitsCommittee, decideCommitteeReview, requireNotAwaitingCommittee } from './committee-review.js';
+import { awaitCommittee, awaitsCommittee, committeeHandover, decideCommitteeReview, requireNotAwaitingCommittee } from './committee-review.js';
 import { checkResultsCoverTargets, checkTargetWeights } from './review-content-checks.js';
 import { requireActor, requireOpen, requireStep, requireTaskOpened } from './review-guards.js';
 import type { OpenTask, ReviewEvent, ReviewEventType, ReviewState, SelfAssessment } from './review-state.js';
@@ -139,14 +139,15 @@ export function reassignReview(state: ReviewState, command: ReassignReviewComman
   // Refused by the unit named: the review stays where it is waited for, as it is now (not as planned).
   if (command.owner === 'kept') command = { ...command, ownerUnitId: state.ownerUnitId, decidingUnitId: state.decidingUnitId };
   const keys = ['reviewerId', 'selfActorId', 'unitId', 'ownerUnitId', 'decidingUnitId'] as const;
-  if (keys.every((k) => state[k] === command[k])) return null;
-  const from = Object.fromEntries(keys.map((k) => [k, state[k]]));
-  const to = Object.fromEntries(keys.map((k) => [k, command[k]]));
-  let next: ReviewState = { ...state, ...to };
+  const committee = committeeHandover(state, command);
+  if (keys.every((k) => state[k] === command[k]) && !committee) return null;
+  const from = { ...Object.fromEntries(keys.map((k) => [k, state[k]])), ...(committee ? { committeeReviewerId: state.committee!.reviewerId } : {}) };
+  const to = { ...Object.fromEntries(keys.map((k) => [k, command[k]])), ...(committee ? { committeeReviewerId: committee.reviewerId } : {}) };
+  let next: ReviewState = { ...state, ...Object.fromEntries(keys.map((k) => [k, command[k]])), ...(committee ? { committee } : {}) };
   const task = state.task;
   if (task) {
-    // The committee's task stays with the managing unit's head, whoever reviews the subject now.
-    const assigneeId = awaitsCommittee(state) ? task.assigneeId : REVIEWER_TASKS.includes(task.kind) ? command.reviewerId : command.selfActorId;
+    // The committee's task is the managing unit's head's, whoever reviews the subject now.
+    const assigneeId = awaitsCommittee(state) ? next.committee!.reviewerId : REVIEWER_TASKS.includes(task.kind) ? command.reviewerId : command.selfActorId;
     if (assigneeId !== task.assigneeId) next = withTask(next, task.kind, assigneeId, state.seq + 1, at);
   }
   return record(state, next, command.actorId, 'review.reassigned', at, { from, to, reason: command.reason });
