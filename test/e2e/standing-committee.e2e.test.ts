@@ -52,6 +52,12 @@ describe('standing committee review', () => {
 
     it('accepts a unit above the decider', async () => {
       ok(await app.admin.post('/org/import', { people: [{ ...person('g-mem1'), managedByUnitId: org.rootId }] }));
+      const listed = ok(await app.admin.get(`/org/units/${org.id('G')}/people`)).items;
+      assert.deepEqual(listed.map((p: { id: string; managedByUnitId: string | null }) => [p.id, p.managedByUnitId]), [
+        [org.id('g-mem1'), org.rootId],
+        [org.id('g-mem2'), null],
+        [org.id('g-sec'), null],
+      ]);
       const created = await app.admin.post('/cycles', cycleBody(org.rootId));
       assert.equal(created.status, 201, JSON.stringify(created.body));
       cycleId = created.body.id;

@@ -911,6 +911,8 @@ export interface components {
               role: string;
               unitId: string | null;
             })[];
+          /** @description The higher unit whose standing committee manages the person (administrators and auditors); null: none */
+          managedByUnitId?: string | null;
         })[];
       /** @description Pass as `cursor` for the next page; null on the last */
       nextCursor: string | null;
