@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { threeLevelOrg, type OrgFixture } from '../support/org-fixture.js';
+import { TEST_PASSWORD, threeLevelOrg, type OrgFixture } from '../support/org-fixture.js';
 import { Participants } from '../support/participants.js';
 import { ok } from '../support/problems.js';
 import { launchCycle, reviewHistory, type ReviewSummary } from '../support/review-driver.js';
 import { assignOneTarget, reviewOf, selfAssess } from '../support/rules-driver.js';
 import { uniquePrefix } from '../support/test-env.js';
-import { capture, DESKTOP, startWebHarness, type WebHarness } from './support/browser.js';
+import { axeViolations, describeViolations } from './support/axe.js';
+import { capture, DESKTOP, signIn, startWebHarness, type WebHarness } from './support/browser.js';
 import { choose, openTaskFromInbox, signInAs, waitForTask } from './support/journey.js';
 
 // The standing committee's extra review in the browser (reg 366 Art. 10–11): g-mem1 is managed
@@ -34,6 +35,22 @@ describe("the standing committee's review (browser)", () => {
   });
   after(async () => web?.stop());
 
+  /** axe-core on the committee head's form; its script needs a context that lets it in past the CSP. */
+  async function noSeriousViolations(path: string): Promise<void> {
+    const context = await web.browser.newContext({ viewport: DESKTOP, baseURL: web.baseUrl, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', bypassCSP: true });
+    try {
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      await signIn(page, org.id('p-sec'), TEST_PASSWORD);
+      await page.goto(path);
+      await page.getByTestId('committee-review-form').waitFor();
+      const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      assert.deepEqual(serious, [], describeViolations(serious));
+    } finally {
+      await context.close();
+    }
+  }
+
   it('the committee head finds the task in the inbox and changes the classification with a comment', async () => {
     await waitForTask(await people.as(org.id('p-sec')), 'review', review.id);
     const page = await web.newPage({ viewport: DESKTOP });
@@ -43,6 +60,7 @@ describe("the standing committee's review (browser)", () => {
     await form.waitFor();
     await page.getByText('Đảng viên này thuộc diện cấp ủy cấp trên quản lý', { exact: false }).waitFor();
     await page.getByText('Hoàn thành tốt.').first().waitFor(); // the decision under review
+    await noSeriousViolations(`/reviews/${encodeURIComponent(review.id)}`);
 
     await choose(page, 'Thay đổi xếp loại');
     assert.equal(await page.getByRole('radio', { name: /^Hoàn thành xuất sắc nhiệm vụ/ }).isDisabled(), true, 'excellent is above a score of 84.5');
