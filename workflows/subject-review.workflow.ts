@@ -19,6 +19,7 @@ import type { ReviewState } from '../libs/domain/review/review-state.js';
 import {
   assignTargetsUpdate,
   calendarChangedSignal,
+  committeeReviewUpdate,
   decideRemediationUpdate,
   reassignReviewUpdate,
   reviewAdoptedSignal,
@@ -73,6 +74,9 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
   // at a time, so a projection refused for good leaves the review exactly as it was.
   const projectedFirst = patched('review-action-projected-first-v1');
   let committing = false;
+  // A review launched with a standing committee's extra review (the registry flags the subject)
+  // has it only when its workflow runs the code that knows it; no older history holds one.
+  if (state.committee && !patched('standing-committee-review-v1')) state = { ...state, committee: undefined };
 
   /** Computes a change from the state as it is once no other change is in flight, stores it, then applies it. */
   async function commit(change: (current: ReviewState) => Transition | null): Promise<{ before: ReviewState; after: ReviewState }> {
@@ -134,6 +138,7 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
   onAction(submitReviewUpdate, 'submit_review');
   onAction(submitRemediationPlanUpdate, 'submit_remediation_plan');
   onAction(decideRemediationUpdate, 'decide_remediation');
+  onAction(committeeReviewUpdate, 'committee_review');
   setHandler(reviewStateQuery, () => state);
 
   const refuseUnlessOpen = () => {

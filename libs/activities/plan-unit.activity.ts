@@ -5,6 +5,7 @@ import { planUnit, type UnstaffedSubject } from '../domain/org/subject-plan.js';
 import { launchReview } from '../domain/review/review-machine.js';
 import { cellCriteriaFor } from '../domain/rules/four-good-cells.js';
 import { deciderFor } from '../domain/rules/deciding.js';
+import { committeeFor } from '../domain/org/managing-committee.js';
 import { ruleSetFor } from '../domain/rules/rule-sets.js';
 import { CycleEntity } from '../persistence/entities/index.js';
 import { reviewWorkflowId } from '../temporal/workflow-ids.js';
@@ -65,6 +66,7 @@ export function makePlanUnit(db: DataSource) {
             facts: facts.get(`${subject.subjectType}:${subject.subjectId}`)!,
             deciderId: decider?.deciderId ?? null,
             cellCriteria: cellCriteriaFor(cycle.cellCriteria, subject.subjectType, tree.unit(subject.subjectId)?.kind),
+            committee: committeeFor(tree, subject, decider),
           },
           at,
         );

@@ -6,6 +6,7 @@ import { cellCriteriaFor } from '../domain/rules/four-good-cells.js';
 import type { ReviewState } from '../domain/review/review-state.js';
 import { planUnit, type SubjectPlan } from '../domain/org/subject-plan.js';
 import { deciderFor } from '../domain/rules/deciding.js';
+import { committeeFor, type ManagingCommittee } from '../domain/org/managing-committee.js';
 import { ruleSetFor } from '../domain/rules/rule-sets.js';
 import { CycleEntity } from '../persistence/entities/index.js';
 import { loadSubtree } from '../persistence/registry-reader.js';
@@ -42,6 +43,7 @@ const REVIEWS_PER_READ = 500;
 interface Desired {
   plan: SubjectPlan;
   deciderId: string | null;
+  committee: ManagingCommittee | null;
 }
 
 interface ReviewRow {
@@ -109,7 +111,7 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
       // As a unit's launch does: a deciding review one level up also makes the decider's unit the quota group.
       const decider = deciderFor(ruleSet.decidingReview, tree, subject);
       const placed = decider ? { ...subject, decidingUnitId: decider.decidingUnitId } : subject;
-      desired.set(subjectKey(subject.subjectType, subject.subjectId), { plan: placed, deciderId: decider?.deciderId ?? null });
+      desired.set(subjectKey(subject.subjectType, subject.subjectId), { plan: placed, deciderId: decider?.deciderId ?? null, committee: committeeFor(tree, subject, decider) });
     }
   }
   const reports = new Map(
@@ -183,7 +185,8 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
         await pages.add({ kind: 'withdraw', ...target, command: { actorId: input.actorId, reason: left.status === 'merged' ? 'unit_merged' : 'unit_dissolved' } });
         continue;
       }
-      const now = receiving ?? desired.get(subjectKey(state.subject.type, state.subject.id))?.plan;
+      const wanted = receiving ? undefined : desired.get(subjectKey(state.subject.type, state.subject.id));
+      const now = receiving ?? wanted?.plan;
       if (!now) continue; // nobody could act on it now, or it left the cycle's tree: left as it is
       // It moves to the unit that owns it now unless that unit surely stopped collecting; whether
       // that unit takes it is its workflow's answer at delivery.
@@ -200,7 +203,12 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
         ownerUnitId: moves ? now.ownerUnitId : state.ownerUnitId,
         decidingUnitId: moves ? now.decidingUnitId : state.decidingUnitId,
       };
-      const same = (['reviewerId', 'selfActorId', 'unitId', 'ownerUnitId', 'decidingUnitId'] as const).every((k) => command[k] === state[k]);
+      // A standing committee's review not decided yet goes to the managing unit's head of the day.
+      const committeeHead = wanted?.committee?.unitId === state.committee?.unitId ? wanted?.committee?.reviewerId : undefined;
+      if (state.committee && state.committee.status !== 'decided' && committeeHead !== undefined && committeeHead !== state.committee.reviewerId) {
+        command.committeeReviewerId = committeeHead;
+      }
+      const same = (['reviewerId', 'selfActorId', 'unitId', 'ownerUnitId', 'decidingUnitId'] as const).every((k) => command[k] === state[k]) && command.committeeReviewerId === undefined;
       if (!same) await pages.add({ kind: 'reassign', ...target, fromOwnerUnitId: state.ownerUnitId, command });
     }
     heartbeat(after);
@@ -228,7 +236,7 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
     // A member joining mid-cycle is bound by the conditions like everyone else (discipline of the year).
     const facts = await gatherSubjectFacts(tx, cycle.year, batch.map((d) => d.plan));
     heartbeat(i);
-    for (const { plan, deciderId } of batch) {
+    for (const { plan, deciderId, committee } of batch) {
       const launch = launchReview(
         {
           reviewId: reviewIdFor(cycle.id, plan.subjectType, plan.subjectId),
@@ -242,6 +250,7 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
           facts: facts.get(subjectKey(plan.subjectType, plan.subjectId))!,
           deciderId,
           cellCriteria: cellCriteriaFor(cycle.cellCriteria, plan.subjectType, tree.unit(plan.subjectId)?.kind),
+          committee,
         },
         at,
       );

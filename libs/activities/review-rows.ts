@@ -6,12 +6,12 @@ import type { ReviewEvent, ReviewState } from '../domain/review/review-state.js'
 
 const REVIEW_COLUMNS = `id, cycle_id, workflow_id, subject_type, subject_id, subject_name, unit_id, owner_unit_id,
   deciding_unit_id, reviewer_id, self_actor_id, step, status, classification, score, due_at, version, state,
-  created_at, updated_at`;
+  created_at, updated_at, committee_reviewer_id`;
 
 const REVIEW_RECORD = `x(id text, cycle_id text, workflow_id text, subject_type text, subject_id text, subject_name text,
   unit_id text, owner_unit_id text, deciding_unit_id text, reviewer_id text, self_actor_id text, step text, status text,
   classification text, score double precision, due_at timestamptz, version int, state jsonb, created_at timestamptz,
-  updated_at timestamptz)`;
+  updated_at timestamptz, committee_reviewer_id text)`;
 
 function reviewRow(state: ReviewState) {
   return {
@@ -35,6 +35,7 @@ function reviewRow(state: ReviewState) {
     state,
     created_at: state.launchedAt,
     updated_at: state.updatedAt,
+    committee_reviewer_id: state.committee?.reviewerId ?? null,
   };
 }
 
@@ -59,7 +60,8 @@ export async function upsertNewerReview(tx: EntityManager, state: ReviewState): 
        reviewer_id = EXCLUDED.reviewer_id, self_actor_id = EXCLUDED.self_actor_id, step = EXCLUDED.step,
        status = EXCLUDED.status, classification = EXCLUDED.classification, score = EXCLUDED.score,
        due_at = EXCLUDED.due_at, version = EXCLUDED.version, state = EXCLUDED.state, updated_at = EXCLUDED.updated_at,
-       unit_id = EXCLUDED.unit_id, owner_unit_id = EXCLUDED.owner_unit_id, deciding_unit_id = EXCLUDED.deciding_unit_id
+       unit_id = EXCLUDED.unit_id, owner_unit_id = EXCLUDED.owner_unit_id, deciding_unit_id = EXCLUDED.deciding_unit_id,
+       committee_reviewer_id = EXCLUDED.committee_reviewer_id
      WHERE reviews.version < EXCLUDED.version
      RETURNING id`,
     [JSON.stringify([reviewRow(state)])],

@@ -17,7 +17,7 @@ export async function loadTreeAround(db: DataSource | EntityManager, unitId: str
   const lineage = units.filter((u) => u.parentId !== unitId).map((u) => u.id);
   const children = units.filter((u) => u.parentId === unitId).map((u) => u.id);
   const people: PersonRecord[] = await db.query(
-    `SELECT id, name, unit_id AS "unitId", position FROM people
+    `SELECT id, name, unit_id AS "unitId", position, managed_by_unit_id AS "managedByUnitId" FROM people
       WHERE status = 'active' AND (unit_id = ANY($1) OR (unit_id = ANY($2) AND position <> 'member'))`,
     [lineage, children],
   );
@@ -31,7 +31,7 @@ export async function loadSubtree(db: DataSource | EntityManager, rootUnitId: st
       WHERE status = 'active' AND (ancestor_ids @> ARRAY[$1]::text[] OR id = ANY(COALESCE((SELECT ancestor_ids FROM units WHERE id = $1), ARRAY[]::text[])))`,
     [rootUnitId],
   );
-  const people: PersonRecord[] = await db.query(`SELECT id, name, unit_id AS "unitId", position FROM people WHERE unit_id = ANY($1) AND status = 'active'`, [
+  const people: PersonRecord[] = await db.query(`SELECT id, name, unit_id AS "unitId", position, managed_by_unit_id AS "managedByUnitId" FROM people WHERE unit_id = ANY($1) AND status = 'active'`, [
     units.map((u) => u.id),
   ]);
   return new OrgTree(units, people);

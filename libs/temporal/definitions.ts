@@ -1,6 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   AssignTargetsCommand,
+  CommitteeReviewCommand,
   DecideRemediationCommand,
   ReassignReviewCommand,
   ReviewCommand,
@@ -39,6 +40,8 @@ export const submitSelfAssessmentUpdate = defineUpdate<ReviewState, [SubmitSelfA
 export const submitReviewUpdate = defineUpdate<ReviewState, [SubmitReviewCommand]>('submitReview');
 export const submitRemediationPlanUpdate = defineUpdate<ReviewState, [SubmitRemediationPlanCommand]>('submitRemediationPlan');
 export const decideRemediationUpdate = defineUpdate<ReviewState, [DecideRemediationCommand]>('decideRemediation');
+/** The standing committee's extra review (standing-committee-review-v1). */
+export const committeeReviewUpdate = defineUpdate<ReviewState, [CommitteeReviewCommand]>('committeeReview');
 /** The review command each person's Update carries (the workflow registers them so). */
 export const REVIEW_ACTION_KINDS: Readonly<Record<string, ReviewCommand['kind']>> = {
   [assignTargetsUpdate.name]: 'assign_targets',
@@ -46,6 +49,7 @@ export const REVIEW_ACTION_KINDS: Readonly<Record<string, ReviewCommand['kind']>
   [submitReviewUpdate.name]: 'submit_review',
   [submitRemediationPlanUpdate.name]: 'submit_remediation_plan',
   [decideRemediationUpdate.name]: 'decide_remediation',
+  [committeeReviewUpdate.name]: 'committee_review',
 };
 export const reviewStateQuery = defineQuery<ReviewState>('reviewState');
 /** An administrator moved the cycle's dates; every open review reschedules its task. */

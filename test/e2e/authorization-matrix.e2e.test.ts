@@ -128,6 +128,8 @@ describe('authorization matrix: every endpoint × persona × inside/outside scop
         { route: 'POST /api/v1/reviews/{id}/remediation-plan', side, path: (s) => `/reviews/${R(s)}/remediation-plan`, body: () => ({ items: [{ action: 'Improve', dueDate: '2027-06-30' }] }), expect: bySubject },
         { route: 'POST /api/v1/reviews/{id}/remediation-decision', side, path: (s) => `/reviews/${R(s)}/remediation-decision`, body: () => ({ decision: 'approve' }), expect: byReviewer },
         { route: 'POST /api/v1/reviews/{id}/reclassify', side, path: (s) => `/reviews/${R(s)}/reclassify`, body: () => ({ classification: 'good', comment: 'Fits the quota' }), expect: byReviewer },
+        // No standing committee reviews this subject: nobody who sees the review may (403).
+        { route: 'POST /api/v1/reviews/{id}/committee-review', side, path: (s) => `/reviews/${R(s)}/committee-review`, body: () => ({ decision: 'confirm', comment: 'Confirmed' }), expect: side === 'A' ? '403 403 403 403 403 404 401' : '403 404 404 404 404 403 401' },
         // Last: the reviewer's call takes effect (200); the others are refused before any state.
         { route: 'POST /api/v1/reviews/{id}/targets', side, path: (s) => `/reviews/${R(s)}/targets`, body: () => ({ targets: [{ title: 'Tasks of the year', weight: 100 }] }), expect: side === 'A' ? '403 403 403 200 403 404 401' : '403 404 404 404 404 403 401' },
       ];

@@ -50,7 +50,7 @@ describe('personal data: GET /org/units/:id/people shows each reader what their 
     for (const reader of [app.admin, await people.as(org.id('d-aud'))]) {
       const items = await itemsOf(reader);
       const mem2 = byId(items, 'g-mem2')!;
-      assert.deepEqual(Object.keys(mem2).sort(), ['discipline', 'email', 'hasLogin', 'id', 'name', 'position', 'roles', 'status', 'unitId']);
+      assert.deepEqual(Object.keys(mem2).sort(), ['discipline', 'email', 'hasLogin', 'id', 'managedByUnitId', 'name', 'position', 'roles', 'status', 'unitId']);
       assert.equal(mem2.email, 'mem2@example.org');
       assert.deepEqual(mem2.roles, [{ role: 'auditor', unitId: elsewhere.rootId }]);
       assert.equal(byId(items, 'g-old')!.status, 'struck_off');

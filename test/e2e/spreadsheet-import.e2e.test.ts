@@ -45,12 +45,12 @@ describe('registry spreadsheets: GET /org/import/template, POST /org/import/spre
 
     const en = await sheetsOf((await downloadTemplate(orgAdmin, '?lang=en')).file);
     assert.deepEqual(Object.keys(en), ['Units', 'People', 'Instructions']);
-    assert.deepEqual(en.People![0], ['Person id', 'Name', 'Unit id', 'Position', 'Email', 'Status', 'Login username', 'Login password', 'Roles', 'Discipline records']);
+    assert.deepEqual(en.People![0], ['Person id', 'Name', 'Unit id', 'Position', 'Email', 'Status', 'Login username', 'Login password', 'Roles', 'Discipline records', 'Managed by committee of']);
 
     const csv = await downloadTemplate(orgAdmin, '?format=csv&sheet=people');
     assert.match(csv.contentType ?? '', /^text\/csv/);
     assert.deepEqual([...csv.file.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-    assert.equal(csv.file.toString('utf8').slice(1).split('\r\n')[0], 'Mã đảng viên,Họ và tên,Mã đơn vị,Chức vụ,Email,Trạng thái,Tên đăng nhập,Mật khẩu,Vai trò,Kỷ luật');
+    assert.equal(csv.file.toString('utf8').slice(1).split('\r\n')[0], 'Mã đảng viên,Họ và tên,Mã đơn vị,Chức vụ,Email,Trạng thái,Tên đăng nhập,Mật khẩu,Vai trò,Kỷ luật,Thuộc diện cấp ủy cấp trên quản lý');
   });
 
   it('round trip: the filled template imported again leaves the registry as it was', async () => {

@@ -15,7 +15,8 @@ import { WorkflowDriver } from '../support/workflow-driver.js';
 // calibrated by reclassifying down to completed, which reopens the review for its plan) and one
 // cycle cancelled after mid-cycle changes (new dates, a transfer, a strike-off, a new unit), and
 // one completed after a unit was merged into another and one dissolved, one with the four good
-// criteria rated on its cells, then writes the histories of their workflows to
+// criteria rated on its cells, and one in which the standing committee of the province changes one
+// decision and confirms another, then writes the histories of their workflows to
 // test/replay/histories/<label>/. Recorded sets are committed and never edited: the replay test
 // keeps every one of them replaying.
 
@@ -219,6 +220,42 @@ try {
   }
   await app.product.temporal.workflow.getHandle(cycleWorkflowId(cellsCycleId)).result();
   workflowIds.push(cycleWorkflowId(cellsCycleId));
+  // A completed cycle in which two people are managed by the province's standing committee
+  // (standing-committee-review-v1): it changes one decision (down to completed: a plan follows)
+  // and confirms the other.
+  const managed = threeLevelOrg(uniquePrefix('replay-committee'));
+  const flagged = new Set([managed.id('g-mem1'), managed.id('d-mem')]);
+  const managedImport = await app.admin.post('/org/import', {
+    ...managed.payload,
+    people: managed.payload.people.map((p) => (flagged.has(p.id) ? { ...p, managedByUnitId: managed.rootId } : p)),
+  });
+  if (managedImport.status !== 200) throw new Error(`committee import: ${managedImport.status} ${JSON.stringify(managedImport.body)}`);
+  const managedCycleId = await launchCycle(app.admin, managed.rootId);
+  for (const review of await drive.reviews(managedCycleId)) {
+    if (!flagged.has(review.subject.id)) {
+      await drive.complete(review, 'good');
+      continue;
+    }
+    await drive.assignTargets(review);
+    await drive.selfAssess(review, 'good');
+    await drive.approve(review, 'good');
+    if (review.subject.id === managed.id('g-mem1')) {
+      await drive.committeeReview(review, 'completed');
+      await drive.submitPlan(review);
+      await drive.decidePlan(review, 'approve');
+    } else {
+      await drive.committeeReview(review);
+    }
+    workflowIds.push(review.workflowId);
+  }
+  for (const [unit, head] of [['G', 'g-sec'], ['D', 'd-sec'], ['P', 'p-sec']] as const) {
+    await eventually(async () => {
+      if ((await drive.reportStatus(managedCycleId, managed.id(unit))) !== 'ready') throw new Error(`report of ${unit} not ready`);
+    });
+    await drive.submitReport(managedCycleId, managed.id(unit), managed.id(head));
+  }
+  await app.product.temporal.workflow.getHandle(cycleWorkflowId(managedCycleId)).result();
+  workflowIds.push(...['G', 'D', 'P'].map((unit) => unitWorkflowId(managedCycleId, managed.id(unit))), cycleWorkflowId(managedCycleId));
 
   // A cycle whose targets are due in seconds: every review is reminded, told it is late and
   // escalated on the calendar's timers (a notice wave, spread since notice-wave-spread-v1), then cancelled.

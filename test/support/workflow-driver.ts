@@ -5,6 +5,7 @@ import type { Classification } from '../../libs/domain/classification.js';
 import type { ReviewState } from '../../libs/domain/review/review-state.js';
 import {
   assignTargetsUpdate,
+  committeeReviewUpdate,
   decideRemediationUpdate,
   submitRemediationPlanUpdate,
   submitReportUpdate,
@@ -66,6 +67,12 @@ export class WorkflowDriver {
 
   decidePlan(state: ReviewState, decision: 'approve' | 'return') {
     return this.handle(state).executeUpdate(decideRemediationUpdate, { args: [{ actorId: state.reviewerId, decision, comment: decision === 'return' ? 'Too vague' : null }] });
+  }
+
+  /** The managing unit's head confirms the approved classification, or changes it to the one given. */
+  committeeReview(state: ReviewState, classification?: Classification) {
+    const decision = classification ? { decision: 'change' as const, classification } : { decision: 'confirm' as const };
+    return this.handle(state).executeUpdate(committeeReviewUpdate, { args: [{ actorId: state.committee!.reviewerId, ...decision, comment: 'The standing committee reviewed it' }] });
   }
 
   /** Targets → self-assessment → approval (→ plan approved when required). */

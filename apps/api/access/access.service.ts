@@ -6,7 +6,7 @@ import type { SqlParams } from './sql-params.js';
 
 /**
  * Who may see and do what, in one place. Admins and auditors see their units' subtrees; anyone
- * else sees the reviews they are the subject, the reviewer or the unit head of. What a caller
+ * else sees the reviews they are the subject, the reviewer, the unit head or the standing committee's reviewer of. What a caller
  * may not see does not exist for them (404).
  */
 @Injectable()
@@ -44,7 +44,7 @@ export class AccessService {
     const actor = p.add(principal.actorId);
     return `(${this.unitInReadScope(principal, 'u', p)}
       OR (r.subject_type = 'person' AND r.subject_id = ${actor})
-      OR r.reviewer_id = ${actor} OR r.self_actor_id = ${actor} OR u.head_id = ${actor})`;
+      OR r.reviewer_id = ${actor} OR r.self_actor_id = ${actor} OR u.head_id = ${actor} OR r.committee_reviewer_id = ${actor})`;
   }
 
   /** SQL: the caller may read the review `r`'s history: admins/auditors of the scope, and the subject's side. */

@@ -62,6 +62,20 @@ export function reviewRecordPdf(record: ReviewRecord, lang: DocumentLang): Promi
     ...(review.deciding
       ? [heading(`4. ${l.deciding}`), field(l.deciding, who(review.deciding.deciderId)), field(l.proposal, who(review.deciding.proposerId)), ...(review.deciding.proposal ? decision(review.deciding.proposal) : [])]
       : []),
+    // The standing committee's extra review, when the registry flags the subject.
+    ...(review.committee
+      ? [
+          heading(l.committee),
+          field(l.reviewer, who(review.committee.reviewerId)),
+          ...(review.committee.decision
+            ? [
+                field(l.decision, `${l.committeeOutcomes[review.committee.decision.decision] ?? review.committee.decision.decision} — ${l.by} ${who(review.committee.decision.reviewerId)}, ${formatDateTime(review.committee.decision.decidedAt)}`),
+                field(l.committeeFrom, classOf(review.committee.decision.from)),
+                field(l.comment, review.committee.decision.comment),
+              ]
+            : []),
+        ]
+      : []),
     field(l.classification, classOf(review.classification)),
     heading(`5. ${l.remediation}`),
     ...(review.remediationPlan

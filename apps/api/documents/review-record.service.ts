@@ -42,6 +42,7 @@ export class ReviewRecordService {
         review.deciding?.deciderId,
         review.deciding?.proposerId,
         review.deciding?.proposal?.reviewerId,
+        review.committee?.reviewerId,
         review.remediationPlan?.submittedBy,
         review.remediationPlan?.decidedBy,
         ...(history ?? []).map((e) => e.actorId),

@@ -45,6 +45,11 @@ export const PersonImportSchema = z.strictObject({
     )
     .max(100)
     .nullish(),
+  managedByUnitId: id
+    .nullish()
+    .describe(
+      "The higher unit whose standing committee manages the person (reg 366 Art. 10–11): its head reviews the person's classification after the normal deciding review. Must be an active unit above the unit whose head decides the person's review. Omitted: the stored value stays (a new person has none); null: none.",
+    ),
   status: z
     .enum(PERSON_STATUSES)
     .nullish()

@@ -181,15 +181,20 @@ export class OrgImportService {
       email: p.email ?? null,
       discipline: p.discipline?.map((d) => ({ year: d.year, level: d.level, selfDetected: d.selfDetected ?? false, dutyRelated: d.dutyRelated ?? false })) ?? null,
       status: p.status ?? null,
+      // Omitted keeps the stored committee; null clears it.
+      managed_by_given: p.managedByUnitId !== undefined,
+      managed_by_unit_id: p.managedByUnitId ?? null,
     }));
     await tx.query(
-      `INSERT INTO people (id, name, unit_id, position, email, discipline, status, created_at, updated_at)
+      `INSERT INTO people (id, name, unit_id, position, email, discipline, status, managed_by_unit_id, created_at, updated_at)
        SELECT x.id, x.name, x.unit_id, x.position, COALESCE(x.email, p.email), COALESCE(x.discipline, p.discipline, '[]'::jsonb),
-              COALESCE(x.status, p.status, 'active'), now(), now()
-         FROM jsonb_to_recordset($1::jsonb) AS x(id text, name text, unit_id text, position text, email text, discipline jsonb, status text)
+              COALESCE(x.status, p.status, 'active'), CASE WHEN x.managed_by_given THEN x.managed_by_unit_id ELSE p.managed_by_unit_id END, now(), now()
+         FROM jsonb_to_recordset($1::jsonb) AS x(id text, name text, unit_id text, position text, email text, discipline jsonb, status text,
+              managed_by_given boolean, managed_by_unit_id text)
          LEFT JOIN people p ON p.id = x.id
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, unit_id = EXCLUDED.unit_id, position = EXCLUDED.position,
-         email = EXCLUDED.email, discipline = EXCLUDED.discipline, status = EXCLUDED.status, updated_at = now()`,
+         email = EXCLUDED.email, discipline = EXCLUDED.discipline, status = EXCLUDED.status,
+         managed_by_unit_id = EXCLUDED.managed_by_unit_id, updated_at = now()`,
       [JSON.stringify(rows)],
     );
   }

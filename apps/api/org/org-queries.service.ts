@@ -48,7 +48,7 @@ export class OrgQueriesService {
     const reader = await this.requireVisibleUnit(principal, unitId);
     const after = decodeCursor(cursor);
     const rows: PersonView[] = await this.db.query(
-      `SELECT p.id, p.name, p.unit_id AS "unitId", p.position, p.email, p.discipline, p.status,
+      `SELECT p.id, p.name, p.unit_id AS "unitId", p.position, p.email, p.discipline, p.status, p.managed_by_unit_id AS "managedByUnitId",
               (a.password_hash IS NOT NULL) AS "hasLogin", COALESCE(a.roles, '[]'::jsonb) AS roles
          FROM people p LEFT JOIN accounts a ON a.id = p.id
         WHERE p.unit_id = $1 AND ($2::text IS NULL OR p.id > $2) AND ($4::boolean OR p.status = 'active')

@@ -57,5 +57,6 @@ export const UnitPersonPageSchema = pageSchema(
     status: z.enum(PERSON_STATUSES).optional(),
     hasLogin: z.boolean().optional(),
     roles: z.array(z.object({ role: z.string(), unitId: z.string().nullable() })).optional(),
+    managedByUnitId: z.string().nullable().optional().describe("The higher unit whose standing committee manages the person (administrators and auditors); null: none"),
   }),
 );

@@ -11,4 +11,6 @@ export interface PersonView {
   status: PersonStatus;
   hasLogin: boolean;
   roles: Array<{ role: string; unitId: string | null }>;
+  /** The higher unit whose standing committee manages the person; null: none. */
+  managedByUnitId: string | null;
 }

@@ -13,7 +13,7 @@ export type PeopleReader = 'registry' | 'head' | 'member';
  * contact details, roles and logins are the registry's business.
  */
 export const PERSON_FIELDS: Record<PeopleReader, ReadonlyArray<keyof PersonView>> = {
-  registry: ['id', 'name', 'unitId', 'position', 'email', 'discipline', 'status', 'hasLogin', 'roles'],
+  registry: ['id', 'name', 'unitId', 'position', 'email', 'discipline', 'status', 'hasLogin', 'roles', 'managedByUnitId'],
   head: ['id', 'name', 'unitId', 'position', 'discipline', 'status'],
   member: ['id', 'name', 'unitId', 'position'],
 };

@@ -84,6 +84,7 @@ export class ReviewReader {
         SELECT m.id FROM reviews m WHERE m.cycle_id = ${cycle} AND m.subject_type = 'person' AND m.subject_id = ${actor}
         UNION SELECT m.id FROM reviews m WHERE m.reviewer_id = ${actor} AND m.cycle_id = ${cycle}
         UNION SELECT m.id FROM reviews m WHERE m.self_actor_id = ${actor} AND m.cycle_id = ${cycle}
+        UNION SELECT m.id FROM reviews m WHERE m.committee_reviewer_id = ${actor} AND m.cycle_id = ${cycle}
         UNION SELECT m.id FROM units hu JOIN reviews m ON m.cycle_id = ${cycle} AND m.unit_id = hu.id WHERE hu.head_id = ${actor})`);
     }
     if (query.unitId) filters.push(`r.unit_id = ${p.add(query.unitId)}`);

@@ -83,6 +83,26 @@ export const ReviewSchema = z.object({
     .enum(CELL_CRITERIA_SETS)
     .nullable()
     .describe("The criteria set the approval rates (`fourGood`): the cycle's `cellCriteria` on a cell's collective review, else null"),
+  committee: z
+    .object({
+      unitId: z.string().describe('The managing unit, whose head reviews'),
+      reviewerId: z.string(),
+      status: z
+        .enum(['waiting', 'pending', 'decided'])
+        .describe("waiting: the deciding review has not approved yet; pending: the committee head's turn (step superior_review, the normal decision in `review`); decided: final"),
+      decision: z
+        .object({
+          decision: z.enum(['confirm', 'change']),
+          from: z.enum(CLASSIFICATIONS).describe('The classification the deciding review approved'),
+          classification: z.enum(CLASSIFICATIONS).describe('The final classification'),
+          comment: z.string(),
+          reviewerId: z.string(),
+          decidedAt: instant,
+        })
+        .nullable(),
+    })
+    .nullable()
+    .describe("The standing committee's extra review, when the registry flags the subject as managed by a higher unit (managedByUnitId); null otherwise"),
   workflowId: z.string(),
   launchedAt: instant,
   updatedAt: instant,

@@ -67,6 +67,15 @@ export const ReviewDecisionSchema = z.strictObject({
     ),
 });
 
+export const CommitteeReviewSchema = z.strictObject({
+  decision: z.enum(['confirm', 'change']),
+  classification: z
+    .enum(CLASSIFICATIONS)
+    .nullish()
+    .describe('Required with change (another classification than the approved one, bounded by the score band and conditions); with confirm left out'),
+  comment: text(TEXT_LIMITS.reviewComment),
+});
+
 export const ReclassifySchema = z.strictObject({
   classification: z.enum(CLASSIFICATIONS),
   comment: text(TEXT_LIMITS.reviewComment),

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
 import {
   assignTargetsUpdate,
+  committeeReviewUpdate,
   decideRemediationUpdate,
   submitRemediationPlanUpdate,
   submitReviewUpdate,
@@ -22,6 +23,7 @@ import { ReviewHistoryService } from './review-history.service.js';
 import { ReviewReader } from './review-reader.service.js';
 import {
   AssignTargetsSchema,
+  CommitteeReviewSchema,
   HistoryQuery,
   ListReviewsQuery,
   RemediationDecisionSchema,
@@ -117,6 +119,21 @@ export class ReviewsController {
   @ApiBody({ schema: jsonSchemaOf(RemediationDecisionSchema) })
   remediationDecision(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(RemediationDecisionSchema)) body: z.infer<typeof RemediationDecisionSchema>, @Req() req: Request): Promise<ReviewResponse> {
     return this.act(req, id, () => this.actions.perform(caller, id, decideRemediationUpdate, body, updateIdFor(req), contextOf(req).timings));
+  }
+
+  @Post('reviews/:id/committee-review')
+  @ApiProblems()
+  @RejoinsWorkflowUpdate()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "The standing committee's extra review: confirm or change the approved classification (the managing unit's head, after the deciding review approved)",
+    description:
+      'Only on a review whose subject the registry flags as managed by a higher unit (managedByUnitId), once the deciding review approved (committee.status pending). Recorded as review.committee_decided; a remediation plan follows when the final classification or the review needs one.',
+  })
+  @ApiAnswer('Review', ReviewSchema, { description: 'The review after the action' })
+  @ApiBody({ schema: jsonSchemaOf(CommitteeReviewSchema) })
+  committeeReview(@Caller() caller: Principal, @Param('id') id: string, @Body(new ZodPipe(CommitteeReviewSchema)) body: z.infer<typeof CommitteeReviewSchema>, @Req() req: Request): Promise<ReviewResponse> {
+    return this.act(req, id, () => this.actions.perform(caller, id, committeeReviewUpdate, body, updateIdFor(req), contextOf(req).timings));
   }
 
   @Post('reviews/:id/reclassify')

@@ -1,5 +1,6 @@
 import type { DisciplineLevel, PersonStatus, Position, Role, UnitKind, UnitStatus } from '../enums.js';
 import type { FieldError } from '../errors.js';
+import { decidingLevelOf } from './managing-committee.js';
 import type { PersonRecord, UnitRecord } from './org-records.js';
 
 export interface UnitImport {
@@ -25,6 +26,8 @@ export interface PersonImport {
   discipline?: Array<{ year: number; level: DisciplineLevel; selfDetected?: boolean | null; dutyRelated?: boolean | null }> | null;
   /** Omitted: a new person is active, a stored one keeps their status. */
   status?: PersonStatus | null;
+  /** The higher unit whose standing committee manages the person. Omitted: the stored value stays; null: none. */
+  managedByUnitId?: string | null;
 }
 
 export interface RegistryImport {
@@ -99,6 +102,7 @@ export function checkImport(snapshot: RegistrySnapshot, payload: RegistryImport,
   });
 
   checkCredentials(snapshot, payload, context, add);
+  checkManagingUnits(snapshot, payload, mergedParent, mergedPeople, add);
 
   // Scope: the caller may only touch units and people in their subtrees, before and after.
   const ancestry = (unitId: string) => chainOf(unitId, mergedParent);
@@ -184,6 +188,40 @@ function checkRetirements(
   });
   payload.people.forEach((person, i) => {
     if (retired(person.unitId) && (person.status ?? 'active') === 'active') add(`people[${i}].unitId`, `unit '${person.unitId}' is ${status.get(person.unitId)}: it has no members`);
+  });
+}
+
+/**
+ * `managedByUnitId` names an active unit above the unit whose head decides the person's review
+ * (the launch checks it again against the tree of the day, and leaves the extra review out if it
+ * no longer fits).
+ */
+function checkManagingUnits(
+  snapshot: RegistrySnapshot,
+  payload: RegistryImport,
+  parents: Map<string, string | null>,
+  people: Map<string, PersonRecord>,
+  add: (path: string, message: string) => void,
+): void {
+  const stored = new Map(snapshot.units.map((u) => [u.id, u]));
+  const kinds = new Map<string, UnitKind>([...stored].map(([id, u]) => [id, u.kind]));
+  const statuses = new Map<string, UnitStatus>([...stored].map(([id, u]) => [id, u.status ?? 'active']));
+  for (const unit of payload.units) {
+    kinds.set(unit.id, unit.kind);
+    statuses.set(unit.id, importedUnitStatus(unit, stored.get(unit.id)));
+  }
+  const withSecretary = new Set([...people.values()].filter((p) => p.position === 'secretary' && (p.status ?? 'active') === 'active').map((p) => p.unitId));
+  payload.people.forEach((person, i) => {
+    const managing = person.managedByUnitId;
+    if (!managing) return;
+    const path = `people[${i}].managedByUnitId`;
+    if (!parents.has(managing)) return add(path, `unknown unit '${managing}'`);
+    if (statuses.get(managing) !== 'active') return add(path, `unit '${managing}' is ${statuses.get(managing)}: name an active unit`);
+    if (!parents.has(person.unitId)) return; // reported on people[i].unitId
+    const deciding = decidingLevelOf(person, withSecretary.has(person.unitId), (id) => parents.get(id) ?? null, (id) => kinds.get(id));
+    if (deciding === null || !chainOf(deciding, parents).slice(1).includes(managing)) {
+      add(path, `unit '${managing}' is not above '${deciding ?? person.unitId}', whose head decides the review of '${person.id}': name a higher unit`);
+    }
   });
 }
 

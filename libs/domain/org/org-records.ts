@@ -16,4 +16,6 @@ export interface PersonRecord {
   position: Position;
   /** Absent means active. Trees for head and reviewer resolution hold active people only. */
   status?: PersonStatus;
+  /** The higher unit whose standing committee manages the person (reviews after the decision); absent or null: none. */
+  managedByUnitId?: string | null;
 }

@@ -7,7 +7,7 @@ import type { ReviewState } from './review-state.js';
  * The actions a rule set's conditions bound (a proposed or approved classification): they are
  * judged on the subject's facts as they stand when the action is taken, not as they stood at launch.
  */
-export const FACT_BOUND_ACTIONS: ReadonlyArray<ReviewCommand['kind']> = ['submit_self_assessment', 'submit_review'];
+export const FACT_BOUND_ACTIONS: ReadonlyArray<ReviewCommand['kind']> = ['submit_self_assessment', 'submit_review', 'committee_review'];
 
 /**
  * Applies the action on the facts read just now. The review keeps them, and its history entry

@@ -40,6 +40,15 @@ export interface DecideRemediationCommand {
   comment?: string | null;
 }
 
+/** The head of the managing unit's committee confirms or changes the approved classification. */
+export interface CommitteeReviewCommand {
+  actorId: string;
+  decision: 'confirm' | 'change';
+  /** Required with `change` (a classification other than the approved one); with `confirm` absent or the approved one. */
+  classification?: Classification | null;
+  comment: string;
+}
+
 /** Why a registry change moves a review to other people or another unit. */
 /** `unit_merged`: the review's unit was merged into another; it continues with that unit's head. */
 export type ReassignReason = 'transferred' | 'head_changed' | 'unit_merged';
@@ -62,6 +71,11 @@ export interface ReassignReviewCommand {
    * refused (it no longer collects), so the review stays with its owner and deciding unit.
    */
   owner?: 'adopted' | 'kept';
+  /**
+   * The head of the managing unit now, for a review with a standing committee's review not decided
+   * yet (absent: unchanged): a new head of that unit inherits the committee's review.
+   */
+  committeeReviewerId?: string;
 }
 
 /** A registry import struck the subject off: the review ends, its history is kept. */
@@ -76,7 +90,8 @@ export type ReviewCommand =
   | ({ kind: 'submit_self_assessment' } & SubmitSelfAssessmentCommand)
   | ({ kind: 'submit_review' } & SubmitReviewCommand)
   | ({ kind: 'submit_remediation_plan' } & SubmitRemediationPlanCommand)
-  | ({ kind: 'decide_remediation' } & DecideRemediationCommand);
+  | ({ kind: 'decide_remediation' } & DecideRemediationCommand)
+  | ({ kind: 'committee_review' } & CommitteeReviewCommand);
 
 export const REVIEW_LIMITS = {
   targetsMin: 1,

@@ -8,18 +8,20 @@ import type { ReviewState } from './review-state.js';
 // is answered before what state the review is in.
 
 /** Who acts for each action (API.md "Who acts"), and the words a refusal uses. */
-const ACTORS: Record<ReviewCommand['kind'], { side: 'reviewer' | 'subject'; action: string }> = {
+const ACTORS: Record<ReviewCommand['kind'], { side: 'reviewer' | 'subject' | 'committee'; action: string }> = {
   assign_targets: { side: 'reviewer', action: 'assign targets' },
   submit_self_assessment: { side: 'subject', action: 'submit the self-assessment' },
   submit_review: { side: 'reviewer', action: 'review' },
   submit_remediation_plan: { side: 'subject', action: 'submit the remediation plan' },
   decide_remediation: { side: 'reviewer', action: 'decide on the remediation plan' },
+  committee_review: { side: 'committee', action: "give the standing committee's review" },
 };
 
 /** 403 unless the caller is the one who must act for this kind of action. */
 export function requireActor(state: ReviewState, kind: ReviewCommand['kind'], actorId: string): void {
   const { side, action } = ACTORS[kind];
   if (side === 'reviewer') requireReviewer(state, actorId, action);
+  else if (side === 'committee') requireCommitteeReviewer(state, actorId, action);
   else requireSubjectSide(state, actorId, action);
 }
 
@@ -31,6 +33,14 @@ export function requireOpen(state: ReviewState): void {
 export function requireReviewer(state: ReviewState, actorId: string, action: string): void {
   if (actorId !== state.reviewerId) {
     throw new ForbiddenError(`Only the reviewer (${state.reviewerId}) may ${action}.`);
+  }
+}
+
+/** The head of the managing unit; a review without a committee review has nobody who may. */
+export function requireCommitteeReviewer(state: ReviewState, actorId: string, action: string): void {
+  if (!state.committee) throw new ForbiddenError(`Nobody may ${action}: this review has no standing committee review.`);
+  if (actorId !== state.committee.reviewerId) {
+    throw new ForbiddenError(`Only the head of the managing unit's committee (${state.committee.reviewerId}) may ${action}.`);
   }
 }
 

@@ -20,6 +20,7 @@ import type {
   SubmitSelfAssessmentCommand,
   WithdrawReviewCommand,
 } from './review-commands.js';
+import { awaitCommittee, awaitsCommittee, committeeHandover, decideCommitteeReview, requireNotAwaitingCommittee } from './committee-review.js';
 import { checkResultsCoverTargets, checkTargetWeights } from './review-content-checks.js';
 import { requireActor, requireOpen, requireStep, requireTaskOpened } from './review-guards.js';
 import type { OpenTask, ReviewEvent, ReviewEventType, ReviewState, SelfAssessment } from './review-state.js';
@@ -46,6 +47,8 @@ export interface LaunchInput {
   deciderId?: string | null;
   /** The criteria set the approval rates (cellCriteriaFor: a cell's collective review in a cycle with one). */
   cellCriteria?: CellCriteriaSet;
+  /** The managing unit's committee head, when the registry flags the subject (standing-committee-review-v1). */
+  committee?: { unitId: string; reviewerId: string } | null;
 }
 
 /** A new review, waiting for its reviewer to assign targets. */
@@ -80,6 +83,7 @@ export function launchReview(input: LaunchInput, at: string): Transition {
     ...(input.facts ? { facts: input.facts } : {}),
     ...(input.deciderId ? { deciding: { deciderId: input.deciderId, proposerId: plan.reviewerId, proposal: null } } : {}),
     ...(input.cellCriteria ? { cellCriteria: input.cellCriteria } : {}),
+    ...(input.committee ? { committee: { ...input.committee, status: 'waiting' as const, decision: null } } : {}),
   };
   return record(base, withTask(base, 'assign_targets', base.reviewerId, 1, at), input.launchedBy, 'review.launched', at, {
     reviewerId: plan.reviewerId,
@@ -89,6 +93,7 @@ export function launchReview(input: LaunchInput, at: string): Transition {
     ...(base.facts ? { facts: base.facts } : {}),
     ...(base.deciding ? { deciderId: base.deciding.deciderId } : {}),
     ...(base.cellCriteria ? { cellCriteria: base.cellCriteria } : {}),
+    ...(base.committee ? { committeeReviewerId: base.committee.reviewerId, committeeUnitId: base.committee.unitId } : {}),
   });
 }
 
@@ -115,6 +120,8 @@ export function decide(state: ReviewState, command: ReviewCommand, at: string, o
       return submitRemediationPlan(state, command, at);
     case 'decide_remediation':
       return decideRemediation(state, command, at);
+    case 'committee_review':
+      return decideCommitteeReview(state, command, at, options);
   }
 }
 
@@ -137,13 +144,15 @@ export function reassignReview(state: ReviewState, command: ReassignReviewComman
   // Refused by the unit named: the review stays where it is waited for, as it is now (not as planned).
   if (command.owner === 'kept') command = { ...command, ownerUnitId: state.ownerUnitId, decidingUnitId: state.decidingUnitId };
   const keys = ['reviewerId', 'selfActorId', 'unitId', 'ownerUnitId', 'decidingUnitId'] as const;
-  if (keys.every((k) => state[k] === command[k])) return null;
-  const from = Object.fromEntries(keys.map((k) => [k, state[k]]));
-  const to = Object.fromEntries(keys.map((k) => [k, command[k]]));
-  let next: ReviewState = { ...state, ...to };
+  const committee = committeeHandover(state, command);
+  if (keys.every((k) => state[k] === command[k]) && !committee) return null;
+  const from = { ...Object.fromEntries(keys.map((k) => [k, state[k]])), ...(committee ? { committeeReviewerId: state.committee!.reviewerId } : {}) };
+  const to = { ...Object.fromEntries(keys.map((k) => [k, command[k]])), ...(committee ? { committeeReviewerId: committee.reviewerId } : {}) };
+  let next: ReviewState = { ...state, ...Object.fromEntries(keys.map((k) => [k, command[k]])), ...(committee ? { committee } : {}) };
   const task = state.task;
   if (task) {
-    const assigneeId = REVIEWER_TASKS.includes(task.kind) ? command.reviewerId : command.selfActorId;
+    // The committee's task is the managing unit's head's, whoever reviews the subject now.
+    const assigneeId = awaitsCommittee(state) ? next.committee!.reviewerId : REVIEWER_TASKS.includes(task.kind) ? command.reviewerId : command.selfActorId;
     if (assigneeId !== task.assigneeId) next = withTask(next, task.kind, assigneeId, state.seq + 1, at);
   }
   return record(state, next, command.actorId, 'review.reassigned', at, { from, to, reason: command.reason });
@@ -198,6 +207,7 @@ function submitSelfAssessment(state: ReviewState, command: SubmitSelfAssessmentC
 
 function submitReview(state: ReviewState, command: SubmitReviewCommand, at: string, options: DecideOptions): Transition {
   requireStep(state, 'superior_review', 'review');
+  requireNotAwaitingCommittee(state);
   const ruleSet = ruleSetOf(state);
   const generalScore = command.generalScore ?? null;
   const errors: FieldError[] = [];
@@ -240,6 +250,8 @@ function submitReview(state: ReviewState, command: SubmitReviewCommand, at: stri
     const next = withTask({ ...state, deciding, reviewerId: deciding.deciderId, score }, 'review', deciding.deciderId, state.seq + 1, at);
     return record(state, next, command.actorId, 'review.proposed', at, { ...decision, score, deciderId: deciding.deciderId });
   }
+  // A subject managed by a higher unit's committee: its head has the last word on the classification.
+  if (state.committee?.status === 'waiting') return awaitCommittee(state, decision, score, at);
   const needsPlan = ruleSet.remediationFor.includes(classification) || decision.shortcomings.length > 0;
   const approved = { ...state, review: decision, classification, score };
   const next = needsPlan
@@ -332,7 +344,7 @@ export function ruleSetOf(state: ReviewState): RuleSet {
  * rules); conditions on facts may be deferred to when the current facts are read. Timeliness reads
  * only the results; only the versions that have it ask for it.
  */
-function ruleChecks(state: ReviewState, score: number | null, results: SelfAssessment['results'], classification: Classification, path: string, options: DecideOptions): FieldError[] {
+export function ruleChecks(state: ReviewState, score: number | null, results: SelfAssessment['results'], classification: Classification, path: string, options: DecideOptions): FieldError[] {
   const ruleSet = ruleSetOf(state);
   const errors: FieldError[] = [];
   if (state.facts) {
@@ -349,7 +361,7 @@ function ruleChecks(state: ReviewState, score: number | null, results: SelfAsses
 
 
 /** A rule refused the classification: the detail names every rule and its numbers. */
-function throwIfBroken(errors: FieldError[]): void {
+export function throwIfBroken(errors: FieldError[]): void {
   if (errors.length > 0) throw new RuleViolationError(errors.map((e) => e.message).join('; '), errors);
 }
 

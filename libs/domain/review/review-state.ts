@@ -74,6 +74,32 @@ export interface DecidingReview {
   proposal: ReviewDecision | null;
 }
 
+/**
+ * An extra review by the standing committee of a higher unit (reg 366 Art. 10–11): the subject is
+ * flagged in the registry as managed by that unit's committee, whose head confirms or changes the
+ * classification once the normal deciding review approved it (`standing-committee-review-v1`).
+ * `waiting`: the normal review has not approved yet; `pending`: the committee head's turn (the step
+ * stays `superior_review`, the normal decision in `review`); `decided`: its decision is final.
+ */
+export interface CommitteeReview {
+  /** The managing unit, whose head reviews. */
+  unitId: string;
+  reviewerId: string;
+  status: 'waiting' | 'pending' | 'decided';
+  decision: CommitteeDecision | null;
+}
+
+export interface CommitteeDecision {
+  decision: 'confirm' | 'change';
+  /** The classification the normal deciding review approved. */
+  from: Classification;
+  /** The final classification: `from` when confirmed. */
+  classification: Classification;
+  comment: string;
+  reviewerId: string;
+  decidedAt: string;
+}
+
 /** The one task a review has open at a time, in the inbox of whoever must act next. */
 export interface OpenTask {
   id: string;
@@ -131,6 +157,8 @@ export interface ReviewState {
   deciding?: DecidingReview;
   /** The criteria set the approval rates (a cell's collective review in a cycle launched with one). */
   cellCriteria?: CellCriteriaSet;
+  /** Present when a higher unit's standing committee reviews the subject after the normal decision. */
+  committee?: CommitteeReview;
 }
 
 export const REVIEW_EVENT_TYPES = [
@@ -152,6 +180,7 @@ export const REVIEW_EVENT_TYPES = [
   'review.withdrawn',
   'review.proposed',
   'review.reclassified',
+  'review.committee_decided',
 ] as const;
 export type ReviewEventType = (typeof REVIEW_EVENT_TYPES)[number];
 

@@ -31,6 +31,8 @@ export function reviewView(state: ReviewState) {
     deciding: state.deciding ?? null,
     /** The criteria set the approval rates (four good cells); null on every other review. */
     cellCriteria: state.cellCriteria ?? null,
+    /** The standing committee's extra review, when the registry flags the subject: who, its status, its decision. */
+    committee: state.committee ?? null,
     workflowId: state.workflowId,
     launchedAt: state.launchedAt,
     updatedAt: state.updatedAt,

@@ -20,6 +20,8 @@ export class PersonEntity {
   @Column('jsonb', { default: () => `'[]'` }) discipline!: DisciplineRecord[];
   /** A struck-off person stays on record but is no longer a member of any unit. */
   @Column('text', { default: 'active' }) status!: PersonStatus;
+  /** The higher unit whose standing committee reviews the person after the decision; null: none. */
+  @Column('text', { name: 'managed_by_unit_id', nullable: true }) managedByUnitId!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

@@ -17,6 +17,8 @@ export class ReviewEntity {
   @Column('text', { name: 'deciding_unit_id', nullable: true }) decidingUnitId!: string | null;
   @Column('text', { name: 'reviewer_id' }) reviewerId!: string;
   @Column('text', { name: 'self_actor_id' }) selfActorId!: string;
+  /** The head of the managing unit's committee, when a standing committee reviews the subject. */
+  @Column('text', { name: 'committee_reviewer_id', nullable: true }) committeeReviewerId!: string | null;
   @Column('text') step!: Step;
   @Column('text') status!: ReviewStatus;
   @Column('text', { nullable: true }) classification!: Classification | null;

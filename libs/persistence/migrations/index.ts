@@ -14,6 +14,7 @@ import { RegistryChangePages1765000000000 } from './1765000000000-registry-chang
 import { CyclePeriods1765200000000 } from './1765200000000-cycle-periods.js';
 import { UnitStatus1765300000000 } from './1765300000000-unit-status.js';
 import { FourGoodCells1765400000000 } from './1765400000000-four-good-cells.js';
+import { StandingCommittee1765500000000 } from './1765500000000-standing-committee.js';
 
 /** Every migration, oldest first. Append; never edit one that has been committed. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CyclePeriods1765200000000,
   UnitStatus1765300000000,
   FourGoodCells1765400000000,
+  StandingCommittee1765500000000,
 ];

@@ -33,9 +33,20 @@ export class RegistryExportService {
       `SELECT u.id, u.parent_id AS "parentId", u.name, u.kind, u.status, u.merged_into AS "mergedInto" FROM units u WHERE ${inScope} ORDER BY cardinality(u.ancestor_ids), u.id`,
       params,
     );
-    const people: Array<{ id: string; name: string; unitId: string; position: string; email: string | null; status: string; discipline: []; username: string | null; roles: [] | null }> =
+    const people: Array<{
+      id: string;
+      name: string;
+      unitId: string;
+      position: string;
+      email: string | null;
+      status: string;
+      discipline: [];
+      username: string | null;
+      roles: [] | null;
+      managedByUnitId: string | null;
+    }> =
       await this.db.query(
-        `SELECT p.id, p.name, p.unit_id AS "unitId", p.position, p.email, p.status, p.discipline, a.username, a.roles
+        `SELECT p.id, p.name, p.unit_id AS "unitId", p.position, p.email, p.status, p.discipline, a.username, a.roles, p.managed_by_unit_id AS "managedByUnitId"
            FROM people p JOIN units u ON u.id = p.unit_id LEFT JOIN accounts a ON a.id = p.id
           WHERE ${inScope} ORDER BY p.unit_id, p.id`,
         params,
@@ -59,6 +70,7 @@ export class RegistryExportService {
         username: p.username ?? '',
         roles: rolesText(p.roles),
         discipline: disciplineText(p.discipline),
+        managedByUnitId: p.managedByUnitId ?? '',
       })),
     };
   }

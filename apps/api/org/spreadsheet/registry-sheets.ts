@@ -55,6 +55,9 @@ export const UNITS_SHEET: SheetLayout = {
   ],
 };
 
+/** The cell that clears a person's managing committee (a blank cell keeps the stored one). */
+export const NO_MANAGING_UNIT = '-';
+
 export const PEOPLE_SHEET: SheetLayout = {
   key: 'people',
   name: { vi: 'Đảng viên', en: 'People' },
@@ -82,6 +85,16 @@ export const PEOPLE_SHEET: SheetLayout = {
       hint: {
         vi: `năm:hình thức[:self][:duty], cách nhau bởi ';' (hình thức: ${list(DISCIPLINE_LEVELS)}; self = tự phát hiện và khắc phục; duty = vi phạm trong thực hiện nhiệm vụ)`,
         en: `year:level[:self][:duty], separated by ';' (level: ${list(DISCIPLINE_LEVELS)}; self = self-detected and remedied; duty = a violation in the performance of duty)`,
+      },
+    },
+    {
+      key: 'managedByUnitId',
+      heading: { vi: 'Thuộc diện cấp ủy cấp trên quản lý', en: 'Managed by committee of' },
+      required: false,
+      width: 24,
+      hint: {
+        vi: `Mã đơn vị cấp trên có Ban Thường vụ quản lý đảng viên này (xem xét thêm sau cấp quyết định xếp loại); '${NO_MANAGING_UNIT}': bỏ; để trống: giữ nguyên`,
+        en: `Id of the higher unit whose standing committee manages this person (an extra review after the decision); '${NO_MANAGING_UNIT}': none; blank: unchanged`,
       },
     },
   ],

@@ -1,7 +1,7 @@
 import type { FieldError } from '../../../../libs/domain/errors.js';
 import { DISCIPLINE_LEVELS, ROLES } from '../../../../libs/domain/enums.js';
 import type { PersonImport, UnitImport } from '../../../../libs/domain/org/import-rules.js';
-import { columnForHeading, columnLetter, type Lang, type SheetLayout } from './registry-sheets.js';
+import { columnForHeading, columnLetter, NO_MANAGING_UNIT, type Lang, type SheetLayout } from './registry-sheets.js';
 import type { SheetTable } from './sheet-table.js';
 import type { SpreadsheetMessages } from './spreadsheet-messages.js';
 
@@ -82,6 +82,8 @@ export function personFromCells(say: SpreadsheetMessages): (cells: Cells, fail: 
     if (roles) person.roles = parseRoles(roles) ?? (fail('roles', say.badRole), []);
     const discipline = cells('discipline');
     if (discipline) person.discipline = parseDiscipline(discipline) ?? (fail('discipline', say.badDiscipline), []);
+    const managing = cells('managedByUnitId');
+    if (managing) person.managedByUnitId = managing === NO_MANAGING_UNIT ? null : managing;
     return person;
   };
 }

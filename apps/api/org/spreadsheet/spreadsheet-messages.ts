@@ -75,6 +75,8 @@ const RULES_IN_VIETNAMESE: Array<[RegExp, string]> = [
   [/^unit '(.*)' still has people not moved: (.*)$/s, "đơn vị '$1' vẫn còn đảng viên chưa chuyển đi: $2"],
   [/^unit '(.*)' still has child units not moved: (.*)$/s, "đơn vị '$1' vẫn còn đơn vị trực thuộc chưa chuyển đi: $2"],
   [/^'(.*)' is outside your scope: you cannot merge unit '(.*)' into it$/s, "'$1' nằm ngoài phạm vi của bạn: không thể sáp nhập đơn vị '$2' vào đó"],
+  [/^unit '(.*)' is (merged|dissolved): name an active unit$/s, "đơn vị '$1' đã sáp nhập hoặc giải thể: hãy chọn đơn vị đang hoạt động"],
+  [/^unit '(.*)' is not above '(.*)', whose head decides the review of '(.*)': name a higher unit$/s, "đơn vị '$1' không ở trên '$2' (nơi quyết định xếp loại '$3'): hãy chọn đơn vị cấp trên"],
 ];
 
 /** A rule's or a schema's English message in the caller's language. */

@@ -143,6 +143,13 @@ export interface paths {
     /** Approve or return the submitted remediation plan (the reviewer) */
     post: operations["ReviewsController_remediationDecision"];
   };
+  "/api/v1/reviews/{id}/committee-review": {
+    /**
+     * The standing committee's extra review: confirm or change the approved classification (the managing unit's head, after the deciding review approved)
+     * @description Only on a review whose subject the registry flags as managed by a higher unit (managedByUnitId), once the deciding review approved (committee.status pending). Recorded as review.committee_decided; a remediation plan follows when the final classification or the review needs one.
+     */
+    post: operations["ReviewsController_committeeReview"];
+  };
   "/api/v1/reviews/{id}/reclassify": {
     /**
      * Calibration: lower a done review's classification so its quota group fits (the deciding unit's head, report calibration_needed)
@@ -768,6 +775,35 @@ export interface components {
        * @enum {string|null}
        */
       cellCriteria: "four_good" | null;
+      /** @description The standing committee's extra review, when the registry flags the subject as managed by a higher unit (managedByUnitId); null otherwise */
+      committee: ({
+        /** @description The managing unit, whose head reviews */
+        unitId: string;
+        reviewerId: string;
+        /**
+         * @description waiting: the deciding review has not approved yet; pending: the committee head's turn (step superior_review, the normal decision in `review`); decided: final
+         * @enum {string}
+         */
+        status: "waiting" | "pending" | "decided";
+        decision: ({
+          /** @enum {string} */
+          decision: "confirm" | "change";
+          /**
+           * @description The classification the deciding review approved
+           * @enum {string}
+           */
+          from: "excellent" | "good" | "completed" | "not_completed";
+          /**
+           * @description The final classification
+           * @enum {string}
+           */
+          classification: "excellent" | "good" | "completed" | "not_completed";
+          comment: string;
+          reviewerId: string;
+          /** @description ISO 8601 instant */
+          decidedAt: string;
+        }) | null;
+      }) | null;
       workflowId: string;
       /** @description ISO 8601 instant */
       launchedAt: string;
@@ -790,7 +826,7 @@ export interface components {
           at: string;
           actorId: string;
           /** @enum {string} */
-          type: "review.launched" | "targets.assigned" | "self_assessment.submitted" | "review.approved" | "review.returned" | "remediation.submitted" | "remediation.approved" | "remediation.returned" | "review.cancelled" | "step.opened" | "calendar.changed" | "task.reminded" | "task.overdue" | "task.escalated" | "review.reassigned" | "review.withdrawn" | "review.proposed" | "review.reclassified";
+          type: "review.launched" | "targets.assigned" | "self_assessment.submitted" | "review.approved" | "review.returned" | "remediation.submitted" | "remediation.approved" | "remediation.returned" | "review.cancelled" | "step.opened" | "calendar.changed" | "task.reminded" | "task.overdue" | "task.escalated" | "review.reassigned" | "review.withdrawn" | "review.proposed" | "review.reclassified" | "review.committee_decided";
           data: {
             [key: string]: unknown;
           };
@@ -930,6 +966,8 @@ export interface components {
               role: string;
               unitId: string | null;
             })[];
+          /** @description The higher unit whose standing committee manages the person (administrators and auditors); null: none */
+          managedByUnitId?: string | null;
         })[];
       /** @description Pass as `cursor` for the next page; null on the last */
       nextCursor: string | null;
@@ -1187,6 +1225,8 @@ export interface operations {
                   /** @description A violation in the performance of duty: under reg-366-2025 version 2 the person's unit, as a collective, is not_completed that year. Default false. */
                   dutyRelated?: boolean | null;
                 })[]) | null;
+              /** @description The higher unit whose standing committee manages the person (reg 366 Art. 10–11): its head reviews the person's classification after the normal deciding review. Must be an active unit above the unit whose head decides the person's review. Omitted: the stored value stays (a new person has none); null: none. */
+              managedByUnitId?: string | null;
               /**
                * @description 'struck_off' ends the person's open reviews as withdrawn. Omitted: a new person is active, a stored one keeps their status.
                * @enum {string|null}
@@ -2569,6 +2609,93 @@ export interface operations {
           /** @enum {string} */
           decision: "approve" | "return";
           comment?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description The review after the action */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Review"];
+        };
+      };
+      /** @description Invalid input: `errors` names every offending field */
+      400: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, an expired one, or bad credentials */
+      401: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authenticated but not allowed (or a cookie session without its X-CSRF-Token) */
+      403: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unknown id, or outside the caller’s scope */
+      404: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Does not fit the current state (wrong step, already done, exists, or the same Idempotency-Key still in progress) */
+      409: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Body too large */
+      413: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported body encoding or charset */
+      415: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Idempotency-Key reused with another body */
+      422: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description PostgreSQL or Temporal is unavailable: retry after Retry-After seconds (with the same Idempotency-Key, no second effect) */
+      503: {
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  /**
+   * The standing committee's extra review: confirm or change the approved classification (the managing unit's head, after the deciding review approved)
+   * @description Only on a review whose subject the registry flags as managed by a higher unit (managedByUnitId), once the deciding review approved (committee.status pending). Recorded as review.committee_decided; a remediation plan follows when the final classification or the review needs one.
+   */
+  ReviewsController_committeeReview: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          decision: "confirm" | "change";
+          /**
+           * @description Required with change (another classification than the approved one, bounded by the score band and conditions); with confirm left out
+           * @enum {string|null}
+           */
+          classification?: "excellent" | "good" | "completed" | "not_completed" | null;
+          comment: string;
         };
       };
     };

@@ -16,8 +16,8 @@ export function eventViews(events: HistoryEvent[]): EventView[] {
     const d = event.data ?? {};
     const comment = (d.comment ?? d.summary ?? d.reason ?? null) as string | null;
     const proposed = event.type === 'self_assessment.submitted' ? (d.proposedClassification ?? null) : null;
-    const decided = ['review.approved', 'review.proposed', 'review.reclassified'].includes(event.type) ? (d.classification ?? null) : null;
-    const before = event.type === 'review.reclassified' ? (d.from ?? current) : current;
+    const decided = ['review.approved', 'review.proposed', 'review.reclassified', 'review.committee_decided'].includes(event.type) ? (d.classification ?? null) : null;
+    const before = event.type === 'review.reclassified' || event.type === 'review.committee_decided' ? (d.from ?? current) : current;
     if (decided) current = decided;
     return { event, comment, before: decided ? before : null, after: decided ?? proposed };
   });

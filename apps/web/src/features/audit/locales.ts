@@ -30,7 +30,7 @@ export const auditLocales = {
     },
     // Nested: i18next reads the dot of 'review.launched' as a level.
     eventType: {
-      review: { launched: 'Khởi tạo bản kiểm điểm', approved: 'Cấp trên đánh giá, xếp loại', returned: 'Trả lại để tự đánh giá lại', proposed: 'Đề xuất xếp loại, chờ cấp trên quyết định', cancelled: 'Huỷ bản kiểm điểm', reassigned: 'Chuyển người thực hiện', withdrawn: 'Rút khỏi đợt kiểm điểm', reclassified: 'Điều chỉnh xếp loại theo tỷ lệ' },
+      review: { launched: 'Khởi tạo bản kiểm điểm', approved: 'Cấp trên đánh giá, xếp loại', returned: 'Trả lại để tự đánh giá lại', proposed: 'Đề xuất xếp loại, chờ cấp trên quyết định', cancelled: 'Huỷ bản kiểm điểm', reassigned: 'Chuyển người thực hiện', withdrawn: 'Rút khỏi đợt kiểm điểm', reclassified: 'Điều chỉnh xếp loại theo tỷ lệ', committee_decided: 'Ban Thường vụ cấp trên xem xét, quyết định xếp loại' },
       targets: { assigned: 'Giao chỉ tiêu' },
       self_assessment: { submitted: 'Nộp bản tự đánh giá' },
       remediation: { submitted: 'Nộp kế hoạch khắc phục', approved: 'Duyệt kế hoạch khắc phục', returned: 'Trả lại kế hoạch khắc phục' },
@@ -73,7 +73,7 @@ export const auditLocales = {
     },
     // Nested: i18next reads the dot of 'review.launched' as a level.
     eventType: {
-      review: { launched: 'Review started', approved: 'Reviewed and classified', returned: 'Returned for a new self-assessment', proposed: 'Classification proposed, awaiting the decider', cancelled: 'Review cancelled', reassigned: 'Reassigned', withdrawn: 'Withdrawn from the cycle', reclassified: 'Reclassified for the quota' },
+      review: { launched: 'Review started', approved: 'Reviewed and classified', returned: 'Returned for a new self-assessment', proposed: 'Classification proposed, awaiting the decider', cancelled: 'Review cancelled', reassigned: 'Reassigned', withdrawn: 'Withdrawn from the cycle', reclassified: 'Reclassified for the quota', committee_decided: "Reviewed by the higher unit's standing committee" },
       targets: { assigned: 'Targets assigned' },
       self_assessment: { submitted: 'Self-assessment submitted' },
       remediation: { submitted: 'Remediation plan submitted', approved: 'Remediation plan approved', returned: 'Remediation plan returned' },

@@ -12,8 +12,9 @@ export function DoneSummary({ review }: { review: Review }) {
   const { t, i18n } = useTranslation();
   const decision = review.review;
   const classification = review.classification;
-  // Calibration may have lowered the approved classification afterwards.
-  const lowered = decision?.classification && classification && decision.classification !== classification ? decision.classification : null;
+  // Calibration may have lowered the approved classification (the standing committee's, when it reviewed) afterwards.
+  const approved = review.committee?.decision?.classification ?? decision?.classification;
+  const lowered = approved && classification && approved !== classification ? approved : null;
   return (
     <Card title={t('reviews:done.heading')} data-testid="review-done">
       <Descriptions

@@ -1,6 +1,8 @@
 import { Card, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../auth/me';
+import { CommitteeDecisionView } from './CommitteeDecisionView';
+import { CommitteeReviewForm } from './CommitteeReviewForm';
 import { DecisionView } from './DecisionView';
 import { DoneSummary } from './DoneSummary';
 import { RemediationDecisionForm } from './RemediationDecisionForm';
@@ -48,6 +50,18 @@ export function StepPanel({ review, me }: { review: Review; me: Me }) {
         </Space>
       );
     case 'superior_review': {
+      // Decided, and now with the higher unit's standing committee: its head acts, everyone else waits.
+      const committee = review.committee?.status === 'pending' ? review.committee : null;
+      if (committee) {
+        return me.id === committee.reviewerId ? (
+          <CommitteeReviewForm review={review} />
+        ) : (
+          <Space orientation="vertical" className="review-stack">
+            <WaitingNote personId={committee.reviewerId} unitId={committee.unitId} committee />
+            {selfCard}
+          </Space>
+        );
+      }
       if (reviewer) return <ReviewDecisionForm review={review} />;
       const proposedByMe = review.deciding?.proposal != null && review.deciding.proposerId === me.id;
       return (
@@ -65,6 +79,7 @@ export function StepPanel({ review, me }: { review: Review; me: Me }) {
           <Card size="small" title={t('decision.heading')}>
             <DecisionView review={review} />
           </Card>
+          <CommitteeDecisionView review={review} />
           {writesPlan ? <RemediationPlanForm review={review} /> : null}
           {decidesPlan ? <RemediationDecisionForm review={review} /> : null}
           {!writesPlan && !decidesPlan ? (
@@ -84,6 +99,7 @@ export function StepPanel({ review, me }: { review: Review; me: Me }) {
       return (
         <Space orientation="vertical" className="review-stack">
           <DoneSummary review={review} />
+          <CommitteeDecisionView review={review} />
           {plan ? (
             <Card size="small" title={t('plan.heading')}>
               <RemediationPlanView plan={plan} />

@@ -39,8 +39,10 @@ export type SelfAssessmentBody = ApiBody<'ReviewsController_selfAssess'>;
 export type ReviewDecisionBody = ApiBody<'ReviewsController_review'>;
 export type RemediationPlanBody = ApiBody<'ReviewsController_remediationPlan'>;
 export type RemediationDecisionBody = ApiBody<'ReviewsController_remediationDecision'>;
+export type CommitteeReviewBody = ApiBody<'ReviewsController_committeeReview'>;
+export type CommitteeReview = NonNullable<Review['committee']>;
 
-type ActionPath = 'targets' | 'self-assessment' | 'review' | 'remediation-plan' | 'remediation-decision';
+type ActionPath = 'targets' | 'self-assessment' | 'review' | 'remediation-plan' | 'remediation-decision' | 'committee-review';
 
 /**
  * One step's write. Afterwards the review, the inbox and its count are read again (the task moved
