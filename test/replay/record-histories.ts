@@ -16,7 +16,8 @@ import { WorkflowDriver } from '../support/workflow-driver.js';
 // cycle cancelled after mid-cycle changes (new dates, a transfer, a strike-off, a new unit), and
 // one completed after a unit was merged into another and one dissolved, one with the four good
 // criteria rated on its cells, and one in which the standing committee of the province changes one
-// decision and confirms another, then writes the histories of their workflows to
+// decision and confirms another, and one in which units retire with reviews still to count (a
+// merge once a report was ready, a split), then writes the histories of their workflows to
 // test/replay/histories/<label>/. Recorded sets are committed and never edited: the replay test
 // keeps every one of them replaying.
 
@@ -256,6 +257,57 @@ try {
   }
   await app.product.temporal.workflow.getHandle(cycleWorkflowId(managedCycleId)).result();
   workflowIds.push(...['G', 'D', 'P'].map((unit) => unitWorkflowId(managedCycleId, managed.id(unit))), cycleWorkflowId(managedCycleId));
+
+  // A completed cycle in which units retire with reviews still to count (retire-ready-unit-v1):
+  // E (its report ready) is merged into A and sends it on retiring; S is split into S1 by one
+  // import and dissolved, keeping s-mem's review (S1 did not exist yet), which it reports once done.
+  const splitting = buildOrg(uniquePrefix('replay-split'), {
+    id: 'P',
+    kind: 'province',
+    people: [['p-sec', 'secretary']],
+    children: [
+      { id: 'A', kind: 'grassroots', people: [['a-sec', 'secretary'], ['a-mem', 'member']] },
+      { id: 'E', kind: 'grassroots', people: [['e-sec', 'secretary']] },
+      { id: 'S', kind: 'grassroots', people: [['s-sec', 'secretary'], ['s-mem', 'member']] },
+    ],
+  });
+  await app.admin.post('/org/import', splitting.payload);
+  const splitCycleId = await launchCycle(app.admin, splitting.rootId);
+  await eventually(async () => {
+    if ((await drive.reportStatus(splitCycleId, splitting.id('E'))) !== 'ready') throw new Error('report of E not ready');
+  });
+  const splitUnit = (local: string, extra: Record<string, unknown> = {}) => ({ id: splitting.id(local), parentId: splitting.rootId, name: `Unit ${local}`, kind: 'grassroots', ...extra });
+  const split = await app.admin.post(
+    '/org/import',
+    {
+      units: [splitUnit('E', { mergedInto: splitting.id('A') }), splitUnit('S', { dissolved: true }), splitUnit('S1')],
+      people: [
+        { id: splitting.id('e-sec'), name: 'Person e-sec', unitId: splitting.id('A'), position: 'member' },
+        { id: splitting.id('s-sec'), name: 'Person s-sec', unitId: splitting.id('S1'), position: 'secretary' },
+        { id: splitting.id('s-mem'), name: 'Person s-mem', unitId: splitting.id('S1'), position: 'member' },
+      ],
+    },
+    { idempotencyKey: `replay-${splitCycleId}` },
+  );
+  if (split.status !== 200) throw new Error(`split import: ${split.status} ${JSON.stringify(split.body)}`);
+  await eventually(async () => {
+    if ((await drive.reportStatus(splitCycleId, splitting.id('E'))) !== 'submitted') throw new Error('E has not sent its report yet');
+    if ((await drive.reportStatus(splitCycleId, splitting.id('S1'))) === undefined) throw new Error('S1 has not launched yet');
+  });
+  for (const review of await drive.reviews(splitCycleId)) if (review.status === 'open') await drive.complete(review, 'good');
+  for (const [unit, head] of [['A', 'a-sec'], ['S1', 's-sec'], ['P', 'p-sec']] as const) {
+    await eventually(async () => {
+      if ((await drive.reportStatus(splitCycleId, splitting.id(unit))) !== 'ready') throw new Error(`report of ${unit} not ready`);
+    });
+    await drive.submitReport(splitCycleId, splitting.id(unit), splitting.id(head));
+  }
+  await app.product.temporal.workflow.getHandle(cycleWorkflowId(splitCycleId)).result();
+  workflowIds.push(
+    ...['A', 'E', 'S', 'S1', 'P'].map((unit) => unitWorkflowId(splitCycleId, splitting.id(unit))),
+    (await drive.review(splitCycleId, splitting.id('s-mem'))).workflowId,
+    cycleWorkflowId(splitCycleId),
+    registryChangesWorkflowId(`${app.config.auth.adminUsername}/replay-${splitCycleId}`),
+  );
 
   // A cycle whose targets are due in seconds: every review is reminded, told it is late and
   // escalated on the calendar's timers (a notice wave, spread since notice-wave-spread-v1), then cancelled.
