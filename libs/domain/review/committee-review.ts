@@ -1,7 +1,7 @@
 import { ConflictError, ErrorCode, ValidationError } from '../errors.js';
 import type { CommitteeReviewCommand, ReassignReviewCommand } from './review-commands.js';
 import { requireStep } from './review-guards.js';
-import { record, ruleChecks, ruleSetOf, throwIfBroken, withTask, type DecideOptions, type Transition } from './review-machine.js';
+import { record, ruleChecks, ruleSetOf, throwIfBroken, withTask, type DecideOptions, type Transition } from './transition.js';
 import type { CommitteeReview, ReviewDecision, ReviewState } from './review-state.js';
 
 // The standing committee's extra review (reg 366 Art. 10–11, `standing-committee-review-v1`): a

@@ -1,14 +1,12 @@
-import { dueAtFor, opensAtFor, type CycleCalendar } from '../calendar.js';
+import type { CycleCalendar } from '../calendar.js';
 import type { TaskKind } from '../enums.js';
 import { isAbove, type Classification } from '../classification.js';
 import { ConflictError, ErrorCode, RuleViolationError, ValidationError, type FieldError } from '../errors.js';
 import type { SubjectPlan } from '../org/subject-plan.js';
-import { checkBand } from '../rules/bands.js';
-import { checkConditions, conditionError, type SubjectFacts } from '../rules/conditions.js';
-import { ruleSetFor } from '../rules/rule-sets.js';
-import type { RuleSet, RuleSetId } from '../rules/rule-set.js';
+import type { SubjectFacts } from '../rules/conditions.js';
+import type { RuleSetId } from '../rules/rule-set.js';
 import { checkFourGoodRating, fourGoodResult, type CellCriteriaSet } from '../rules/four-good-cells.js';
-import { DEFAULT_COMPLETION, timelinessLimit, timelinessOf } from '../rules/timeliness.js';
+import { DEFAULT_COMPLETION } from '../rules/timeliness.js';
 import { computeScore } from '../score.js';
 import type {
   AssignTargetsCommand,
@@ -20,16 +18,13 @@ import type {
   SubmitSelfAssessmentCommand,
   WithdrawReviewCommand,
 } from './review-commands.js';
+import { record, ruleChecks, ruleSetOf, throwIfBroken, withTask, type DecideOptions, type Transition } from './transition.js';
 import { awaitCommittee, awaitsCommittee, committeeHandover, decideCommitteeReview, requireNotAwaitingCommittee } from './committee-review.js';
+export type { DecideOptions, Transition } from './transition.js';
 import { checkResultsCoverTargets, checkTargetWeights } from './review-content-checks.js';
 import { requireActor, requireOpen, requireStep, requireTaskOpened } from './review-guards.js';
-import type { OpenTask, ReviewEvent, ReviewEventType, ReviewState, SelfAssessment } from './review-state.js';
+import type { ReviewState } from './review-state.js';
 
-/** The review after an action, and the history entry that records the action. */
-export interface Transition {
-  state: ReviewState;
-  event: ReviewEvent;
-}
 
 export interface LaunchInput {
   reviewId: string;
@@ -97,13 +92,6 @@ export function launchReview(input: LaunchInput, at: string): Transition {
   });
 }
 
-export interface DecideOptions {
-  /**
-   * Skip the conditions (discipline, previous shortcomings): the update's validator cannot read
-   * the registry, so the handler checks them against the facts as they stand when it decides.
-   */
-  deferConditions?: boolean;
-}
 
 /** Applies a person's action to a review, or throws the domain error that refuses it. */
 export function decide(state: ReviewState, command: ReviewCommand, at: string, options: DecideOptions = {}): Transition {
@@ -334,59 +322,11 @@ export function reclassifyReview(state: ReviewState, command: ReclassifyCommand,
   });
 }
 
-/** The rule set's version the review was launched with. */
-export function ruleSetOf(state: ReviewState): RuleSet {
-  return ruleSetFor(state.ruleSetId, state.ruleSetVersion);
-}
-
-/**
- * The bands and conditions of the rule set, for reviews launched with facts (older ones keep their
- * rules); conditions on facts may be deferred to when the current facts are read. Timeliness reads
- * only the results; only the versions that have it ask for it.
- */
-export function ruleChecks(state: ReviewState, score: number | null, results: SelfAssessment['results'], classification: Classification, path: string, options: DecideOptions): FieldError[] {
-  const ruleSet = ruleSetOf(state);
-  const errors: FieldError[] = [];
-  if (state.facts) {
-    if (ruleSet.bands && score !== null) {
-      const band = checkBand(ruleSet.bands, score, classification, path);
-      if (band) errors.push(band);
-    }
-    if (!options.deferConditions) errors.push(...checkConditions(ruleSet.conditions, state.subject.type, state.facts, classification, path));
-  }
-  const timeliness = timelinessLimit(ruleSet.conditions, timelinessOf(results));
-  if (timeliness && isAbove(classification, timeliness.highest)) errors.push(conditionError(timeliness, classification, path));
-  return errors;
-}
 
 
-/** A rule refused the classification: the detail names every rule and its numbers. */
-export function throwIfBroken(errors: FieldError[]): void {
-  if (errors.length > 0) throw new RuleViolationError(errors.map((e) => e.message).join('; '), errors);
-}
 
-/** Opens the task for whoever acts next; its id names the event that opened it. */
-export function withTask(state: ReviewState, kind: TaskKind, assigneeId: string, seq: number, at: string): ReviewState {
-  const task: OpenTask = { id: `${state.reviewId}:${seq}:${kind}`, kind, assigneeId, dueAt: dueAtFor(state.calendar, kind), createdAt: at };
-  const opensAt = state.calendarTimed ? opensAtFor(state.calendar, kind) : null;
-  if (opensAt !== null && Date.parse(opensAt) > Date.parse(at)) task.opensAt = opensAt;
-  return { ...state, task };
-}
 
-export function record(
-  before: ReviewState,
-  after: ReviewState,
-  actorId: string,
-  type: ReviewEventType,
-  at: string,
-  data: Record<string, unknown>,
-): Transition {
-  const seq = before.seq + 1;
-  return {
-    state: { ...after, seq, updatedAt: at },
-    event: { seq, at, actorId, type, data: { ...data, step: after.step, status: after.status } },
-  };
-}
+
 
 function throwIfAny(errors: FieldError[]): void {
   if (errors.length > 0) throw new ValidationError(errors);

@@ -1,5 +1,5 @@
 import { DEFAULT_ESCALATE_AFTER_SECONDS, DEFAULT_REMIND_BEFORE_SECONDS, dueAtFor, opensAtFor, type CycleCalendar } from '../calendar.js';
-import { record, type Transition } from './review-machine.js';
+import { record, type Transition } from './transition.js';
 import type { NoticeKind, OpenTask, ReviewState } from './review-state.js';
 
 // What the calendar does to a review on its own: a step opens at its date, the assignee is
