@@ -67,17 +67,13 @@ export class CycleDashboardService {
     const [levelRows, children, [report]]: [LevelRow[], ChildRow[], Array<{ status: ReportStatus }>] = await Promise.all([
       this.db.query(
         // ancestor_ids runs root … unit, so position depth+1 of a subtree unit's ancestry is the child it lies under.
-        // Counted per owning unit first (index-only scans of reviews_owner_idx, reviews_cycle_owner_idx and
-        // tasks_cycle_late_idx), then rolled up to the children: at province size that is ~4,600 groups to join, not 140,000 rows.
+        // Read from the counters the triggers keep per (cycle, owning unit) (migration 1765600000000): a row
+        // per unit of the subtree, and a few more per unit for the open tasks past their due date.
         `WITH subtree AS (SELECT id, ancestor_ids[$3::int + 1] AS child_id FROM units WHERE ancestor_ids @> ARRAY[$2::text]),
          counted AS (
-           SELECT r.owner_unit_id AS unit_id, (count(*) FILTER (WHERE r.status NOT IN ('withdrawn', 'cancelled')))::int AS subjects,
-                  (count(*) FILTER (WHERE r.status = 'done'))::int AS done, 0 AS overdue
-             FROM reviews r WHERE r.cycle_id = $1 AND r.owner_unit_id IN (SELECT id FROM subtree) GROUP BY r.owner_unit_id
+           SELECT unit_id, subjects, done, 0 AS overdue FROM completion_review_counts WHERE cycle_id = $1
            UNION ALL
-           SELECT ${OWNING_UNIT_OF_TASK}, 0, 0, count(*)::int
-             FROM tasks k LEFT JOIN reviews r ON r.id = k.review_id AND r.cycle_id = k.cycle_id -- a task's review is of its cycle: lets the join read reviews_cycle_owner_idx alone
-            WHERE k.cycle_id = $1 AND ${TASK_IS_LATE} GROUP BY 1
+           SELECT unit_id, 0, 0, open FROM completion_open_tasks WHERE cycle_id = $1 AND due_at < now() AND opens_at <= now()
          )
          SELECT s.child_id, sum(c.subjects)::int AS subjects, sum(c.done)::int AS done, sum(c.overdue)::int AS overdue
            FROM counted c JOIN subtree s ON s.id = c.unit_id GROUP BY s.child_id`,

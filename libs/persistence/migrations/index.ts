@@ -13,6 +13,7 @@ import { ReadIndexes1764900000000 } from './1764900000000-read-indexes.js';
 import { RegistryChangePages1765000000000 } from './1765000000000-registry-change-pages.js';
 import { CyclePeriods1765200000000 } from './1765200000000-cycle-periods.js';
 import { UnitStatus1765300000000 } from './1765300000000-unit-status.js';
+import { CompletionCounters1765600000000 } from './1765600000000-completion-counters.js';
 
 /** Every migration, oldest first. Append; never edit one that has been committed. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   RegistryChangePages1765000000000,
   CyclePeriods1765200000000,
   UnitStatus1765300000000,
+  CompletionCounters1765600000000,
 ];
