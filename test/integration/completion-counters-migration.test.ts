@@ -47,6 +47,12 @@ describe('the completion counters migration', () => {
       await db.query(`UPDATE reviews SET status = 'done' WHERE id = 'r1'`);
       assert.deepEqual(await counts(), [{ unit_id: 'owner', subjects: 2, done: 2 }]);
       assert.deepEqual((await open()).map((r: { unit_id: string }) => r.unit_id), ['cell']);
+      // Reverted, then applied again: the same counts from the rows.
+      await db.undoLastMigration({ transaction: 'each' });
+      await db.query(`UPDATE tasks SET status = 'done' WHERE id = 't3'`);
+      await migrate(db);
+      assert.deepEqual(await counts(), [{ unit_id: 'owner', subjects: 2, done: 2 }]);
+      assert.deepEqual(await open(), []);
     } finally {
       await db.destroy();
     }
