@@ -67,16 +67,19 @@ export class CycleDashboardService {
     const [levelRows, children, [report]]: [LevelRow[], ChildRow[], Array<{ status: ReportStatus }>] = await Promise.all([
       this.db.query(
         // ancestor_ids runs root … unit, so position depth+1 of a subtree unit's ancestry is the child it lies under.
-        // Read from the counters the triggers keep per (cycle, owning unit) (migration 1765600000000): a row
-        // per unit of the subtree, and a few more per unit for the open tasks past their due date.
+        // Read from the counters the triggers keep per (cycle, owning unit) (migration 1765600000000): a row per
+        // unit of the subtree, and one per due date for its late tasks. Two joins, not a UNION, so that a small
+        // subtree reaches its units' counters through their primary keys and a large one hashes them.
         `WITH subtree AS (SELECT id, ancestor_ids[$3::int + 1] AS child_id FROM units WHERE ancestor_ids @> ARRAY[$2::text]),
-         counted AS (
-           SELECT unit_id, subjects, done, 0 AS overdue FROM completion_review_counts WHERE cycle_id = $1
-           UNION ALL
-           SELECT unit_id, 0, 0, open FROM completion_open_tasks WHERE cycle_id = $1 AND due_at < now() AND opens_at <= now()
-         )
-         SELECT s.child_id, sum(c.subjects)::int AS subjects, sum(c.done)::int AS done, sum(c.overdue)::int AS overdue
-           FROM counted c JOIN subtree s ON s.id = c.unit_id GROUP BY s.child_id`,
+         reviewed AS (
+           SELECT s.child_id, sum(c.subjects)::int AS subjects, sum(c.done)::int AS done
+             FROM subtree s JOIN completion_review_counts c ON c.cycle_id = $1 AND c.unit_id = s.id GROUP BY 1),
+         late AS (
+           SELECT s.child_id, sum(t.open)::int AS overdue
+             FROM subtree s JOIN completion_open_tasks t ON t.cycle_id = $1 AND t.unit_id = s.id AND t.due_at < now() AND t.opens_at <= now()
+            GROUP BY 1)
+         SELECT child_id, COALESCE(r.subjects, 0) AS subjects, COALESCE(r.done, 0) AS done, COALESCE(l.overdue, 0) AS overdue
+           FROM reviewed r FULL JOIN late l USING (child_id)`,
         [cycleId, unit.id, unit.depth],
       ),
       this.db.query(
