@@ -146,6 +146,7 @@ describe('completion counters', () => {
     const review = await reviewOf('p-mem');
     await app.product.db
       .transaction(async (tx) => {
+        await tx.query('SET CONSTRAINTS completion_pending_apply IMMEDIATE'); // counters after each statement, not at commit
         const step = async (sql: string, params: unknown[]) => {
           await tx.query(sql, params);
           assert.deepEqual(await tx.query(COUNTERS_VS_ROWS, [cycleId]), [], sql);
@@ -167,6 +168,33 @@ describe('completion counters', () => {
       .catch((error) => {
         if (!(error instanceof RolledBack)) throw error;
       });
+    await assertCountersMatch();
+  });
+
+  it('lets two transactions move tasks between the same due dates in opposite directions without a deadlock', async () => {
+    const [dueA, dueB] = [new Date(Date.now() - DAY), new Date(Date.now() + DAY)];
+    const task = (id: string, due: Date) => [
+      `INSERT INTO tasks (id, assignee_id, kind, cycle_id, unit_id, status, due_at, created_at) VALUES ($1, 'x', 'submit_report', $2, $3, 'open', $4, now())`,
+      [`${cycleId}:opposite:${id}`, cycleId, org.id('G'), due],
+    ] as [string, unknown[]];
+    const close = (id: string) => [`UPDATE tasks SET status = 'done' WHERE id = $1`, [`${cycleId}:opposite:${id}`]] as [string, unknown[]];
+    await app.product.db.query(...task('a', dueA));
+    await app.product.db.query(...task('b', dueB));
+    const [one, two] = [app.product.db.createQueryRunner(), app.product.db.createQueryRunner()];
+    try {
+      await one.startTransaction();
+      await two.startTransaction();
+      // A → B in one, B → A in the other, interleaved: counters updated per statement would lock
+      // A's row in one and B's in the other, then each wait for the other's.
+      await one.query(...close('a'));
+      await two.query(...close('b'));
+      await Promise.all([one.query(...task('a2', dueB)), two.query(...task('b2', dueA))]);
+      await Promise.all([one.commitTransaction(), two.commitTransaction()]);
+    } finally {
+      await Promise.all([one.release(), two.release()]);
+    }
+    await assertCountersMatch();
+    await app.product.db.query(`DELETE FROM tasks WHERE id LIKE $1 || ':opposite:%'`, [cycleId]);
     await assertCountersMatch();
   });
 
