@@ -12,6 +12,8 @@ import pg from 'pg';
 const CYCLE = 'contention-cycle';
 const CELL = 'contention-cell';
 const members = Number(process.argv[2] ?? 25);
+/** BENCH_CONTENTION_MODES=ceiling,at commit,per statement (the default: all three, in that order). */
+const modes = (process.env.BENCH_CONTENTION_MODES ?? 'ceiling,at commit,per statement').split(',') as Mode[];
 const actionsEach = Number(process.argv[3] ?? 40);
 const DUE = ['2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z', '2026-03-01T00:00:00Z'];
 const TRIGGERS = [
@@ -114,7 +116,7 @@ async function setTriggers(enabled: boolean): Promise<void> {
 
 try {
   for (let round = 1; round <= Number(process.argv[4] ?? 2); round++) {
-    for (const mode of ['ceiling', 'at commit', 'per statement'] as const) await run(round, mode);
+    for (const mode of modes) await run(round, mode);
   }
   const [row] = (await pool.query(`SELECT sum(open)::int AS open FROM completion_open_tasks WHERE cycle_id = $1`, [CYCLE])).rows;
   console.log(`open tasks counted at the cell after the last round: ${row.open} (expected ${members})`);
