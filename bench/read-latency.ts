@@ -83,7 +83,7 @@ export async function seedReads(db: DataSource, subjects: number, auditRows: num
   );
   await db.query(`SELECT setval(pg_get_serial_sequence('audit_log', 'seq'), (SELECT max(seq) FROM audit_log))`);
   // VACUUM as autovacuum would after such a load: index-only scans need the visibility map.
-  for (const table of ['units', 'reviews', 'reports', 'tasks', 'audit_log']) await db.query(`VACUUM ANALYZE ${table}`);
+  for (const table of ['units', 'reviews', 'reports', 'tasks', 'audit_log', 'completion_review_counts', 'completion_open_tasks']) await db.query(`VACUUM ANALYZE ${table}`);
   const [{ n }]: Array<{ n: number }> = await db.query('SELECT count(*)::int AS n FROM tasks WHERE cycle_id = $1', [EXPORT_CYCLE]);
   return n;
 }

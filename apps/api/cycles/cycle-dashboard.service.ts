@@ -70,20 +70,19 @@ export class CycleDashboardService {
     const [levelRows, children, [report]]: [LevelRow[], ChildRow[], Array<{ status: ReportStatus }>] = await Promise.all([
       this.db.query(
         // ancestor_ids runs root … unit, so position depth+1 of a subtree unit's ancestry is the child it lies under.
-        // Counted per owning unit first (index-only scans of reviews_owner_idx, reviews_cycle_owner_idx and
-        // tasks_cycle_late_idx), then rolled up to the children: at province size that is ~4,600 groups to join, not 140,000 rows.
+        // Read from the counters the triggers keep per (cycle, owning unit) (migration 1765600000000): a row per
+        // unit of the subtree, and one per due date for its late tasks. Two joins, not a UNION, so that a small
+        // subtree reaches its units' counters through their primary keys and a large one hashes them.
         `WITH subtree AS (SELECT id, ancestor_ids[$3::int + 1] AS child_id FROM units WHERE ancestor_ids @> ARRAY[$2::text]),
-         counted AS (
-           SELECT r.owner_unit_id AS unit_id, (count(*) FILTER (WHERE r.status NOT IN ('withdrawn', 'cancelled')))::int AS subjects,
-                  (count(*) FILTER (WHERE r.status = 'done'))::int AS done, 0 AS overdue
-             FROM reviews r WHERE r.cycle_id = $1 AND r.owner_unit_id IN (SELECT id FROM subtree) GROUP BY r.owner_unit_id
-           UNION ALL
-           SELECT ${OWNING_UNIT_OF_TASK}, 0, 0, count(*)::int
-             FROM tasks k LEFT JOIN reviews r ON r.id = k.review_id AND r.cycle_id = k.cycle_id -- a task's review is of its cycle: lets the join read reviews_cycle_owner_idx alone
-            WHERE k.cycle_id = $1 AND ${TASK_IS_LATE} GROUP BY 1
-         )
-         SELECT s.child_id, sum(c.subjects)::int AS subjects, sum(c.done)::int AS done, sum(c.overdue)::int AS overdue
-           FROM counted c JOIN subtree s ON s.id = c.unit_id GROUP BY s.child_id`,
+         reviewed AS (
+           SELECT s.child_id, sum(c.subjects)::int AS subjects, sum(c.done)::int AS done
+             FROM subtree s JOIN completion_review_counts c ON c.cycle_id = $1 AND c.unit_id = s.id GROUP BY 1),
+         late AS (
+           SELECT s.child_id, sum(t.open)::int AS overdue
+             FROM subtree s JOIN completion_open_tasks t ON t.cycle_id = $1 AND t.unit_id = s.id AND t.due_at < now() AND t.opens_at <= now()
+            GROUP BY 1)
+         SELECT child_id, COALESCE(r.subjects, 0) AS subjects, COALESCE(r.done, 0) AS done, COALESCE(l.overdue, 0) AS overdue
+           FROM reviewed r FULL JOIN late l USING (child_id)`,
         [cycleId, unit.id, unit.depth],
       ),
       this.db.query(

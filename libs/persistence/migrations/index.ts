@@ -15,6 +15,7 @@ import { CyclePeriods1765200000000 } from './1765200000000-cycle-periods.js';
 import { UnitStatus1765300000000 } from './1765300000000-unit-status.js';
 import { FourGoodCells1765400000000 } from './1765400000000-four-good-cells.js';
 import { StandingCommittee1765500000000 } from './1765500000000-standing-committee.js';
+import { CompletionCounters1765600000000 } from './1765600000000-completion-counters.js';
 
 /** Every migration, oldest first. Append; never edit one that has been committed. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   UnitStatus1765300000000,
   FourGoodCells1765400000000,
   StandingCommittee1765500000000,
+  CompletionCounters1765600000000,
 ];
