@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import type { AccessTokens } from '../libs/auth/access-tokens.js';
 import { call, waitUntilRunning, type LaunchTarget } from './cycle-launch.js';
@@ -73,6 +74,7 @@ export async function measureActions(db: DataSource, target: LaunchTarget, token
     const timings: Array<Map<string, number>> = [];
     let failures = 0;
     let firstFailure: string | undefined;
+    const diag = process.env.BENCH_DIAG === '1' ? startDiag(db) : null;
     const started = performance.now();
     const latencies = await runConcurrently(reviews.length, inFlight, async (i) => {
       const review = reviews[i]!;
@@ -89,6 +91,7 @@ export async function measureActions(db: DataSource, target: LaunchTarget, token
       else timings.push(parseServerTiming(res.headers.get('server-timing') ?? ''));
     });
     const ms = performance.now() - started;
+    if (diag) await diag.stop(step.step);
     results.push({ step: step.step, n: reviews.length, ms, ...quantiles(latencies), phases: phaseSummary(timings), failures, firstFailure });
   }
   return results;
@@ -116,4 +119,63 @@ function phaseSummary(timings: Array<Map<string, number>>): ActionStep['phases']
 function quantiles(latencies: number[]): { p50Ms: number; p99Ms: number } {
   const sorted = ascending(latencies);
   return { p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99) };
+}
+
+// BENCH_DIAG=1: during each step, samples pg_stat_activity every 100 ms (busy backends by state, wait
+// and query) and diffs the Temporal dev server's Prometheus counters (history writes, workflow
+// tasks, history reads…); both printed to stderr. How the afternoon reading of (k) found its limit.
+function startDiag(db: DataSource) {
+  let running = true;
+  const waits = new Map<string, number>();
+  let samples = 0;
+  const loop = (async () => {
+    while (running) {
+      const rows: Array<{ state: string; wait: string; q: string }> = await db.query(
+        `SELECT state, coalesce(wait_event_type || ':' || wait_event, 'cpu') AS wait, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) AS q
+           FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'`,
+      );
+      samples++;
+      for (const r of rows) {
+        const k = `${r.state} | ${r.wait} | ${r.q}`;
+        waits.set(k, (waits.get(k) ?? 0) + 1);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const metricsBefore = scrapeTemporalMetrics();
+  return {
+    async stop(step: string) {
+      running = false;
+      await loop;
+      console.error(`DIAG ${step}: ${samples} pg samples; busy backends per sample by state|wait|query:`);
+      for (const [k, n] of [...waits].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.error(`DIAG   ${(n / samples).toFixed(2)}  ${k}`);
+      const [before, after] = await Promise.all([metricsBefore, scrapeTemporalMetrics()]);
+      const diffs = [...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)] as const).filter(([k, d]) => d > 0 && /^(service_requests|persistence_requests|persistence_latency_count|task_requests)\{/.test(k));
+      for (const [k, d] of diffs.sort((a, b) => b[1] - a[1]).slice(0, 60)) console.error(`DIAG   temporal ${d}  ${k.replace(/service_name="[^"]*",?/, '')}`);
+    },
+  };
+}
+
+/** The counters of the Temporal dev server this process started (its child with --metrics-port), summed over the labels that only split them. */
+async function scrapeTemporalMetrics(): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid || !cmd.includes('start-dev')) continue;
+      const port = cmd[cmd.indexOf('--metrics-port') + 1];
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      for (const line of text.split('\n')) {
+        if (line.startsWith('#') || !line) continue;
+        const i = line.lastIndexOf(' ');
+        const name = line.slice(0, i).replace(/,?(namespace|namespace_state|otel_scope_name|otel_scope_version|service_name|persistence_driver|persistence_shard|task_type|taskqueue|partition|worker_build_id|namespace_id)="[^"]*"/g, '');
+        out.set(name, (out.get(name) ?? 0) + Number(line.slice(i + 1)));
+      }
+    } catch {
+      // gone, or not ours
+    }
+  }
+  return out;
 }

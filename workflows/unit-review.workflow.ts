@@ -64,6 +64,14 @@ const { checkQuota } = proxyActivities<ReviewActivities>({
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
+// Since report-work-in-task-v1 a unit whose reviews are all closed checks its quota, prepares its
+// report and reads its deadline in the workflow task that heard the last close (short reads and one
+// write each): three activity tasks and the three workflow tasks that followed them were most of the
+// Temporal work a unit's close set off, on the single history shard the people's actions share.
+const inTask = proxyLocalActivities<ReviewActivities>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
 const { recordReportSubmitted, reclassifyForQuota, closeRetiredUnit } = proxyLocalActivities<ReviewActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
@@ -72,6 +80,13 @@ const { recordReportSubmitted, reclassifyForQuota, closeRetiredUnit } = proxyLoc
 const START_BATCH = 200;
 const CHILD_START_BATCH = 50;
 const ARCHIVE_BATCH = 100;
+/**
+ * Since archive-coalesced-v1 the closed reviews wait this long for others before their histories
+ * are archived (at once when the batch is full or none is left open): one archive activity per
+ * burst of closes instead of one per close, off the path of the people acting meanwhile. Their
+ * history stays readable live until then (Temporal keeps it for days after the close).
+ */
+const ARCHIVE_DELAY_MS = 60_000;
 /** The summary of a report sent when its unit retired (it reaches the level above as written, in Vietnamese). */
 const RETIRED_REPORT_SUMMARY = {
   merged: 'Báo cáo được gửi khi đơn vị sáp nhập vào đơn vị khác (theo dữ liệu tổ chức được nhập).',
@@ -110,6 +125,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
   // Units started since: a submission counts only once PostgreSQL recorded it, one at a time.
   const recordedFirst = patched('report-recorded-first-v1');
   let submitting = false;
+  // Set once the reviews are collected (report-work-in-task-v1): the report's own work runs as local activities.
+  let reportWorkInTask = false;
 
   setHandler(reviewClosedSignal, ({ reviewId, workflowId }) => {
     if (pendingReviews.delete(reviewId)) toArchive.push(workflowId);
@@ -314,7 +331,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
     while (!done()) {
       // Counted before reading: a move that lands while the task is read wakes the wait below.
       const moves = calendarMoves;
-      const deadline = await reportDeadline({ cycleId: input.cycleId, unitId: input.unitId });
+      const deadline = await (reportWorkInTask ? inTask.reportDeadline : reportDeadline)({ cycleId: input.cycleId, unitId: input.unitId });
       if (deadline === null) return;
       const notices = sent.get(deadline.taskId) ?? [];
       const next = nextNotice({ ...deadline, notices }, deadline.calendar);
@@ -361,25 +378,44 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
     }
 
     if (phase === 'collecting') {
+      const coalesceArchives = patched('archive-coalesced-v1');
+      // Coalescing: when the closed reviews waiting to be archived are archived at the latest, and whether that time came.
+      let archiveBy: number | null = null;
+      let archiveDelayOver = false;
       // One loop does everything that can come up while reviews run, in order, so the state is
       // always consistent when the history asks to continue as new.
       for (;;) {
         const launchNoticeDue = () => !launchNoticeSent && unlaunchedChildren.size === 0;
         const collected = () => pendingReviews.size === 0 && pendingChildren.size === 0 && toArchive.length === 0;
-        await condition(() => toArchive.length > 0 || childrenToStart.length > 0 || launchNoticeDue() || collected() || workflowInfo().continueAsNewSuggested);
+        // Before the patch a single closed review was archived at once.
+        const archiveDue = () =>
+          toArchive.length > 0 && (!coalesceArchives || archiveDelayOver || toArchive.length >= ARCHIVE_BATCH || pendingReviews.size === 0);
+        // Closed reviews wait (a timer) for others; a first close wakes the loop to start that wait.
+        const archiveWaits = coalesceArchives && toArchive.length > 0 && !archiveDue();
+        if (archiveWaits) archiveBy ??= Date.now() + ARCHIVE_DELAY_MS;
+        const firstClose = () => coalesceArchives && !archiveWaits && toArchive.length > 0;
+        const woke = await condition(
+          () => archiveDue() || firstClose() || childrenToStart.length > 0 || launchNoticeDue() || collected() || workflowInfo().continueAsNewSuggested,
+          archiveWaits ? Math.max(1, archiveBy! - Date.now()) : undefined,
+        );
+        if (archiveWaits && !woke) archiveDelayOver = true;
         if (childrenToStart.length > 0) {
           const batch = childrenToStart.splice(0, CHILD_START_BATCH);
           await Promise.all(batch.map((childId) => startChildUnit(input.cycleId, input.unitId, childId, self)));
         } else if (launchNoticeDue()) {
           await getExternalWorkflowHandle(parentWorkflowId).signal(subtreeLaunchedSignal, { unitId: input.unitId });
           launchNoticeSent = true;
-        } else if (toArchive.length > 0) {
+        } else if (archiveDue()) {
           // Reviews that close while this batch is archived join the end of the queue: drop only the batch.
           const batch = toArchive.slice(0, ARCHIVE_BATCH);
           await archiveHistories({ workflowIds: batch });
           toArchive.splice(0, batch.length);
+          archiveBy = null;
+          archiveDelayOver = false;
         } else if (collected()) {
           break;
+        } else if (firstClose() && !workflowInfo().continueAsNewSuggested) {
+          continue; // the closed reviews now wait for others, with a timer
         } else {
           await condition(allHandlersFinished);
           const next: UnitCarry = {
@@ -410,11 +446,12 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
         await getExternalWorkflowHandle(parentWorkflowId).signal(childUnitRetiredSignal, { unitId: input.unitId });
         return null;
       }
+      reportWorkInTask = patched('report-work-in-task-v1');
       if (patched('rule-sets-v1')) {
         // Preparing already: the read model may show calibration_needed a moment before this
         // workflow hears back, and actions in that moment wait instead of being refused.
         phase = 'preparing';
-        const quota = await checkQuota({ cycleId: input.cycleId, unitId: input.unitId, headId });
+        const quota = await (reportWorkInTask ? inTask.checkQuota : checkQuota)({ cycleId: input.cycleId, unitId: input.unitId, headId });
         if (!quota.fits) {
           quotaBreaches = quota.breaches.map((b) => b.message);
           phase = 'calibration_needed';
@@ -424,7 +461,7 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
         }
       }
       phase = 'preparing';
-      ({ headId } = await prepareReport({ cycleId: input.cycleId, unitId: input.unitId }));
+      ({ headId } = await (reportWorkInTask ? inTask.prepareReport : prepareReport)({ cycleId: input.cycleId, unitId: input.unitId }));
       phase = 'ready';
     }
 
