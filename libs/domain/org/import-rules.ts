@@ -141,6 +141,14 @@ export function importedUnitStatus(unit: UnitImport, stored: UnitRecord | undefi
   return stored?.status ?? 'active';
 }
 
+/** Every unit's status once the import is applied: stored, or as the import sets it. */
+function unitStatusesAfter(snapshot: RegistrySnapshot, payload: RegistryImport): Map<string, UnitStatus> {
+  const stored = new Map(snapshot.units.map((u) => [u.id, u]));
+  const statuses = new Map<string, UnitStatus>([...stored].map(([id, u]) => [id, u.status ?? 'active']));
+  for (const unit of payload.units) statuses.set(unit.id, importedUnitStatus(unit, stored.get(unit.id)));
+  return statuses;
+}
+
 /**
  * Merged and dissolved units leave the tree: one is merged into an active unit outside its own
  * subtree, is not both, and keeps no active people or child units (they are moved first, or by
@@ -154,8 +162,7 @@ function checkRetirements(
   add: (path: string, message: string) => void,
 ): void {
   const stored = new Map(snapshot.units.map((u) => [u.id, u]));
-  const status = new Map<string, UnitStatus>([...stored].map(([id, u]) => [id, u.status ?? 'active']));
-  for (const unit of payload.units) status.set(unit.id, importedUnitStatus(unit, stored.get(unit.id)));
+  const status = unitStatusesAfter(snapshot, payload);
   const retired = (unitId: string) => (status.get(unitId) ?? 'active') !== 'active';
 
   payload.units.forEach((unit, i) => {
@@ -203,13 +210,9 @@ function checkManagingUnits(
   people: Map<string, PersonRecord>,
   add: (path: string, message: string) => void,
 ): void {
-  const stored = new Map(snapshot.units.map((u) => [u.id, u]));
-  const kinds = new Map<string, UnitKind>([...stored].map(([id, u]) => [id, u.kind]));
-  const statuses = new Map<string, UnitStatus>([...stored].map(([id, u]) => [id, u.status ?? 'active']));
-  for (const unit of payload.units) {
-    kinds.set(unit.id, unit.kind);
-    statuses.set(unit.id, importedUnitStatus(unit, stored.get(unit.id)));
-  }
+  const kinds = new Map<string, UnitKind>(snapshot.units.map((u) => [u.id, u.kind]));
+  for (const unit of payload.units) kinds.set(unit.id, unit.kind);
+  const statuses = unitStatusesAfter(snapshot, payload);
   const withSecretary = new Set([...people.values()].filter((p) => p.position === 'secretary' && (p.status ?? 'active') === 'active').map((p) => p.unitId));
   payload.people.forEach((person, i) => {
     const managing = person.managedByUnitId;
