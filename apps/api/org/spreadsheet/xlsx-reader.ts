@@ -24,20 +24,42 @@ export async function readXlsx(file: Buffer, say: SpreadsheetMessages): Promise<
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { name: string }).name; // set by the reader, missing from its typings
       const sheet: SheetTable = { name, headings: [], rows: [] };
-      for await (const row of worksheet) {
-        const cells = rowText(row.values as ExcelJS.CellValue[]);
-        if (isBlankRow(cells)) continue;
-        if (sheet.headings.length === 0) sheet.headings = cells;
-        else sheet.rows.push({ number: row.number, cells });
-        if (sheet.rows.length > MAX_ROWS) throw new ValidationError([{ path: name, message: say.tooManyRows(MAX_ROWS) }]);
-      }
+      for await (const row of worksheet) addRow(sheet, row, say);
       sheets.push(sheet);
     }
   } catch (error) {
     if (error instanceof ValidationError) throw error;
-    throw new ValidationError([{ path: 'file', message: say.unreadable(error instanceof Error ? error.message : String(error)) }]);
+    // The streaming reader sometimes fails on a valid workbook whose sheets come before
+    // xl/workbook.xml in the zip ("reading 'sheets'", exceljs#962); the whole-file reader does not.
+    return readWhole(file, say, error);
   }
   return sheets;
+}
+
+/** The same sheets read by loading the whole workbook; a file neither reader reads is a 400. */
+async function readWhole(file: Buffer, say: SpreadsheetMessages, streamingError: unknown): Promise<SheetTable[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    throw new ValidationError([{ path: 'file', message: say.unreadable(streamingError instanceof Error ? streamingError.message : String(streamingError)) }]);
+  }
+  const sheets: SheetTable[] = [];
+  workbook.eachSheet((worksheet) => {
+    const sheet: SheetTable = { name: worksheet.name, headings: [], rows: [] };
+    worksheet.eachRow((row) => addRow(sheet, row, say));
+    sheets.push(sheet);
+  });
+  return sheets;
+}
+
+/** Headings are the first non-blank row; later non-blank rows are data, up to MAX_ROWS. */
+function addRow(sheet: SheetTable, row: ExcelJS.Row, say: SpreadsheetMessages): void {
+  const cells = rowText(row.values as ExcelJS.CellValue[]);
+  if (isBlankRow(cells)) return;
+  if (sheet.headings.length === 0) sheet.headings = cells;
+  else sheet.rows.push({ number: row.number, cells });
+  if (sheet.rows.length > MAX_ROWS) throw new ValidationError([{ path: sheet.name, message: say.tooManyRows(MAX_ROWS) }]);
 }
 
 /** exceljs numbers cells from 1 and leaves gaps for empty cells. */
