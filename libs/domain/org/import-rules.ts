@@ -177,8 +177,9 @@ function checkRetirements(
     }
     if (!retired(unit.id)) return;
     // A cycle's root reports to nobody inside the cycle: nothing could take over its report.
+    const retiresNow = (stored.get(unit.id)?.status ?? 'active') === 'active';
     for (const cycle of snapshot.openCycleRoots ?? []) {
-      if (cycle.rootUnitId === unit.id && stored.get(unit.id)?.status !== importedUnitStatus(unit, stored.get(unit.id))) {
+      if (retiresNow && cycle.rootUnitId === unit.id) {
         add(field, `unit '${unit.id}' is the root of the cycle '${cycle.title}' (${cycle.cycleId}), still open: complete or cancel it first`);
       }
     }
