@@ -49,7 +49,7 @@ const STEPS = [
 ] as const;
 
 /** Launches a cycle over a synthetic province of about `subjects`, then sends the three steps with `inFlight` requests at a time. */
-export async function measureActions(db: DataSource, target: LaunchTarget, tokens: AccessTokens, subjects: number, inFlight: number, timeoutMs: number): Promise<ActionStep[]> {
+export async function measureActions(db: DataSource, target: LaunchTarget, tokens: AccessTokens, subjects: number, inFlight: number, timeoutMs: number, diagnose = false): Promise<ActionStep[]> {
   const registry = syntheticProvince(subjects);
   await call(target, 'POST', '/org/import', registry);
   // Everyone who acts gets an account; tokens are minted directly (sign-in is measured elsewhere).
@@ -74,7 +74,7 @@ export async function measureActions(db: DataSource, target: LaunchTarget, token
     const timings: Array<Map<string, number>> = [];
     let failures = 0;
     let firstFailure: string | undefined;
-    const diag = process.env.BENCH_DIAG === '1' ? startDiag(db) : null;
+    const diag = diagnose ? startDiag(db) : null;
     const started = performance.now();
     const latencies = await runConcurrently(reviews.length, inFlight, async (i) => {
       const review = reviews[i]!;

@@ -24,6 +24,10 @@ const BenchEnvSchema = z.object({
   BENCH_ACTIONS_IN_FLIGHT: count(16),
   /** (k) runs again with the worker in a process of its own (`1`, default) or not (`0`). */
   BENCH_ACTIONS_WORKER_PROCESS: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
+  /** (k) also samples pg_stat_activity and diffs the Temporal server's counters per step (`1`). */
+  BENCH_DIAG: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
+  /** The counter-contention script's modes, in order. */
+  BENCH_CONTENTION_MODES: z.string().default('ceiling,at commit,per statement'),
   /** Subjects of (l), the reminder wave, and how long after the launch starts their reminders are due (default 120 s + 60 ms a subject). */
   BENCH_WAVE_SUBJECTS: count(2000),
   BENCH_WAVE_LEAD_SECONDS: z.coerce.number().int().positive().optional(),

@@ -1,5 +1,7 @@
 import { loadavg } from 'node:os';
 import pg from 'pg';
+import { readEnvConfig } from '../libs/config/app-config.js';
+import { readBenchConfig } from './bench-config.js';
 
 // The completion counters under contention (migration 1765600000000): the members of one cell act
 // at once, each action a transaction shaped like a review projection (the review row locked and
@@ -13,7 +15,7 @@ const CYCLE = 'contention-cycle';
 const CELL = 'contention-cell';
 const members = Number(process.argv[2] ?? 25);
 /** BENCH_CONTENTION_MODES=ceiling,at commit,per statement (the default: all three, in that order). */
-const modes = (process.env.BENCH_CONTENTION_MODES ?? 'ceiling,at commit,per statement').split(',') as Mode[];
+const modes = readBenchConfig().BENCH_CONTENTION_MODES.split(',') as Mode[];
 const actionsEach = Number(process.argv[3] ?? 40);
 const DUE = ['2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z', '2026-03-01T00:00:00Z'];
 const TRIGGERS = [
@@ -25,7 +27,7 @@ const TRIGGERS = [
   ['tasks', 'tasks_completion_delete'],
 ];
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: members + 1 });
+const pool = new pg.Pool({ connectionString: readEnvConfig().database.url ?? undefined, max: members + 1 });
 
 /** The cell's reviews and tasks afresh, with the counters' triggers on or off from then on (counters from zero). */
 async function reset(counted: boolean): Promise<void> {

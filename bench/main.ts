@@ -158,7 +158,7 @@ async function measureOnStack(appConfig: AppConfig, settings: BenchConfig, log: 
       try {
         const target = { baseUrl: apart.api.url, token: await login(apart.api.url, stack.config.auth.adminUsername, stack.config.auth.adminPassword!) };
         progress('(k) again, with the worker in a process of its own');
-        const steps = await measureActions(apart.db, target, apart.api.app.get(AccessTokens), settings.BENCH_SYNTHETIC_SUBJECTS, settings.BENCH_ACTIONS_IN_FLIGHT, settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000);
+        const steps = await measureActions(apart.db, target, apart.api.app.get(AccessTokens), settings.BENCH_SYNTHETIC_SUBJECTS, settings.BENCH_ACTIONS_IN_FLIGHT, settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000, settings.BENCH_DIAG);
         logSteps(steps);
         results.actions.runs.push({ label: 'worker in a process of its own (API in another)', steps });
       } finally {
@@ -225,7 +225,7 @@ async function measureActionSteps(
   const ceiling = await measureUpdateCeiling(temporalAddress, settings);
   progress(`  ${ceiling.label}: ${Math.round(ceiling.perSecond ?? 0)}/s`);
   progress(`(k) actions: a cycle over ~${settings.BENCH_SYNTHETIC_SUBJECTS} subjects, then targets, self-assessments and reviews, ${settings.BENCH_ACTIONS_IN_FLIGHT} in flight`);
-  const steps = await measureActions(product.db, target, product.api.app.get(AccessTokens), settings.BENCH_SYNTHETIC_SUBJECTS, settings.BENCH_ACTIONS_IN_FLIGHT, timeoutMs);
+  const steps = await measureActions(product.db, target, product.api.app.get(AccessTokens), settings.BENCH_SYNTHETIC_SUBJECTS, settings.BENCH_ACTIONS_IN_FLIGHT, timeoutMs, settings.BENCH_DIAG);
   logSteps(steps);
   return { runs: [{ label: 'API and worker in one process, as `npm start` runs them', steps }], ceiling };
 }

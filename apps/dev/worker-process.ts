@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import type { ResolvedConfig } from '../../libs/config/app-config.js';
+import { workerProcessEnv, type ResolvedConfig } from '../../libs/config/app-config.js';
 
 const WORKER_MAIN = fileURLToPath(new URL('../worker/main.js', import.meta.url));
 /** The worker's own shutdown grace is 30 s (shutdownForceTime); past this it is killed. */
@@ -20,17 +20,7 @@ export interface WorkerProcess {
  */
 export function spawnWorkerProcess(config: ResolvedConfig, logger: Logger): WorkerProcess {
   const child: ChildProcess = spawn(process.execPath, [WORKER_MAIN], {
-    env: {
-      ...process.env,
-      DATABASE_URL: config.database.url,
-      DATABASE_POOL_SIZE: String(config.database.poolSize),
-      TEMPORAL_ADDRESS: config.temporal.address,
-      TEMPORAL_NAMESPACE: config.temporal.namespace,
-      TEMPORAL_TASK_QUEUE: config.temporal.taskQueue,
-      ...(config.worker.workflowBundlePath ? { WORKFLOW_BUNDLE_PATH: config.worker.workflowBundlePath } : {}),
-      JWT_SECRET: config.auth.jwtSecret,
-      LOG_LEVEL: config.logLevel,
-    },
+    env: workerProcessEnv(config),
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = once(child, 'exit');

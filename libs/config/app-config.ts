@@ -122,6 +122,24 @@ export function readEnvConfig(): AppConfig {
   return loadConfig(process.env);
 }
 
+/**
+ * The environment of a worker process started by this one (`npm start`): this process's, with the
+ * servers and secrets it resolved, so the child reads the same configuration through readEnvConfig.
+ */
+export function workerProcessEnv(config: ResolvedConfig): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: config.database.url,
+    DATABASE_POOL_SIZE: String(config.database.poolSize),
+    TEMPORAL_ADDRESS: config.temporal.address,
+    TEMPORAL_NAMESPACE: config.temporal.namespace,
+    TEMPORAL_TASK_QUEUE: config.temporal.taskQueue,
+    ...(config.worker.workflowBundlePath ? { WORKFLOW_BUNDLE_PATH: config.worker.workflowBundlePath } : {}),
+    JWT_SECRET: config.auth.jwtSecret,
+    LOG_LEVEL: config.logLevel,
+  };
+}
+
 /** A config whose servers are known: what the API and the worker run with. */
 export interface ResolvedConfig extends AppConfig {
   database: { url: string; poolSize: number };
