@@ -39,7 +39,8 @@ import type { ReviewClosed, SubjectReviewInput } from '../libs/temporal/workflow
 
 // Local: the projection runs in the same workflow task as the update, so the update returns
 // (and the HTTP response is sent) only once PostgreSQL shows the new state. Retried until it lands.
-const { projectReview, currentSubjectFacts } = proxyLocalActivities<ReviewActivities>({
+// Since close-signal-in-task-v1 the close reaches the owner unit the same way (signalOwnerClosed).
+const { projectReview, currentSubjectFacts, signalOwnerClosed } = proxyLocalActivities<ReviewActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '200 milliseconds', maximumInterval: '10 seconds' },
 });
@@ -271,7 +272,12 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
     status: state.status,
     classification: state.classification,
   };
-  if (patched('owner-closed-tolerated-v1')) {
+  if (patched('close-signal-in-task-v1')) {
+    // PostgreSQL stored the close already: the unit hears it from a local activity through the
+    // client, and this workflow completes in the task of the action that closed it (no signal
+    // command, no wait for its delivery, no second task). Its marker records the owner told.
+    await signalOwnerClosed({ ownerWorkflowId, closed });
+  } else if (patched('owner-closed-tolerated-v1')) {
     // An owner unit that closed first waits for nothing; the review still completes.
     await signalIfRunning(ownerWorkflowId, reviewClosedSignal, closed);
   } else {

@@ -17,6 +17,7 @@ import { makePrepareReport, makeRecordReportSubmitted } from './report.activitie
 import { failFastOnPermanentErrors } from './permanent-failures.js';
 import { makeReportDeadline } from './report-deadline.activity.js';
 import { makeSendNotice } from './send-notice.activity.js';
+import { makeSignalOwnerClosed } from './signal-owner-closed.activity.js';
 import { makeCancelWorkflows, makeStartSubjectReviews } from './start-workflows.activity.js';
 
 /** Every activity the workflows call, built from their dependencies (the worker's or a test's). */
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     startSubjectReviews: makeStartSubjectReviews(deps),
     cancelWorkflows: makeCancelWorkflows(deps),
     projectReview: makeProjectReview(deps.db),
+    signalOwnerClosed: makeSignalOwnerClosed(deps),
     currentSubjectFacts: makeCurrentSubjectFacts(deps.db),
     prepareReport: makePrepareReport(deps.db),
     recordReportSubmitted: makeRecordReportSubmitted(deps.db),
@@ -56,5 +58,6 @@ export type { ActivityDeps } from './activity-deps.js';
 export type { UnitLaunchPlan, PlannedReview } from './plan-unit.activity.js';
 export type { RegistryChange } from './registry-changes.activities.js';
 export type { PlannedChange, ChangePlan } from './registry-change-plan.activity.js';
+export type { OwnerClosedDelivery } from './signal-owner-closed.activity.js';
 export type { QuotaCheck } from '../persistence/quota-check.js';
 export type { ReportTotals } from '../persistence/report-totals.js';
