@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ErrorCode } from '../../libs/domain/errors.js';
 import { domainErrorIn } from '../../libs/temporal/failure-codec.js';
 import { submitReviewUpdate } from '../../libs/temporal/definitions.js';
@@ -124,6 +124,14 @@ describe('the paths a review takes', () => {
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     // Whichever lands second finds the step moved on: approve 'good' ends the review, return reopens self-assessment.
-    assert.ok([ErrorCode.WrongStep, ErrorCode.AlreadyDone].includes(domainErrorIn(rejected.reason)!.code), String(rejected.reason));
+    // Since close-signal-in-task-v1 the approval's own task completes the review, so a return that reaches
+    // the server while that task runs finds the workflow closing: the API answers it 409, closed (throughTemporal).
+    const code = domainErrorIn(rejected.reason)?.code;
+    if (code === undefined) {
+      assert.ok(rejected.reason instanceof WorkflowNotFoundError && /closing workflow/.test(rejected.reason.message), String(rejected.reason));
+      assert.equal((await drive.handle(review).describe()).status.name, 'COMPLETED');
+    } else {
+      assert.ok([ErrorCode.WrongStep, ErrorCode.AlreadyDone].includes(code), String(rejected.reason));
+    }
   });
 });
