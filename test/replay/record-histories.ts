@@ -164,6 +164,8 @@ try {
     if ((await drive.review(mergeCycleId, merging.id('C'))).status !== 'withdrawn') throw new Error('C not withdrawn yet');
     if ((await drive.review(mergeCycleId, merging.id('C1'))).reviewerId !== merging.id('p-sec')) throw new Error('C1 not moved under P yet');
   });
+  // Every change delivered (the moved heads' reviews too: their new reviewer is who acts below).
+  await app.product.temporal.workflow.getHandle(registryChangesWorkflowId(`${app.config.auth.adminUsername}/replay-${mergeCycleId}`)).result();
   for (const review of await drive.reviews(mergeCycleId)) {
     if (review.status !== 'open') continue;
     if (review.step === 'target_assignment') await drive.complete(review, 'good');
