@@ -128,6 +128,8 @@ export async function unitReviewWorkflow(input: UnitReviewInput): Promise<Report
   // Set once the reviews are collected (report-work-in-task-v1): the report's own work runs as local activities.
   let reportWorkInTask = false;
 
+  // Since close-signal-in-task-v1 a review's close may arrive twice (its local activity retried,
+  // or its task run again after a worker died): only a review this unit still waits for counts.
   setHandler(reviewClosedSignal, ({ reviewId, workflowId }) => {
     if (pendingReviews.delete(reviewId)) toArchive.push(workflowId);
   });
