@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { Context } from '@temporalio/activity';
 import type { temporal } from '@temporalio/proto';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { unlessForcedShutdown } from '../../apps/worker/forced-shutdown.js';
 import { createActivities } from '../../libs/activities/index.js';
 import { reviewClosedSignal, unitProgressQuery } from '../../libs/temporal/definitions.js';
 import { unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
@@ -121,5 +125,83 @@ describe('a close reaches its owner unit within the closing task', () => {
     assert.deepEqual(await signalOwnerClosed({ ownerWorkflowId: missing, closed }), { ownerWorkflowId: missing, delivered: false });
     await unit().terminate('closed before the signal');
     assert.deepEqual(await signalOwnerClosed({ ownerWorkflowId: unitWorkflowId(cycleId, unitId), closed }), { ownerWorkflowId: unitWorkflowId(cycleId, unitId), delivered: false });
+  });
+});
+
+// A local activity that signalled and then failed (its worker lost the answer) runs again: the
+// unit hears the close twice and counts it once; the review still completes in the closing task.
+describe('a close signalled again by a retried local activity', () => {
+  const queue = `test-${randomBytes(6).toString('hex')}`;
+  let app: TestApp;
+  let worker: { close(): Promise<void> } | null = null;
+  const failedAfterSignal = new Set<string>();
+
+  before(async () => {
+    app = await startTestApp({ TEMPORAL_TASK_QUEUE: queue });
+    app.product.worker.shutdown();
+    await eventually(async () => assert.equal(app.product.worker.getState(), 'STOPPED'));
+    const activities = createActivities({ db: app.product.db, temporal: app.product.temporal, taskQueue: queue, startConcurrency: 4 });
+    const signal = activities.signalOwnerClosed;
+    activities.signalOwnerClosed = async (input) => {
+      const told = await signal(input);
+      if (Context.current().info.attempt === 1) {
+        failedAfterSignal.add(input.closed.reviewId);
+        throw new Error('the worker lost the answer after signalling');
+      }
+      return told;
+    };
+    const connection = await NativeConnection.connect({ address: app.config.temporal.address });
+    const created = await Worker.create({
+      connection,
+      namespace: app.config.temporal.namespace,
+      taskQueue: queue,
+      workflowBundle: { codePath: app.config.worker.workflowBundlePath! },
+      activities,
+      shutdownGraceTime: '1 second',
+      shutdownForceTime: '10 seconds',
+    });
+    const running = created.run();
+    worker = {
+      async close() {
+        if (created.getState() === 'RUNNING') created.shutdown();
+        await running.catch(unlessForcedShutdown);
+        await connection.close();
+      },
+    };
+  });
+  after(async () => {
+    await worker?.close();
+    await app?.stop();
+  });
+
+  it("counts each of the unit's reviews once and reports them all", async () => {
+    const drive = new WorkflowDriver(app.product.temporal, app.product.db);
+    const org = threeLevelOrg(uniquePrefix('close-retried'));
+    assert.equal((await app.admin.post('/org/import', org.payload)).status, 200);
+    const cycleId = await launchCycle(app.admin, org.rootId);
+    const unitId = (await drive.review(cycleId, org.id('g-mem1'))).ownerUnitId;
+    const owned = (await drive.reviews(cycleId)).filter((r) => r.ownerUnitId === unitId);
+    const unit = app.product.temporal.workflow.getHandle(unitWorkflowId(cycleId, unitId));
+    const signals = async () =>
+      ((await unit.fetchHistory()).events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === reviewClosedSignal.name).length;
+
+    const first = owned[0]!;
+    await drive.complete(first, 'good');
+    assert.equal((await drive.handle(first).result()).status, 'done');
+    assert.ok(failedAfterSignal.has(first.reviewId), 'the first attempt signalled, then failed');
+    await eventually(async () => assert.equal(await signals(), 2));
+    assert.equal((await unit.query(unitProgressQuery)).pendingReviews, owned.length - 1, 'the close counted once');
+    const events = (await drive.handle(first).fetchHistory()).events ?? [];
+    const lastUpdate = events.findLastIndex((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
+    assert.equal(events.slice(lastUpdate).filter((e) => e.workflowTaskScheduledEventAttributes).length, 0, 'retried within the closing task');
+
+    for (const other of owned.slice(1)) await drive.complete(other, 'good');
+    await eventually(async () => assert.ok(['ready', 'calibration_needed'].includes((await drive.reportStatus(cycleId, unitId)) ?? '')));
+    assert.equal(await signals(), owned.length * 2);
+    const [report]: Array<{ people: { total: number }; units: { total: number } }> = await app.product.db.query(
+      'SELECT people, units FROM reports WHERE cycle_id = $1 AND unit_id = $2',
+      [cycleId, unitId],
+    );
+    assert.equal(report!.people.total + report!.units.total, owned.length);
   });
 });
