@@ -84,11 +84,15 @@ export async function reviewCycleWorkflow(input: ReviewCycleInput): Promise<Cycl
   const cancelled = () => status === 'cancelled';
   // Cycles created since: one sweep sends every review's notices (their reviews carry `noticeSweep`).
   const noticeSweep = input.noticeSweep === true && patched('cycle-notice-sweep-v1');
-  // Calendar moves recorded by this workflow: each wakes the sweep, which then follows the reviews taking the new dates.
-  let calendarMoves = 0;
+  // Wakes the sweep early: the launch ends (its reviews' tasks are there: one launched after its due
+  // date is told at once) or a calendar move is recorded (the sweep then follows the reviews taking the new dates).
+  let sweepWakes = 0;
   let lastCalendarMoveAt = -Infinity;
 
-  setHandler(subtreeLaunchedSignal, () => void (launched = true));
+  setHandler(subtreeLaunchedSignal, () => {
+    launched = true;
+    sweepWakes++;
+  });
   setHandler(reportSubmittedSignal, (report) => void (rootReport = report));
   setHandler(cycleProgressQuery, () => ({ status }));
   setHandler(
@@ -148,7 +152,7 @@ export async function reviewCycleWorkflow(input: ReviewCycleInput): Promise<Cycl
         } catch (error) {
           throw storageRefusal(error);
         }
-        calendarMoves++;
+        sweepWakes++;
         lastCalendarMoveAt = Date.now();
         return await startOperation(operationId);
       }
@@ -173,7 +177,7 @@ export async function reviewCycleWorkflow(input: ReviewCycleInput): Promise<Cycl
   const finished = () => status === 'completed' || cancelled();
   /**
    * Until the cycle ends: asks when the next notice of its open review tasks is due, sleeps until
-   * then (at most NOTICE_SWEEP_CAP_MS; a calendar move wakes it) and sends what is due. A few
+   * then (at most NOTICE_SWEEP_CAP_MS; the end of the launch and a calendar move wake it) and sends what is due. A few
    * dozen wake-ups a year besides the cap's, so the history stays small.
    */
   async function sweepNotices(): Promise<void> {
@@ -187,11 +191,11 @@ export async function reviewCycleWorkflow(input: ReviewCycleInput): Promise<Cycl
       if (idle) wakeAt = Math.max(wakeAt, now + IDLE_SWEEP_PAUSE_MS);
       if (next.moving && now - lastCalendarMoveAt < CALENDAR_MOVE_SETTLE_MS) wakeAt = Math.min(wakeAt, now + CALENDAR_MOVE_POLL_MS);
       if (wakeAt > now) {
-        const moves = calendarMoves;
-        const woken = await condition(() => finished() || calendarMoves !== moves, wakeAt - now);
+        const wakes = sweepWakes;
+        const woken = await condition(() => finished() || sweepWakes !== wakes, wakeAt - now);
         if (woken || Date.now() < dueAt) {
           idle = false;
-          continue; // ask again: the cycle ended, the calendar moved, or it was only the cap or a poll
+          continue; // ask again: the cycle ended, launched, the calendar moved, or it was only the cap or a poll
         }
       }
       const { sent } = await sweepDueNotices({ cycleId: input.cycleId, now: new Date().toISOString() });

@@ -59,8 +59,9 @@ export async function insertOutboxNotices(db: DataSource | EntityManager, notice
   await db.query(
     `INSERT INTO outbox (dedupe_key, kind, cycle_id, review_id, task_id, recipient_id, recipient_email, subject, body)
      SELECT x.dedupe_key, x.kind, x.cycle_id, x.review_id, x.task_id, x.recipient_id, p.email, x.subject, x.body
-       FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS x(dedupe_key text, kind text, cycle_id text, review_id text,
-            task_id text, recipient_id text, subject text, body text, n bigint)
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (dedupe_key text, kind text, cycle_id text, review_id text,
+            task_id text, recipient_id text, subject text, body text)) WITH ORDINALITY AS x(dedupe_key, kind, cycle_id, review_id,
+            task_id, recipient_id, subject, body, n)
        LEFT JOIN people p ON p.id = x.recipient_id
       ORDER BY x.n
      ON CONFLICT (dedupe_key) DO NOTHING`,
