@@ -108,6 +108,7 @@ interface OpenTaskRow {
   task_kind: string;
   assignee_id: string;
   subject_name: string;
+  step: string;
   due_at: string;
   due_ms: string;
   created_ms: string;
@@ -132,7 +133,7 @@ export async function sweepCycleNotices(db: DataSource, input: { cycleId: string
   let sent = 0;
   for (;;) {
     const tasks: OpenTaskRow[] = await db.query(
-      `SELECT t.id AS task_id, t.review_id, t.kind AS task_kind, t.assignee_id, r.subject_name, r.state->'task'->>'dueAt' AS due_at,
+      `SELECT t.id AS task_id, t.review_id, t.kind AS task_kind, t.assignee_id, r.subject_name, r.step, r.state->'task'->>'dueAt' AS due_at,
               (EXTRACT(EPOCH FROM t.due_at) * 1000)::bigint AS due_ms, (EXTRACT(EPOCH FROM t.created_at) * 1000)::bigint AS created_ms
          FROM tasks t JOIN reviews r ON r.id = t.review_id
         WHERE t.cycle_id = $1 AND t.status = 'open' AND t.id > $2 AND t.due_at IS NOT NULL
@@ -158,7 +159,7 @@ async function sweepPage(db: DataSource, cycleId: string, tasks: OpenTaskRow[], 
       [tasks.map((t) => t.task_id)],
     );
     const done = new Set(recorded.map((r) => `${r.task_id}:${r.kind}:${r.due_at}`));
-    const due: NoticeInput[] = [];
+    const due: Array<NoticeInput & { step: string }> = [];
     for (const task of tasks) {
       for (const [kind, at] of noticeTimes(Number(task.due_ms), offsets)) {
         if (at > nowMs || (kind === 'reminder' && at <= Number(task.created_ms))) continue;
@@ -172,6 +173,7 @@ async function sweepPage(db: DataSource, cycleId: string, tasks: OpenTaskRow[], 
           assigneeId: task.assignee_id,
           subjectName: task.subject_name,
           dueAt: task.due_at,
+          step: task.step,
         });
       }
     }
@@ -185,12 +187,12 @@ async function sweepPage(db: DataSource, cycleId: string, tasks: OpenTaskRow[], 
 }
 
 /** The notice records the review's history shows, at the transaction's time (several kinds of one task: the history orders them reminder, overdue, escalation). */
-async function recordNotices(tx: EntityManager, notices: ReadonlyArray<NoticeInput & { recipientId: string }>): Promise<void> {
+async function recordNotices(tx: EntityManager, notices: ReadonlyArray<NoticeInput & { recipientId: string; step: string }>): Promise<void> {
   await tx.query(
-    `INSERT INTO review_notices (review_id, task_id, kind, due_at, at, recipient_id, assignee_id)
-     SELECT review_id, task_id, kind, due_at, now(), recipient_id, assignee_id
-       FROM jsonb_to_recordset($1::jsonb) AS x(review_id text, task_id text, kind text, due_at text, recipient_id text, assignee_id text)
+    `INSERT INTO review_notices (review_id, task_id, kind, due_at, at, recipient_id, assignee_id, step)
+     SELECT review_id, task_id, kind, due_at, now(), recipient_id, assignee_id, step
+       FROM jsonb_to_recordset($1::jsonb) AS x(review_id text, task_id text, kind text, due_at text, recipient_id text, assignee_id text, step text)
      ON CONFLICT DO NOTHING`,
-    [JSON.stringify(notices.map((n) => ({ review_id: n.reviewId, task_id: n.taskId, kind: n.kind, due_at: n.dueAt, recipient_id: n.recipientId, assignee_id: n.assigneeId })))],
+    [JSON.stringify(notices.map((n) => ({ review_id: n.reviewId, task_id: n.taskId, kind: n.kind, due_at: n.dueAt, recipient_id: n.recipientId, assignee_id: n.assigneeId, step: n.step })))],
   );
 }

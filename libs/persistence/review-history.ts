@@ -19,7 +19,7 @@ const NOTICE_ORDER: Record<NoticeKind, number> = { reminder: 0, overdue: 1, esca
  * with the notices its cycle's sweep recorded (`review_notices`, cycles created since
  * cycle-notice-sweep-v1), each shown as the per-review path records it: a `task.reminded` /
  * `task.overdue` / `task.escalated` event by `system:calendar` with `{ taskId, assigneeId,
- * recipientId, dueAt }`. At one instant the stored event comes first, and several notices of one
+ * recipientId, dueAt, step, status }` (every stored event's data carries the review's step and status; a notice is about an open task). At one instant the stored event comes first, and several notices of one
  * task come in their order (reminder, overdue, escalation). `seq` is the position, 1..n: for a
  * review without swept notices that is its stored seq (the stored events are numbered 1..n by
  * their workflow); such a history is returned with its stored numbers as they are.
@@ -29,8 +29,8 @@ export async function readReviewHistory(db: DataSource | EntityManager, reviewId
     db.query(`SELECT seq, at, actor_id AS "actorId", type, data FROM review_events WHERE review_id = $1 ORDER BY seq`, [reviewId]) as Promise<
       Array<{ seq: number; at: Date; actorId: string; type: ReviewEventType; data: Record<string, unknown> }>
     >,
-    db.query(`SELECT task_id, kind, due_at, at, recipient_id, assignee_id FROM review_notices WHERE review_id = $1`, [reviewId]) as Promise<
-      Array<{ task_id: string; kind: NoticeKind; due_at: string; at: Date; recipient_id: string; assignee_id: string }>
+    db.query(`SELECT task_id, kind, due_at, at, recipient_id, assignee_id, step FROM review_notices WHERE review_id = $1`, [reviewId]) as Promise<
+      Array<{ task_id: string; kind: NoticeKind; due_at: string; at: Date; recipient_id: string; assignee_id: string; step: string }>
     >,
   ]);
   const events = stored.map((e) => ({ ...e, at: e.at.toISOString() }));
@@ -45,7 +45,7 @@ export async function readReviewHistory(db: DataSource | EntityManager, reviewId
       at: n.at.toISOString(),
       actorId: CALENDAR_ACTOR,
       type: NOTICE_EVENT[n.kind],
-      data: { taskId: n.task_id, assigneeId: n.assignee_id, recipientId: n.recipient_id, dueAt: n.due_at },
+      data: { taskId: n.task_id, assigneeId: n.assignee_id, recipientId: n.recipient_id, dueAt: n.due_at, step: n.step, status: 'open' },
     });
   }
   while (i < stored.length) merged.push(events[i++]!);

@@ -118,7 +118,7 @@ describe('the cycle sweeps its reviews’ notices', () => {
         const e = notices[i]!;
         assert.equal(e.actorId, 'system:calendar');
         const taskId = e.data.taskId;
-        assert.deepEqual(e.data, { taskId, assigneeId: review.reviewerId, recipientId: kind === 'escalation' ? headOf(review.reviewerId) : review.reviewerId, dueAt });
+        assert.deepEqual(e.data, { taskId, assigneeId: review.reviewerId, recipientId: kind === 'escalation' ? headOf(review.reviewerId) : review.reviewerId, dueAt, step: 'target_assignment', status: 'open' });
         assert.ok(Date.parse(e.at) >= times[kind]);
       }
       // The raw Temporal history of a swept review has no notice in it (README: history formats).

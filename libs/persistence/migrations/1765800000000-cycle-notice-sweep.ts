@@ -4,7 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 // true, set by POST /cycles) has its reviews' reminders, overdue notices and escalations written
 // by its cycle workflow's sweep, not by a timer in every review. Existing cycles stay false: their
 // reviews keep their own timers. A swept notice is recorded in `review_notices` (one row per task,
-// kind and due date, as the outbox's dedupe key) and shown in the review's history from there.
+// kind and due date, as the outbox's dedupe key) and shown in the review's history from there
+// (with the assignee and the review's step then, which the per-review path's event data carries).
 export class CycleNoticeSweep1765800000000 implements MigrationInterface {
   name = 'CycleNoticeSweep1765800000000';
 
@@ -19,6 +20,7 @@ export class CycleNoticeSweep1765800000000 implements MigrationInterface {
         at timestamptz NOT NULL,
         recipient_id text NOT NULL,
         assignee_id text NOT NULL,
+        step text NOT NULL,
         PRIMARY KEY (task_id, kind, due_at)
       );`);
     await q.query(`CREATE INDEX review_notices_review_idx ON review_notices (review_id);`);
