@@ -18,6 +18,12 @@ const STREAM_COMMUNES = 40;
 /** Quiet time between the cycle running and the stream's first assignment. */
 const SETTLE_MS = 30_000;
 const STREAM_PASSWORD = 'bench-wave-password';
+/**
+ * "During the wave" lasts at least this long from the reminders' time: a wave written in a second
+ * (one sweep of the cycle, since cycle-notice-sweep-v1) would otherwise leave no assignment in it,
+ * while its after-effects (the outbox dispatcher delivering the notices) last longer.
+ */
+const MIN_DURING_MS = 60_000;
 const targets = { targets: [{ title: 'Tasks of the year', weight: 100 }] };
 
 export interface WaveResults {
@@ -109,7 +115,7 @@ export async function measureTimerWave(db: DataSource, admin: LaunchTarget, temp
   let remaining = Infinity;
   try {
     const deadline = waveAt + settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000;
-    while (remaining > 0) {
+    while (remaining > 0 || Date.now() < waveAt + MIN_DURING_MS) {
       await sleep(2000);
       remaining = Date.now() < waveAt ? Infinity : await unreminded(db, cycle.id);
       if (Date.now() > deadline) throw new Error(`${remaining} reviews still not reminded at the deadline`);
@@ -149,7 +155,7 @@ export async function measureTimerWave(db: DataSource, admin: LaunchTarget, temp
       WHERE r.cycle_id = $1 AND r.reviewer_id <> ALL($3)`,
   );
   if (outbox.n !== history.n) throw new Error(`${outbox.n} reminders in the outbox but ${history.n} in review histories`);
-  const waveEnd = waveAt + history.maxMs;
+  const waveEnd = waveAt + Math.max(history.maxMs, MIN_DURING_MS);
   return {
     subjects: total,
     launchMs,

@@ -177,8 +177,11 @@ export async function reviewCycleWorkflow(input: ReviewCycleInput): Promise<Cycl
   const finished = () => status === 'completed' || cancelled();
   /**
    * Until the cycle ends: asks when the next notice of its open review tasks is due, sleeps until
-   * then (at most NOTICE_SWEEP_CAP_MS; the end of the launch and a calendar move wake it) and sends what is due. A few
-   * dozen wake-ups a year besides the cap's, so the history stays small.
+   * then (at most NOTICE_SWEEP_CAP_MS; the end of the launch and a calendar move wake it) and sends
+   * what is due. The calendar's due dates make a dozen or two sweeps a year; the cap adds four
+   * wake-ups a day (one activity each, ~11 history events): ~16,000 events over a year-long cycle,
+   * under Temporal's 50k limit but past its 10k warning. Never a tight loop: a sweep that found
+   * nothing due is not repeated for IDLE_SWEEP_PAUSE_MS.
    */
   async function sweepNotices(): Promise<void> {
     let idle = false;
