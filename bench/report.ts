@@ -236,7 +236,7 @@ export async function writeWaveReport(path: string, startedAt: Date, results: Wa
     '',
     `${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}; ${load}. ` +
       `${results.subjects} reviews launched in ${seconds(results.launchMs)}, every one reminded at the same instant; from 30 s after the launch (its tail settled) 4 lanes assign targets ` +
-      `(one assignment every 2 s per lane at most). Engine ceiling in the same run: **${Math.round(results.ceilingPerSecond)} bare update round trips/s**.`,
+      `(one assignment every 2 s per lane at most); "during the wave" is from the reminders' time until the last one is in a history, and at least 60 s. Engine ceiling in the same run: **${Math.round(results.ceilingPerSecond)} bare update round trips/s**.`,
     '',
     '| measurement | before the wave | during the wave | during ÷ before |',
     '|---|---:|---:|---:|',

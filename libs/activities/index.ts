@@ -17,6 +17,7 @@ import { makePrepareReport, makeRecordReportSubmitted } from './report.activitie
 import { failFastOnPermanentErrors } from './permanent-failures.js';
 import { makeReportDeadline } from './report-deadline.activity.js';
 import { makeSendNotice } from './send-notice.activity.js';
+import { makeNextNoticeSweepAt, makeSweepDueNotices } from './notice-sweep.activity.js';
 import { makeCancelWorkflows, makeStartSubjectReviews } from './start-workflows.activity.js';
 
 /** Every activity the workflows call, built from their dependencies (the worker's or a test's). */
@@ -35,6 +36,8 @@ export function createActivities(deps: ActivityDeps) {
     recordCycleCancelled: makeRecordCycleCancelled(deps.db),
     archiveHistories: makeArchiveHistories(deps),
     sendNotice: makeSendNotice(deps.db),
+    nextNoticeSweepAt: makeNextNoticeSweepAt(deps.db),
+    sweepDueNotices: makeSweepDueNotices(deps.db),
     reportDeadline: makeReportDeadline(deps.db),
     applyCalendarChange: makeApplyCalendarChange(deps),
     recordCalendarMove: makeRecordCalendarMove(deps.db),
