@@ -44,7 +44,7 @@ const { sweepDueNotices } = proxyActivities<ReviewActivities>({
 });
 
 /** The longest the sweep sleeps without asking again (a task created after its notice time waits at most this long). */
-const NOTICE_SWEEP_CAP_MS = 6 * 3600_000;
+const NOTICE_SWEEP_CAP_MS = 12 * 3600_000;
 /** After a calendar move, while the reviews still take the new dates, the sweep asks again this often… */
 const CALENDAR_MOVE_POLL_MS = 5_000;
 /** …for at most this long after the move. */
@@ -178,9 +178,9 @@ export async function reviewCycleWorkflow(input: ReviewCycleInput): Promise<Cycl
   /**
    * Until the cycle ends: asks when the next notice of its open review tasks is due, sleeps until
    * then (at most NOTICE_SWEEP_CAP_MS; the end of the launch and a calendar move wake it) and sends
-   * what is due. The calendar's due dates make a dozen or two sweeps a year; the cap adds four
-   * wake-ups a day (one activity each, ~11 history events): ~16,000 events over a year-long cycle,
-   * under Temporal's 50k limit but past its 10k warning. Never a tight loop: a sweep that found
+   * what is due. The calendar's due dates make a dozen or two sweeps a year; the cap adds two
+   * wake-ups a day (one activity each, ~8 history events): ~6,000 events over a year-long cycle,
+   * under Temporal's 10k warning (with a 6 h cap it was ~16,000). Never a tight loop: a sweep that found
    * nothing due is not repeated for IDLE_SWEEP_PAUSE_MS.
    */
   async function sweepNotices(): Promise<void> {
