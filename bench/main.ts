@@ -263,7 +263,7 @@ async function measureSweep(config: ResolvedConfig, bundle: string, temporalAddr
       { name: 'Temporal', pids: await processesMatching(join(dataDir, 'temporal')) },
       { name: 'PostgreSQL', pids: await processesMatching(join(dataDir, 'postgres')) },
     ];
-    const points = await measureLaunchSweep(apart.db, target, settings.BENCH_SWEEP_SIZES, settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000, processes, dataDir, progress);
+    const points = await measureLaunchSweep(apart.db, apart.temporal, target, settings.BENCH_SWEEP_SIZES, settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000, processes, dataDir, progress);
     return { points, ceiling };
   } finally {
     await apart.stop();

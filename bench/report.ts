@@ -236,7 +236,7 @@ export async function writeWaveReport(path: string, startedAt: Date, results: Wa
     '',
     `${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}; ${load}. ` +
       `${results.subjects} reviews launched in ${seconds(results.launchMs)}, every one reminded at the same instant; from 30 s after the launch (its tail settled) 4 lanes assign targets ` +
-      `(one assignment every 2 s per lane at most). Engine ceiling in the same run: **${Math.round(results.ceilingPerSecond)} bare update round trips/s**.`,
+      `(one assignment every 2 s per lane at most); "during the wave" is from the reminders' time until the last one is in a history, and at least 60 s. Engine ceiling in the same run: **${Math.round(results.ceilingPerSecond)} bare update round trips/s**.`,
     '',
     '| measurement | before the wave | during the wave | during ÷ before |',
     '|---|---:|---:|---:|',
@@ -265,6 +265,8 @@ export async function writeSweepReport(path: string, startedAt: Date, sweep: { p
   const cpuList = cpus();
   const starts = sweep.ceiling.find((m) => m.label.includes('start'));
   const startRate = starts?.perSecond ?? 0;
+  const completedRate = sweep.ceiling.find((m) => m.label.includes('completed'))?.perSecond ?? 0;
+  const share = (rate: number, ceiling: number) => (ceiling ? `${((100 * rate) / ceiling).toFixed(0)}%` : '—');
   const names = sweep.points[0]?.memory.map((m) => m.name) ?? [];
   const total = (p: SweepPoint) => p.memory.reduce((sum, m) => sum + m.mib, 0);
   const first = sweep.points[0];
@@ -277,13 +279,16 @@ export async function writeSweepReport(path: string, startedAt: Date, sweep: { p
     '',
     `${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}; ${load}. ` +
       `One stack as \`npm start\` runs it (API in one process, the worker in another, Temporal dev server on SQLite, embedded PostgreSQL); each cycle over a synthetic province of its own, ` +
-      `launched after the previous one is running, every review left open. Engine ceiling in the same run: **${Math.round(startRate)} bare workflow starts/s** (${starts?.label ?? 'not measured'}).`,
+      `launched after the previous one is running, every review left open. Engine ceiling in the same run: **${Math.round(startRate)} bare workflow starts/s** (${starts?.label ?? 'not measured'}), ` +
+      `**${Math.round(completedRate)} bare workflows/s started and run to their end by one worker** (a review is ready for actions once its first workflow task ran). ` +
+      `"Ready" is when 200 random reviews of the cycle all answer a query, measured from \`running\`.`,
     '',
-    `| cycle | subjects | until running | subjects/s | of the start ceiling | open reviews in the stack | ${names.map((n) => `${n} (MiB)`).join(' | ')} | stack total (MiB) | data on disk (MiB) |`,
-    `|---|---:|---:|---:|---:|---:|${names.map(() => '---:').join('|')}|---:|---:|`,
+    `| cycle | subjects | until running | subjects/s | of the start ceiling | ready after | ready subjects/s | of the start-and-run ceiling | open reviews in the stack | ${names.map((n) => `${n} (MiB)`).join(' | ')} | stack total (MiB) | data on disk (MiB) |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|${names.map(() => '---:').join('|')}|---:|---:|`,
     ...sweep.points.map((p, i) => {
       const rate = (p.subjects * 1000) / p.launchMs;
-      return `| ${i + 1} | ${p.subjects} | ${seconds(p.launchMs)} | ${rate.toFixed(1)} | ${startRate ? `${((100 * rate) / startRate).toFixed(0)}%` : '—'} | ${p.openReviews} | ${p.memory.map((m) => Math.round(m.mib)).join(' | ')} | **${Math.round(total(p))}** | ${Math.round(p.diskMiB)} |`;
+      const readyRate = (p.subjects * 1000) / (p.launchMs + p.ready.readyAfterMs);
+      return `| ${i + 1} | ${p.subjects} | ${seconds(p.launchMs)} | ${rate.toFixed(1)} | ${share(rate, startRate)} | +${seconds(p.ready.readyAfterMs)} | ${readyRate.toFixed(1)} | ${share(readyRate, completedRate)} | ${p.openReviews} | ${p.memory.map((m) => Math.round(m.mib)).join(' | ')} | **${Math.round(total(p))}** | ${Math.round(p.diskMiB)} |`;
     }),
     '',
     `Memory is PSS (shared pages split between the processes sharing them), read from /proc after each launch settled.`,

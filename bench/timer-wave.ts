@@ -18,6 +18,12 @@ const STREAM_COMMUNES = 40;
 /** Quiet time between the cycle running and the stream's first assignment. */
 const SETTLE_MS = 30_000;
 const STREAM_PASSWORD = 'bench-wave-password';
+/**
+ * "During the wave" lasts at least this long from the reminders' time: a wave written in a second
+ * (one sweep of the cycle, since cycle-notice-sweep-v1) would otherwise leave no assignment in it,
+ * while its after-effects (the outbox dispatcher delivering the notices) last longer.
+ */
+const MIN_DURING_MS = 60_000;
 const targets = { targets: [{ title: 'Tasks of the year', weight: 100 }] };
 
 export interface WaveResults {
@@ -109,7 +115,7 @@ export async function measureTimerWave(db: DataSource, admin: LaunchTarget, temp
   let remaining = Infinity;
   try {
     const deadline = waveAt + settings.BENCH_LAUNCH_TIMEOUT_SECONDS * 1000;
-    while (remaining > 0) {
+    while (remaining > 0 || Date.now() < waveAt + MIN_DURING_MS) {
       await sleep(2000);
       remaining = Date.now() < waveAt ? Infinity : await unreminded(db, cycle.id);
       if (Date.now() > deadline) throw new Error(`${remaining} reviews still not reminded at the deadline`);
@@ -139,12 +145,17 @@ export async function measureTimerWave(db: DataSource, admin: LaunchTarget, temp
     `SELECT EXTRACT(EPOCH FROM (o.created_at - $2::timestamptz)) * 1000 AS ms FROM outbox o JOIN reviews r ON r.id = o.review_id
       WHERE o.cycle_id = $1 AND o.kind = 'reminder' AND r.reviewer_id <> ALL($3)`,
   );
+  // The history's reminders: swept ones (review_notices, cycles created since cycle-notice-sweep-v1)
+  // and those a review recorded itself (review_events); readReviewHistory shows both.
   const history = await lateness(
-    `SELECT EXTRACT(EPOCH FROM (e.at - $2::timestamptz)) * 1000 AS ms FROM review_events e JOIN reviews r ON r.id = e.review_id
-      WHERE r.cycle_id = $1 AND e.type = 'task.reminded' AND r.reviewer_id <> ALL($3)`,
+    `SELECT EXTRACT(EPOCH FROM (n.at - $2::timestamptz)) * 1000 AS ms
+       FROM (SELECT e.review_id, e.at FROM review_events e WHERE e.type = 'task.reminded'
+             UNION ALL SELECT x.review_id, x.at FROM review_notices x WHERE x.kind = 'reminder') n
+       JOIN reviews r ON r.id = n.review_id
+      WHERE r.cycle_id = $1 AND r.reviewer_id <> ALL($3)`,
   );
   if (outbox.n !== history.n) throw new Error(`${outbox.n} reminders in the outbox but ${history.n} in review histories`);
-  const waveEnd = waveAt + history.maxMs;
+  const waveEnd = waveAt + Math.max(history.maxMs, MIN_DURING_MS);
   return {
     subjects: total,
     launchMs,
@@ -158,11 +169,12 @@ export async function measureTimerWave(db: DataSource, admin: LaunchTarget, temp
   };
 }
 
-/** Open target tasks whose review has no reminder in its history yet. */
+/** Open target tasks whose review has no reminder in its history yet (stored or swept). */
 async function unreminded(db: DataSource, cycleId: string): Promise<number> {
   const [{ n }]: Array<{ n: string }> = await db.query(
     `SELECT count(*) AS n FROM reviews r WHERE r.cycle_id = $1 AND r.status = 'open' AND r.step = 'target_assignment'
-       AND NOT EXISTS (SELECT 1 FROM review_events e WHERE e.review_id = r.id AND e.type = 'task.reminded')`,
+       AND NOT EXISTS (SELECT 1 FROM review_events e WHERE e.review_id = r.id AND e.type = 'task.reminded')
+       AND NOT EXISTS (SELECT 1 FROM review_notices x WHERE x.review_id = r.id AND x.kind = 'reminder')`,
     [cycleId],
   );
   return Number(n);

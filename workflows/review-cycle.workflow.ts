@@ -32,6 +32,26 @@ const { recordCalendarMove, recordCancelStarted } = proxyActivities<ReviewActivi
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
 
+// The cycle's notice sweep (cycle-notice-sweep-v1): when the next notice is due, and the sweep that sends it.
+const { nextNoticeSweepAt } = proxyActivities<ReviewActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+const { sweepDueNotices } = proxyActivities<ReviewActivities>({
+  startToCloseTimeout: '2 hours',
+  heartbeatTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/** The longest the sweep sleeps without asking again (a task created after its notice time waits at most this long). */
+const NOTICE_SWEEP_CAP_MS = 12 * 3600_000;
+/** After a calendar move, while the reviews still take the new dates, the sweep asks again this often… */
+const CALENDAR_MOVE_POLL_MS = 5_000;
+/** …for at most this long after the move. */
+const CALENDAR_MOVE_SETTLE_MS = 10 * 60_000;
+/** A sweep that found nothing to send although a notice seemed due is not repeated sooner than this (no tight loop). */
+const IDLE_SWEEP_PAUSE_MS = 30_000;
+
 /** Starts the workflow that carries a bulk operation on after the Update answered; it outlives the cycle's. */
 async function startOperation(operationId: string): Promise<OperationStarted> {
   await startChild(bulkOperationWorkflow, {
@@ -62,8 +82,17 @@ export async function reviewCycleWorkflow(input: ReviewCycleInput): Promise<Cycl
   let cancelling = false;
   // `status` also changes in the cancel handler while this code awaits; read it through a function.
   const cancelled = () => status === 'cancelled';
+  // Cycles created since: one sweep sends every review's notices (their reviews carry `noticeSweep`).
+  const noticeSweep = input.noticeSweep === true && patched('cycle-notice-sweep-v1');
+  // Wakes the sweep early: the launch ends (its reviews' tasks are there: one launched after its due
+  // date is told at once) or a calendar move is recorded (the sweep then follows the reviews taking the new dates).
+  let sweepWakes = 0;
+  let lastCalendarMoveAt = -Infinity;
 
-  setHandler(subtreeLaunchedSignal, () => void (launched = true));
+  setHandler(subtreeLaunchedSignal, () => {
+    launched = true;
+    sweepWakes++;
+  });
   setHandler(reportSubmittedSignal, (report) => void (rootReport = report));
   setHandler(cycleProgressQuery, () => ({ status }));
   setHandler(
@@ -123,6 +152,8 @@ export async function reviewCycleWorkflow(input: ReviewCycleInput): Promise<Cycl
         } catch (error) {
           throw storageRefusal(error);
         }
+        sweepWakes++;
+        lastCalendarMoveAt = Date.now();
         return await startOperation(operationId);
       }
       await applyCalendarChange({ cycleId: input.cycleId, calendar, actorId });
@@ -143,6 +174,39 @@ export async function reviewCycleWorkflow(input: ReviewCycleInput): Promise<Cycl
     typedSearchAttributes: reviewSearchAttributes(input.cycleId, input.rootUnitId),
   });
 
+  const finished = () => status === 'completed' || cancelled();
+  /**
+   * Until the cycle ends: asks when the next notice of its open review tasks is due, sleeps until
+   * then (at most NOTICE_SWEEP_CAP_MS; the end of the launch and a calendar move wake it) and sends
+   * what is due. The calendar's due dates make a dozen or two sweeps a year; the cap adds two
+   * wake-ups a day (one activity each, ~8 history events): ~6,000 events over a year-long cycle,
+   * under Temporal's 10k warning (with a 6 h cap it was ~16,000). Never a tight loop: a sweep that found
+   * nothing due is not repeated for IDLE_SWEEP_PAUSE_MS.
+   */
+  async function sweepNotices(): Promise<void> {
+    let idle = false;
+    while (!finished()) {
+      const next = await nextNoticeSweepAt({ cycleId: input.cycleId });
+      if (finished()) break;
+      const now = Date.now();
+      const dueAt = next.at === null ? Infinity : Date.parse(next.at);
+      let wakeAt = Math.min(dueAt, now + NOTICE_SWEEP_CAP_MS);
+      if (idle) wakeAt = Math.max(wakeAt, now + IDLE_SWEEP_PAUSE_MS);
+      if (next.moving && now - lastCalendarMoveAt < CALENDAR_MOVE_SETTLE_MS) wakeAt = Math.min(wakeAt, now + CALENDAR_MOVE_POLL_MS);
+      if (wakeAt > now) {
+        const wakes = sweepWakes;
+        const woken = await condition(() => finished() || sweepWakes !== wakes, wakeAt - now);
+        if (woken || Date.now() < dueAt) {
+          idle = false;
+          continue; // ask again: the cycle ended, launched, the calendar moved, or it was only the cap or a poll
+        }
+      }
+      const { sent } = await sweepDueNotices({ cycleId: input.cycleId, now: new Date().toISOString() });
+      idle = sent === 0;
+    }
+  }
+  const sweeping = noticeSweep ? sweepNotices() : Promise.resolve();
+
   await condition(() => (launched && !cancelling) || cancelled());
   if (!cancelled()) {
     await markCycleRunning({ cycleId: input.cycleId });
@@ -153,6 +217,7 @@ export async function reviewCycleWorkflow(input: ReviewCycleInput): Promise<Cycl
     await markCycleCompleted({ cycleId: input.cycleId, at: new Date().toISOString() });
     if (!cancelled()) status = 'completed';
   }
+  await sweeping;
   await condition(allHandlersFinished);
   return { status, rootReport };
 }

@@ -233,8 +233,12 @@ export async function subjectReviewWorkflow(input: SubjectReviewInput): Promise<
     // Reviews started since wake for a notice at a time of their own within a few minutes of it
     // (review-schedule.ts noticeWakeAt) and send it within that wake-up; steps still open at their date.
     const spreadNotices = patched('notice-wave-spread-v1');
+    // Reviews of cycles created since cycle-notice-sweep-v1: the cycle's sweep sends the notices
+    // (notice-sweep.activity.ts); this review only opens its steps at their date.
+    const swept = state.noticeSweep === true && patched('cycle-notice-sweep-v1');
     while (state.status === 'open') {
-      const next = nextTimedAction(state);
+      const timed = nextTimedAction(state);
+      const next = swept && timed?.kind !== 'open' ? null : timed;
       const seen = state.seq;
       const wakeAt = next && spreadNotices && next.kind !== 'open' ? noticeWakeAt(state.reviewId, { kind: next.kind, at: next.at }, state.calendar) : next?.at;
       const waitMs = wakeAt ? Math.max(1, Date.parse(wakeAt) - Date.now()) : undefined;

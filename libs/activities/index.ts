@@ -18,6 +18,7 @@ import { failFastOnPermanentErrors } from './permanent-failures.js';
 import { makeReportDeadline } from './report-deadline.activity.js';
 import { makeSendNotice } from './send-notice.activity.js';
 import { makeSignalOwnerClosed } from './signal-owner-closed.activity.js';
+import { makeNextNoticeSweepAt, makeSweepDueNotices } from './notice-sweep.activity.js';
 import { makeCancelWorkflows, makeStartSubjectReviews } from './start-workflows.activity.js';
 
 /** Every activity the workflows call, built from their dependencies (the worker's or a test's). */
@@ -37,6 +38,8 @@ export function createActivities(deps: ActivityDeps) {
     recordCycleCancelled: makeRecordCycleCancelled(deps.db),
     archiveHistories: makeArchiveHistories(deps),
     sendNotice: makeSendNotice(deps.db),
+    nextNoticeSweepAt: makeNextNoticeSweepAt(deps.db),
+    sweepDueNotices: makeSweepDueNotices(deps.db),
     reportDeadline: makeReportDeadline(deps.db),
     applyCalendarChange: makeApplyCalendarChange(deps),
     recordCalendarMove: makeRecordCalendarMove(deps.db),

@@ -62,6 +62,7 @@ export function makePlanUnit(db: DataSource) {
             ruleSetId: ruleSet.id,
             ruleSetVersion: ruleSet.version,
             calendar: cycle.calendar,
+            noticeSweep: cycle.noticeSweep,
             launchedBy: cycle.createdBy,
             facts: facts.get(`${subject.subjectType}:${subject.subjectId}`)!,
             deciderId: decider?.deciderId ?? null,

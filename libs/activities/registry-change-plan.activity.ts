@@ -246,6 +246,7 @@ async function planInto(tx: EntityManager, input: { cycleId: string; actorId: st
           ruleSetId: ruleSet.id,
           ruleSetVersion: ruleSet.version,
           calendar: cycle.calendar,
+          noticeSweep: cycle.noticeSweep,
           launchedBy: input.actorId,
           facts: facts.get(subjectKey(plan.subjectType, plan.subjectId))!,
           deciderId,

@@ -127,6 +127,7 @@ export function makePlanRegistryChanges(db: DataSource) {
           ruleSetId: cycle.policy.ruleSet,
           ruleSetVersion: cycle.policy.ruleSetVersion ?? 1,
           calendar: cycle.calendar,
+          noticeSweep: cycle.noticeSweep,
           launchedBy: input.actorId,
           facts: facts.get(`${subject.subjectType}:${subject.subjectId}`)!,
           cellCriteria: cellCriteriaFor(cycle.cellCriteria, subject.subjectType, tree.unit(subject.subjectId)?.kind),

@@ -6,6 +6,7 @@ import { WORKFLOW_TYPES } from '../temporal/workflow-types.js';
 import type { SubjectReviewInput } from '../temporal/workflow-inputs.js';
 import type { ActivityDeps } from './activity-deps.js';
 import { forEachBounded } from './bounded-pool.js';
+import { untilFirstTasksRan } from './first-tasks-ran.js';
 import { followLatestCalendar } from './late-calendar.js';
 
 const CYCLE_KEY = defineSearchAttributeKey('ReviewCycleId', SearchAttributeType.KEYWORD);
@@ -16,6 +17,7 @@ const UNIT_KEY = defineSearchAttributeKey('ReviewUnitId', SearchAttributeType.KE
  * from the read model. Started as independent workflows (not children) so a unit can run any
  * number of them; a retry finds the ones already started (running or closed) and skips them.
  * Reviews planned before a calendar move they missed are told the cycle's dates once started.
+ * Returns once the last of them took their first task (first-tasks-ran.ts).
  */
 export function makeStartSubjectReviews(deps: ActivityDeps) {
   return async function startSubjectReviews(input: { reviewIds: string[]; ownerWorkflowId: string }): Promise<void> {
@@ -41,6 +43,7 @@ export function makeStartSubjectReviews(deps: ActivityDeps) {
       heartbeat(++started);
     });
     await followLatestCalendar(deps, rows.map((r) => r.state));
+    await untilFirstTasksRan(deps, rows.map((r) => r.state.workflowId));
   };
 }
 

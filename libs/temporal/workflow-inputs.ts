@@ -7,6 +7,8 @@ import type { ReviewState } from '../domain/review/review-state.js';
 export interface ReviewCycleInput {
   cycleId: string;
   rootUnitId: string;
+  /** The cycle sweeps its reviews' notices (cycles created since cycle-notice-sweep-v1); absent: each review sends its own. */
+  noticeSweep?: boolean;
 }
 
 export interface UnitReviewInput {

@@ -312,7 +312,8 @@ try {
   );
 
   // A cycle whose targets are due in seconds: every review is reminded, told it is late and
-  // escalated on the calendar's timers (a notice wave, spread since notice-wave-spread-v1), then cancelled.
+  // escalated (since cycle-notice-sweep-v1 by the cycle's sweep, recorded in review_notices; before,
+  // on each review's timers, spread since notice-wave-spread-v1), its dates moved (the sweep wakes), then cancelled.
   const noticed = threeLevelOrg(uniquePrefix('replay-notices'));
   await app.admin.post('/org/import', noticed.payload);
   const noticedId = await launchCycle(app.admin, noticed.rootId, { calendar: { targetsDueAt: new Date(Date.now() + 20_000).toISOString(), remindBeforeSeconds: 10, escalateAfterSeconds: 4 } });
@@ -320,16 +321,26 @@ try {
   await eventually(
     async () => {
       const [{ n }]: Array<{ n: string }> = await app.product.db.query(
-        `SELECT count(*) AS n FROM review_events e JOIN reviews r ON r.id = e.review_id WHERE r.cycle_id = $1 AND e.type = 'task.escalated'`,
+        `SELECT (SELECT count(*) FROM review_events e JOIN reviews r ON r.id = e.review_id WHERE r.cycle_id = $1 AND e.type = 'task.escalated')
+              + (SELECT count(*) FROM review_notices x JOIN reviews r ON r.id = x.review_id WHERE r.cycle_id = $1 AND x.kind = 'escalation') AS n`,
         [noticedId],
       );
       if (Number(n) < noticedReviews.length) throw new Error(`${n} of ${noticedReviews.length} reviews escalated`);
     },
     { timeoutMs: 120_000, intervalMs: 500 },
   );
+  const move = await app.admin.post(`/cycles/${noticedId}/calendar`, { targetsDueAt: new Date(Date.now() + 3_600_000).toISOString() });
+  if (move.status !== 200) throw new Error(`calendar move: ${move.status} ${JSON.stringify(move.body)}`);
+  await eventually(async () => {
+    const [{ n }]: Array<{ n: string }> = await app.product.db.query(
+      `SELECT count(*) AS n FROM review_events e JOIN reviews r ON r.id = e.review_id WHERE r.cycle_id = $1 AND e.type = 'calendar.changed'`,
+      [noticedId],
+    );
+    if (Number(n) < noticedReviews.length) throw new Error(`${n} of ${noticedReviews.length} reviews moved`);
+  });
   await app.admin.post(`/cycles/${noticedId}/cancel`, { reason: 'Recorded for the replay tests' });
   await app.product.temporal.workflow.getHandle(cycleWorkflowId(noticedId)).result();
-  workflowIds.push(...noticedReviews.map((r) => r.workflowId));
+  workflowIds.push(...noticedReviews.map((r) => r.workflowId), cycleWorkflowId(noticedId));
 
   await mkdir(outDir, { recursive: true });
   for (const workflowId of workflowIds) {

@@ -79,6 +79,8 @@ export class CyclesService {
       calendar,
       superiorReviewerId,
       subjectsTotal: plan.subjects,
+      // Every cycle created from now on has its reviews' notices sent by one sweep (issue #11 goal 4).
+      noticeSweep: true,
       workflowId: cycleWorkflowId(id),
       createdBy: principal.actorId,
       createdAt: new Date(),
@@ -93,7 +95,7 @@ export class CyclesService {
       throw error;
     }
     try {
-      const args: [ReviewCycleInput] = [{ cycleId: id, rootUnitId: body.rootUnitId }];
+      const args: [ReviewCycleInput] = [{ cycleId: id, rootUnitId: body.rootUnitId, noticeSweep: true }];
       await this.temporal.workflow.start(WORKFLOW_TYPES.reviewCycle, {
         taskQueue: this.config.temporal.taskQueue,
         workflowId: cycle.workflowId,

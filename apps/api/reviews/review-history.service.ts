@@ -7,13 +7,16 @@ import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { Principal } from '../../../libs/auth/principal.js';
 import { NotFoundError } from '../../../libs/domain/errors.js';
-import type { ReviewEventType } from '../../../libs/domain/review/review-state.js';
+import { readReviewHistory } from '../../../libs/persistence/review-history.js';
 import { ReviewReader } from './review-reader.service.js';
 import type { TemporalHistorySchema } from './review.responses.js';
 
 type TemporalHistory = z.infer<typeof TemporalHistorySchema>;
 
-/** A review's history: who did what and when, from PostgreSQL; or the raw Temporal history. */
+/**
+ * A review's history: who did what and when, from PostgreSQL (readReviewHistory: the stored events
+ * and the notices of the cycle's sweep); or the raw Temporal history, which has no swept notices.
+ */
 @Injectable()
 export class ReviewHistoryService {
   constructor(
@@ -24,11 +27,7 @@ export class ReviewHistoryService {
 
   async events(principal: Principal, reviewId: string) {
     const state = await this.reader.visibleState(principal, reviewId, true);
-    const events: Array<{ seq: number; at: Date; actorId: string; type: ReviewEventType; data: Record<string, unknown> }> = await this.db.query(
-      `SELECT seq, at, actor_id AS "actorId", type, data FROM review_events WHERE review_id = $1 ORDER BY seq`,
-      [reviewId],
-    );
-    return { workflowId: state.workflowId, events: events.map((e) => ({ ...e, at: e.at.toISOString() })) };
+    return { workflowId: state.workflowId, events: await readReviewHistory(this.db, reviewId) };
   }
 
   /** The archived copy once the workflow closed (it outlives Temporal's retention), else the live one. */

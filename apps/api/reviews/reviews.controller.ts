@@ -153,7 +153,11 @@ export class ReviewsController {
   @Get('reviews/:id/history')
   @ApiProblems(403)
   @ApiOperation({ summary: "Every action on the review: who, when, with what (admins and auditors of the scope; the subject). ?format=temporal: the workflow's raw history" })
-  @ApiAnswer('ReviewHistoryAnswer', ReviewHistoryAnswerSchema, { description: 'By default the events ({ workflowId, events }); with ?format=temporal the raw history' })
+  @ApiAnswer('ReviewHistoryAnswer', ReviewHistoryAnswerSchema, {
+    description:
+      "By default the events ({ workflowId, events }), with the cycle's notices (task.reminded / task.overdue / task.escalated) among them; " +
+      'with ?format=temporal the raw history, which for a cycle created since the notice sweep has no notices (the cycle sends them)',
+  })
   async historyOf(@Caller() caller: Principal, @Param('id') id: string, @Query(new ZodPipe(HistoryQuery)) query: z.infer<typeof HistoryQuery>): Promise<z.infer<typeof ReviewHistoryAnswerSchema>> {
     return query.format === 'temporal' ? this.history.temporalHistory(caller, id) : this.history.events(caller, id);
   }

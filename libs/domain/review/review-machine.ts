@@ -44,6 +44,8 @@ export interface LaunchInput {
   cellCriteria?: CellCriteriaSet;
   /** The managing unit's committee head, when the registry flags the subject (standing-committee-review-v1). */
   committee?: { unitId: string; reviewerId: string } | null;
+  /** The cycle sweeps the notices (cycles.notice_sweep). */
+  noticeSweep?: boolean;
 }
 
 /** A new review, waiting for its reviewer to assign targets. */
@@ -63,6 +65,7 @@ export function launchReview(input: LaunchInput, at: string): Transition {
     ...(input.ruleSetVersion !== undefined ? { ruleSetVersion: input.ruleSetVersion } : {}),
     calendar: input.calendar,
     calendarTimed: true,
+    ...(input.noticeSweep ? { noticeSweep: true } : {}),
     status: 'open',
     step: 'target_assignment',
     targets: null,

@@ -138,6 +138,12 @@ export interface ReviewState {
    * so recorded histories replay unchanged.
    */
   calendarTimed?: boolean;
+  /**
+   * Set on reviews of cycles created since cycle-notice-sweep-v1: the cycle's sweep sends this
+   * review's notices (recorded in review_notices, not in this state: `task.notices` stays empty);
+   * the review's own timers only open steps at their date.
+   */
+  noticeSweep?: boolean;
   status: ReviewStatus;
   step: Step;
   targets: Target[] | null;

@@ -29,6 +29,8 @@ export class CycleEntity {
   /** The criteria set the cells' collective reviews are rated on (four good cells); null: none. */
   @Column('text', { name: 'cell_criteria', nullable: true }) cellCriteria!: CellCriteriaSet | null;
   @Column('text', { name: 'superior_reviewer_id', nullable: true }) superiorReviewerId!: string | null;
+  /** Its reviews' notices are sent by the cycle's sweep (cycles created since migration 1765800000000); false: by each review's timers. */
+  @Column('boolean', { name: 'notice_sweep', default: false }) noticeSweep!: boolean;
   @Column('int', { name: 'subjects_total' }) subjectsTotal!: number;
   @Column('text', { name: 'workflow_id' }) workflowId!: string;
   @Column('text', { name: 'created_by' }) createdBy!: string;

@@ -16,6 +16,7 @@ import { UnitStatus1765300000000 } from './1765300000000-unit-status.js';
 import { FourGoodCells1765400000000 } from './1765400000000-four-good-cells.js';
 import { StandingCommittee1765500000000 } from './1765500000000-standing-committee.js';
 import { CompletionCounters1765600000000 } from './1765600000000-completion-counters.js';
+import { CycleNoticeSweep1765800000000 } from './1765800000000-cycle-notice-sweep.js';
 
 /** Every migration, oldest first. Append; never edit one that has been committed. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   FourGoodCells1765400000000,
   StandingCommittee1765500000000,
   CompletionCounters1765600000000,
+  CycleNoticeSweep1765800000000,
 ];

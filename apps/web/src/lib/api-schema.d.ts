@@ -2852,7 +2852,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description By default the events ({ workflowId, events }); with ?format=temporal the raw history */
+      /** @description By default the events ({ workflowId, events }), with the cycle's notices (task.reminded / task.overdue / task.escalated) among them; with ?format=temporal the raw history, which for a cycle created since the notice sweep has no notices (the cycle sends them) */
       200: {
         content: {
           "application/json": components["schemas"]["ReviewHistoryAnswer"];
