@@ -1,4 +1,4 @@
-import { heartbeat, sleep } from '@temporalio/activity';
+import { cancellationSignal, heartbeat, sleep } from '@temporalio/activity';
 import { reviewStateQuery } from '../temporal/definitions.js';
 import type { ActivityDeps } from './activity-deps.js';
 
@@ -6,6 +6,8 @@ import type { ActivityDeps } from './activity-deps.js';
 const PROBES = 3;
 /** A launch never waits longer than this for them: a review whose first task keeps failing must not hold its unit. */
 const MAX_WAIT_MS = 120_000;
+/** One query's longest wait: a draining worker answers none, and a stopping worker must not wait on them. */
+const QUERY_TIMEOUT_MS = 5_000;
 
 /**
  * Waits until the last reviews a launch started answer a query, i.e. their first workflow task
@@ -17,9 +19,12 @@ export async function untilFirstTasksRan(deps: ActivityDeps, workflowIds: readon
   const probes = workflowIds.slice(-PROBES);
   const deadline = Date.now() + MAX_WAIT_MS;
   for (let pause = 100; ; pause = Math.min(pause * 2, 2_000)) {
-    const answers = await Promise.all(probes.map((id) => deps.temporal.workflow.getHandle(id).query(reviewStateQuery).then(() => true, () => false)));
+    const asked = probes.map((id) =>
+      deps.temporal.withAbortSignal(cancellationSignal(), () => deps.temporal.withDeadline(Date.now() + QUERY_TIMEOUT_MS, () => deps.temporal.workflow.getHandle(id).query(reviewStateQuery))),
+    );
+    const answers = await Promise.all(asked.map((query) => query.then(() => true, () => false)));
     if (answers.every(Boolean) || Date.now() > deadline) return;
     heartbeat();
-    await sleep(pause);
+    await sleep(pause); // throws once the activity is cancelled (a worker stopping cancels it after its grace time)
   }
 }
