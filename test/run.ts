@@ -62,7 +62,9 @@ try {
 
 function runNodeTest(testFiles: string[], extraEnv: Record<string, string>): Promise<number> {
   const concurrency = process.env.TEST_CONCURRENCY ?? '3';
-  return runNode(['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', '--enable-source-maps', ...testFiles], extraEnv);
+  // --test-force-exit: a file whose tests and hooks are done exits even if something still holds
+  // its event loop (a worker whose stop failed keeps native handles open): reported, never hung.
+  return runNode(['--test', `--test-concurrency=${concurrency}`, '--test-force-exit', '--test-reporter=spec', '--enable-source-maps', ...testFiles], extraEnv);
 }
 
 function runNode(args: string[], extraEnv: Record<string, string>): Promise<number> {
