@@ -3,8 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { unlessForcedShutdown } from '../../apps/worker/forced-shutdown.js';
 import { createReviewWorker } from '../../apps/worker/review-worker.js';
 import { createActivities } from '../../libs/activities/index.js';
 import { ok } from '../support/problems.js';
@@ -12,6 +10,7 @@ import { buildOrg, TEST_PASSWORD, type OrgFixture } from '../support/org-fixture
 import { cycleBody } from '../support/cycle-body.js';
 import { eventually, launchCycle } from '../support/review-driver.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { runWorker, startTestWorker, type RunningTestWorker } from '../support/test-worker.js';
 import { uniquePrefix } from '../support/test-env.js';
 
 // Calendar moves and cancels as operations (issue #11 goal 3): `Prefer: respond-async` answers 202
@@ -33,7 +32,7 @@ const later = (days: number) => new Date(Date.now() + days * 86_400_000).toISOSt
 describe('bulk operations: calendar moves and cancels', () => {
   const queue = `test-${randomBytes(6).toString('hex')}`;
   let app: TestApp;
-  let worker: { close(): Promise<void> } | null = null;
+  let worker: RunningTestWorker | null = null;
 
   before(async () => {
     app = await startTestApp({ TEMPORAL_TASK_QUEUE: queue });
@@ -74,7 +73,7 @@ describe('bulk operations: calendar moves and cancels', () => {
     worker = runWorker(started.worker, started.connection);
   }
   /** A worker whose activities a test changes: small batches, a client that stalls, a held launch. */
-  async function startTestWorker(options: { temporal?: Client; holdLaunch?: Promise<void> }): Promise<void> {
+  async function startChangedWorker(options: { temporal?: Client; holdLaunch?: Promise<void> }): Promise<void> {
     const activities = createActivities({
       db: db(),
       temporal: options.temporal ?? app.product.temporal,
@@ -89,17 +88,7 @@ describe('bulk operations: calendar moves and cancels', () => {
         return start(input);
       };
     }
-    const connection = await NativeConnection.connect({ address: app.config.temporal.address });
-    const created = await Worker.create({
-      connection,
-      namespace: app.config.temporal.namespace,
-      taskQueue: queue,
-      workflowBundle: { codePath: app.config.worker.workflowBundlePath! },
-      activities,
-      shutdownGraceTime: '1 second',
-      shutdownForceTime: '10 seconds',
-    });
-    worker = runWorker(created, connection);
+    worker = await startTestWorker(app, queue, activities);
   }
 
   it('answers 202 with an operation whose progress goes from 0 to total, every review moved once', async () => {
@@ -137,7 +126,7 @@ describe('bulk operations: calendar moves and cancels', () => {
     // The dying worker's client: the fifth signal never returns (the process is gone mid-batch).
     let signals = 0;
     const dying = stallingClient(app.product.temporal, () => ++signals >= 5);
-    await startTestWorker({ temporal: dying });
+    await startChangedWorker({ temporal: dying });
     const res = await app.admin.post(`/cycles/${cycleId}/calendar`, { reviewDueAt: later(323) }, ASYNC);
     assert.equal(res.status, 202, JSON.stringify(res.body));
     // Batches of 3: the first is checkpointed, the second stalls after telling one review.
@@ -162,7 +151,7 @@ describe('bulk operations: calendar moves and cancels', () => {
   it('reaches reviews whose workflows had not started at the time of the move: they start with the new dates', async () => {
     await stopWorkers();
     let release!: () => void;
-    await startTestWorker({ holdLaunch: new Promise<void>((resolve) => (release = resolve)) });
+    await startChangedWorker({ holdLaunch: new Promise<void>((resolve) => (release = resolve)) });
     const org = unitOf(uniquePrefix('ops-late'));
     const reviewDueAt = later(324);
     let cycleId: string;
@@ -229,17 +218,6 @@ describe('bulk operations: calendar moves and cancels', () => {
 });
 
 /** Runs a worker until closed. */
-function runWorker(worker: Worker, connection: NativeConnection): { close(): Promise<void> } {
-  const running = worker.run();
-  return {
-    async close() {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running.catch(unlessForcedShutdown);
-      await connection.close();
-    },
-  };
-}
-
 /**
  * A client whose workflow signals stall once `stall()` says so, as if the process died there: the
  * activity never returns (until its worker shuts down and cancels it).

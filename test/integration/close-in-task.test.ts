@@ -3,8 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Context } from '@temporalio/activity';
 import type { temporal } from '@temporalio/proto';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { unlessForcedShutdown } from '../../apps/worker/forced-shutdown.js';
 import { createActivities } from '../../libs/activities/index.js';
 import { reviewClosedSignal, unitProgressQuery } from '../../libs/temporal/definitions.js';
 import { unitWorkflowId } from '../../libs/temporal/workflow-ids.js';
@@ -13,6 +11,7 @@ import type { ReviewState } from '../../libs/domain/review/review-state.js';
 import { threeLevelOrg, type OrgFixture } from '../support/org-fixture.js';
 import { eventually, launchCycle } from '../support/review-driver.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestWorker, type RunningTestWorker } from '../support/test-worker.js';
 import { uniquePrefix } from '../support/test-env.js';
 import { WorkflowDriver } from '../support/workflow-driver.js';
 
@@ -133,7 +132,7 @@ describe('a close reaches its owner unit within the closing task', () => {
 describe('a close signalled again by a retried local activity', () => {
   const queue = `test-${randomBytes(6).toString('hex')}`;
   let app: TestApp;
-  let worker: { close(): Promise<void> } | null = null;
+  let worker: RunningTestWorker | null = null;
   const failedAfterSignal = new Set<string>();
 
   before(async () => {
@@ -150,24 +149,7 @@ describe('a close signalled again by a retried local activity', () => {
       }
       return told;
     };
-    const connection = await NativeConnection.connect({ address: app.config.temporal.address });
-    const created = await Worker.create({
-      connection,
-      namespace: app.config.temporal.namespace,
-      taskQueue: queue,
-      workflowBundle: { codePath: app.config.worker.workflowBundlePath! },
-      activities,
-      shutdownGraceTime: '1 second',
-      shutdownForceTime: '10 seconds',
-    });
-    const running = created.run();
-    worker = {
-      async close() {
-        if (created.getState() === 'RUNNING') created.shutdown();
-        await running.catch(unlessForcedShutdown);
-        await connection.close();
-      },
-    };
+    worker = await startTestWorker(app, queue, activities);
   });
   after(async () => {
     await worker?.close();
