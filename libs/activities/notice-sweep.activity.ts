@@ -1,7 +1,7 @@
 import { Context, heartbeat } from '@temporalio/activity';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DEFAULT_ESCALATE_AFTER_SECONDS, DEFAULT_REMIND_BEFORE_SECONDS, dueAtFor, type CycleCalendar } from '../domain/calendar.js';
-import type { NoticeKind } from '../domain/review/review-state.js';
+import { dueAtFor, type CycleCalendar } from '../domain/calendar.js';
+import { noticeOffsetsMs, noticeTimes } from '../domain/review/review-schedule.js';
 import { headsOfPeople, insertOutboxNotices, recipientOf, type NoticeInput } from './send-notice.activity.js';
 
 // The notices of a cycle's reviews, sent by one sweep of the cycle instead of a timer in every
@@ -22,27 +22,6 @@ export const NOTICE_SWEEP_PAGE = 500;
 /** The review task kinds: the due dates their notices can fall around. */
 const REVIEW_TASK_KINDS = ['assign_targets', 'self_assess', 'review', 'submit_remediation', 'decide_remediation'] as const;
 
-interface Offsets {
-  remindBeforeMs: number;
-  escalateAfterMs: number;
-}
-
-function offsetsOf(calendar: CycleCalendar): Offsets {
-  return {
-    remindBeforeMs: (calendar.remindBeforeSeconds ?? DEFAULT_REMIND_BEFORE_SECONDS) * 1000,
-    escalateAfterMs: (calendar.escalateAfterSeconds ?? DEFAULT_ESCALATE_AFTER_SECONDS) * 1000,
-  };
-}
-
-/** When each notice about a task due at `dueMs` is due, in the order they go out. */
-function noticeTimes(dueMs: number, offsets: Offsets): Array<[NoticeKind, number]> {
-  return [
-    ['reminder', dueMs - offsets.remindBeforeMs],
-    ['overdue', dueMs],
-    ['escalation', dueMs + offsets.escalateAfterMs],
-  ];
-}
-
 export interface NextNoticeSweep {
   /** When the sweep should next run: the earliest notice not sent yet (maybe past: sweep now); null when none can come. */
   at: string | null;
@@ -59,11 +38,11 @@ export function makeNextNoticeSweepAt(db: DataSource) {
   return async function nextNoticeSweepAt(input: { cycleId: string }): Promise<NextNoticeSweep> {
     const [cycle]: Array<{ calendar: CycleCalendar; status: string }> = await db.query('SELECT calendar, status FROM cycles WHERE id = $1', [input.cycleId]);
     if (!cycle || cycle.status === 'completed' || cycle.status === 'cancelled') return { at: null, moving: false };
-    const offsets = offsetsOf(cycle.calendar);
+    const offsets = noticeOffsetsMs(cycle.calendar);
     const now = Date.now();
     let earliest = Infinity;
     for (const kind of REVIEW_TASK_KINDS) {
-      for (const [, at] of noticeTimes(Date.parse(dueAtFor(cycle.calendar, kind)), offsets)) if (at > now && at < earliest) earliest = at;
+      for (const [, at] of noticeTimes(Date.parse(dueAtFor(cycle.calendar, kind)), cycle.calendar)) if (at > now && at < earliest) earliest = at;
     }
     const [open]: Array<{ at: Date | null }> = await db.query(
       `SELECT min(GREATEST(n.at, t.opens_at)) AS at
@@ -127,7 +106,7 @@ interface OpenTaskRow {
 export async function sweepCycleNotices(db: DataSource, input: { cycleId: string; now: string }, afterPage: (sent: number) => void = () => {}): Promise<{ sent: number }> {
   const [cycle]: Array<{ calendar: CycleCalendar; status: string }> = await db.query('SELECT calendar, status FROM cycles WHERE id = $1', [input.cycleId]);
   if (!cycle || cycle.status === 'cancelled') return { sent: 0 };
-  const offsets = offsetsOf(cycle.calendar);
+  const offsets = noticeOffsetsMs(cycle.calendar);
   const nowMs = Math.max(Date.parse(input.now), Date.now());
   let after = '';
   let sent = 0;
@@ -145,14 +124,14 @@ export async function sweepCycleNotices(db: DataSource, input: { cycleId: string
     );
     if (tasks.length === 0) break;
     after = tasks[tasks.length - 1]!.task_id;
-    sent += await sweepPage(db, input.cycleId, tasks, offsets, nowMs);
+    sent += await sweepPage(db, input.cycleId, tasks, cycle.calendar, nowMs);
     afterPage(sent);
     if (tasks.length < NOTICE_SWEEP_PAGE) break;
   }
   return { sent };
 }
 
-async function sweepPage(db: DataSource, cycleId: string, tasks: OpenTaskRow[], offsets: Offsets, nowMs: number): Promise<number> {
+async function sweepPage(db: DataSource, cycleId: string, tasks: OpenTaskRow[], calendar: CycleCalendar, nowMs: number): Promise<number> {
   return db.transaction(async (tx) => {
     const recorded: Array<{ task_id: string; kind: string; due_at: string }> = await tx.query(
       'SELECT task_id, kind, due_at FROM review_notices WHERE task_id = ANY($1)',
@@ -161,7 +140,7 @@ async function sweepPage(db: DataSource, cycleId: string, tasks: OpenTaskRow[], 
     const done = new Set(recorded.map((r) => `${r.task_id}:${r.kind}:${r.due_at}`));
     const due: Array<NoticeInput & { step: string }> = [];
     for (const task of tasks) {
-      for (const [kind, at] of noticeTimes(Number(task.due_ms), offsets)) {
+      for (const [kind, at] of noticeTimes(Number(task.due_ms), calendar)) {
         if (at > nowMs || (kind === 'reminder' && at <= Number(task.created_ms))) continue;
         if (done.has(`${task.task_id}:${kind}:${task.due_at}`)) continue;
         due.push({

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { CALENDAR_ACTOR } from '../domain/review/review-schedule.js';
+import { CALENDAR_ACTOR, NOTICE_EVENT_TYPE } from '../domain/review/review-schedule.js';
 import type { NoticeKind, ReviewEventType } from '../domain/review/review-state.js';
 
 export interface ReviewHistoryEvent {
@@ -10,7 +10,6 @@ export interface ReviewHistoryEvent {
   data: Record<string, unknown>;
 }
 
-const NOTICE_EVENT: Record<NoticeKind, ReviewEventType> = { reminder: 'task.reminded', overdue: 'task.overdue', escalation: 'task.escalated' };
 const NOTICE_ORDER: Record<NoticeKind, number> = { reminder: 0, overdue: 1, escalation: 2 };
 
 /**
@@ -44,7 +43,7 @@ export async function readReviewHistory(db: DataSource | EntityManager, reviewId
       seq: 0,
       at: n.at.toISOString(),
       actorId: CALENDAR_ACTOR,
-      type: NOTICE_EVENT[n.kind],
+      type: NOTICE_EVENT_TYPE[n.kind],
       data: { taskId: n.task_id, assigneeId: n.assignee_id, recipientId: n.recipient_id, dueAt: n.due_at, step: n.step, status: 'open' },
     });
   }

@@ -1,6 +1,6 @@
 import { DEFAULT_ESCALATE_AFTER_SECONDS, DEFAULT_REMIND_BEFORE_SECONDS, dueAtFor, opensAtFor, type CycleCalendar } from '../calendar.js';
 import { record, type Transition } from './transition.js';
-import type { NoticeKind, OpenTask, ReviewState } from './review-state.js';
+import type { NoticeKind, OpenTask, ReviewEventType, ReviewState } from './review-state.js';
 
 // What the calendar does to a review on its own: a step opens at its date, the assignee is
 // reminded before the due date and told at it, the assignee's head is told after it. The review
@@ -35,22 +35,37 @@ export function nextNotice(
   calendar: Pick<CycleCalendar, 'remindBeforeSeconds' | 'escalateAfterSeconds'>,
 ): { kind: NoticeKind; at: string } | null {
   const sent = new Set(task.notices ?? []);
-  const due = Date.parse(task.dueAt);
-  const remindBefore = (calendar.remindBeforeSeconds ?? DEFAULT_REMIND_BEFORE_SECONDS) * 1000;
-  const escalateAfter = (calendar.escalateAfterSeconds ?? DEFAULT_ESCALATE_AFTER_SECONDS) * 1000;
-  const schedule: Array<[NoticeKind, number]> = [
-    ['reminder', due - remindBefore],
-    ['overdue', due],
-    ['escalation', due + escalateAfter],
-  ];
   // A task created inside the reminder window gets no reminder: its creation was the notice.
   const created = Date.parse(task.createdAt);
-  for (const [kind, at] of schedule) {
+  for (const [kind, at] of noticeTimes(Date.parse(task.dueAt), calendar)) {
     if (sent.has(kind) || (kind === 'reminder' && at <= created)) continue;
     return { kind, at: new Date(at).toISOString() };
   }
   return null;
 }
+
+type NoticeOffsets = Pick<CycleCalendar, 'remindBeforeSeconds' | 'escalateAfterSeconds'>;
+
+/** How long before its due date a task is reminded, and after it escalated, in ms (the calendar's, else the defaults). */
+export function noticeOffsetsMs(calendar: NoticeOffsets): { remindBeforeMs: number; escalateAfterMs: number } {
+  return {
+    remindBeforeMs: (calendar.remindBeforeSeconds ?? DEFAULT_REMIND_BEFORE_SECONDS) * 1000,
+    escalateAfterMs: (calendar.escalateAfterSeconds ?? DEFAULT_ESCALATE_AFTER_SECONDS) * 1000,
+  };
+}
+
+/** When each notice about a task due at `dueMs` is due, in the order they go out (a review's own timers and the cycle's sweep alike). */
+export function noticeTimes(dueMs: number, calendar: NoticeOffsets): Array<[NoticeKind, number]> {
+  const { remindBeforeMs, escalateAfterMs } = noticeOffsetsMs(calendar);
+  return [
+    ['reminder', dueMs - remindBeforeMs],
+    ['overdue', dueMs],
+    ['escalation', dueMs + escalateAfterMs],
+  ];
+}
+
+/** The history event a notice shows as. */
+export const NOTICE_EVENT_TYPE: Record<NoticeKind, ReviewEventType> = { reminder: 'task.reminded', overdue: 'task.overdue', escalation: 'task.escalated' };
 
 /** The longest a notice waits past its time, so that the reviews of a cycle do not all wake at once. */
 export const NOTICE_SPREAD_SECONDS = 240;
@@ -84,8 +99,7 @@ export function openTask(state: ReviewState, at: string): Transition {
 /** A notice about the open task went out; recorded so it is sent once and shows in the history. */
 export function recordNotice(state: ReviewState, kind: NoticeKind, recipientId: string, at: string): Transition {
   const task: OpenTask = { ...state.task!, notices: [...(state.task!.notices ?? []), kind] };
-  const type = kind === 'reminder' ? 'task.reminded' : kind === 'overdue' ? 'task.overdue' : 'task.escalated';
-  return record(state, { ...state, task }, CALENDAR_ACTOR, type, at, { taskId: task.id, assigneeId: task.assigneeId, recipientId, dueAt: task.dueAt });
+  return record(state, { ...state, task }, CALENDAR_ACTOR, NOTICE_EVENT_TYPE[kind], at, { taskId: task.id, assigneeId: task.assigneeId, recipientId, dueAt: task.dueAt });
 }
 
 /**
